@@ -1,0 +1,515 @@
+package dev.omnigraph.console.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A storage root in a local folder ({@code file://}), laid out key for key as the engine's local
+ * backend does.
+ *
+ * <ul>
+ *   <li>Version token: lower-case hex SHA-256 of the content (the engine's local token).</li>
+ *   <li>Create-only: the content is written to a temp file in the target folder, synced, then
+ *       published with {@code link(2)}, which fails if the name exists (spec §10.1). Readers never
+ *       see an empty or partial object.</li>
+ *   <li>If-Match: re-read and compare the hash, then rename a temp file over the object. This is
+ *       a check-then-act: safe only while the caller holds the cluster lock (spec §13.7). Within
+ *       one process it is serialized per key.</li>
+ *   <li>No conditional delete: {@link #deleteIfMatch} answers
+ *       {@link DeleteResult.ConditionNotSupported}.</li>
+ *   <li>Confinement: a key never resolves outside the root, symlinks included. Symlinked
+ *       folders are not descended into; symlinked files count only when they point inside.</li>
+ * </ul>
+ */
+public final class FileObjectStore implements ObjectStore {
+    /** Marks our staging files; listings skip them. */
+    static final String TEMP_MARKER = ".omnigraph-tmp-";
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private final StoreUri.Local uri;
+    private final Path root;
+    private final ConcurrentHashMap<String, Object> keyLocks = new ConcurrentHashMap<>();
+
+    public FileObjectStore(StoreUri.Local uri) {
+        this.uri = uri;
+        this.root = uri.root();
+    }
+
+    @Override
+    public StoreUri uri() {
+        return uri;
+    }
+
+    // ---- reads ---------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredObject> read(String key, long maxBytes) throws StorageException {
+        Path path = resolve(key);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                return Optional.empty();
+            }
+            if (attrs.size() > maxBytes) {
+                throw tooLarge(key, attrs.size(), maxBytes);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                long cap = maxBytes >= Integer.MAX_VALUE - 9 ? Integer.MAX_VALUE - 9 : maxBytes + 1;
+                bytes = in.readNBytes((int) cap);
+            }
+            if (bytes.length > maxBytes) {
+                throw tooLarge(key, bytes.length, maxBytes);
+            }
+            return Optional.of(new StoredObject(key, bytes, Hashing.sha256Hex(bytes), attrs.lastModifiedTime().toInstant()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw io(key, "read", e);
+        }
+    }
+
+    @Override
+    public ConditionalRead readIfChanged(String key, String knownToken, long maxBytes) throws StorageException {
+        Optional<StoredObject> current = read(key, maxBytes);
+        if (current.isEmpty()) {
+            return new ConditionalRead.Absent();
+        }
+        if (knownToken != null && knownToken.equals(current.get().token())) {
+            return new ConditionalRead.Unchanged();
+        }
+        return new ConditionalRead.Changed(current.get());
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) throws StorageException {
+        Path path = resolve(key);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ObjectInfo(key, attrs.size(), attrs.lastModifiedTime().toInstant(), null));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw io(key, "stat", e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openStream(String key) throws StorageException {
+        Path path = resolve(key);
+        try {
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.newInputStream(path));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw io(key, "open", e);
+        }
+    }
+
+    // ---- listings ------------------------------------------------------------------------
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix) throws StorageException {
+        Keys.checkPrefix(prefix);
+        int slash = prefix.lastIndexOf('/');
+        String dirKey = slash < 0 ? "" : prefix.substring(0, slash);
+        Path dir = dirKey.isEmpty() ? root : resolve(dirKey);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Stream.empty();
+        }
+        Iterator<ObjectInfo> it = new SortedWalk(dir, dirKey.isEmpty() ? "" : dirKey + "/", prefix);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public Listing listChildren(String prefix) throws StorageException {
+        Keys.checkPrefix(prefix);
+        int slash = prefix.lastIndexOf('/');
+        String dirKey = slash < 0 ? "" : prefix.substring(0, slash);
+        String namePrefix = prefix.substring(slash + 1);
+        Path dir = dirKey.isEmpty() ? root : resolve(dirKey);
+        List<ObjectInfo> objects = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return new Listing(objects, prefixes);
+        }
+        String base = dirKey.isEmpty() ? "" : dirKey + "/";
+        for (Entry e : readDirectory(dir, base)) {
+            if (!e.name.startsWith(namePrefix)) {
+                continue;
+            }
+            if (e.directory) {
+                prefixes.add(base + e.name + "/");
+            } else {
+                objects.add(e.info);
+            }
+        }
+        return new Listing(objects, prefixes);
+    }
+
+    /** One directory entry, typed without following links outside the root. */
+    private record Entry(String name, boolean directory, ObjectInfo info, Path path) {
+        String sortKey() {
+            return directory ? name + "/" : name;
+        }
+    }
+
+    private List<Entry> readDirectory(Path dir, String base) {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path child : stream) {
+                String name = child.getFileName().toString();
+                if (name.contains(TEMP_MARKER)) {
+                    continue; // our own staging file
+                }
+                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isSymbolicLink()) {
+                    Path real;
+                    try {
+                        real = child.toRealPath();
+                    } catch (IOException dangling) {
+                        continue;
+                    }
+                    if (!Files.isRegularFile(real)) {
+                        continue; // folder links are never followed
+                    }
+                    // listed even when it points outside: reading it is then refused with a clear error
+                    attrs = Files.readAttributes(real, BasicFileAttributes.class);
+                }
+                if (attrs.isDirectory()) {
+                    entries.add(new Entry(name, true, null, child));
+                } else if (attrs.isRegularFile()) {
+                    entries.add(new Entry(name, false,
+                            new ObjectInfo(base + name, attrs.size(), attrs.lastModifiedTime().toInstant(), null), child));
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedStorageException(io(base, "list", e));
+        }
+        entries.sort(Comparator.comparing(Entry::sortKey, Keys::compare));
+        return entries;
+    }
+
+    /** Depth-first walk in S3 key order: one sorted directory listing per level in memory. */
+    private final class SortedWalk implements Iterator<ObjectInfo> {
+        private final Deque<Iterator<Entry>> stack = new ArrayDeque<>();
+        private final Deque<String> bases = new ArrayDeque<>();
+        private final String prefix;
+        private ObjectInfo next;
+
+        SortedWalk(Path dir, String base, String prefix) {
+            this.prefix = prefix;
+            stack.push(readDirectory(dir, base).iterator());
+            bases.push(base);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !stack.isEmpty()) {
+                Iterator<Entry> top = stack.peek();
+                if (!top.hasNext()) {
+                    stack.pop();
+                    bases.pop();
+                    continue;
+                }
+                Entry e = top.next();
+                String key = bases.peek() + e.name;
+                if (e.directory) {
+                    String dirKey = key + "/";
+                    if (dirKey.startsWith(prefix) || prefix.startsWith(dirKey)) {
+                        stack.push(readDirectory(e.path, dirKey).iterator());
+                        bases.push(dirKey);
+                    }
+                } else if (key.startsWith(prefix)) {
+                    next = e.info;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public ObjectInfo next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ObjectInfo out = next;
+            next = null;
+            return out;
+        }
+    }
+
+    // ---- writes --------------------------------------------------------------------------
+
+    @Override
+    public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
+        return write(key, condition, tmp -> {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.force(true);
+            }
+            return Hashing.sha256Hex(content);
+        });
+    }
+
+    @Override
+    public PutResult putStream(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
+            throws StorageException {
+        return write(key, condition, tmp -> {
+            MessageDigest sha = Hashing.sha256();
+            long written = 0;
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+                 DigestInputStream in = new DigestInputStream(content, sha)) {
+                byte[] buf = new byte[COPY_BUFFER];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("cancelled");
+                    }
+                    out.write(buf, 0, n);
+                    written += n;
+                    if (progress != null) {
+                        progress.accept(n);
+                    }
+                }
+            }
+            if (written != size) {
+                throw new IOException("expected " + size + " bytes from the source but got " + written);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            return Hashing.hex(sha.digest());
+        });
+    }
+
+    @Override
+    public Optional<PutResult> copyFrom(ObjectStore source, String sourceKey, String key, WriteCondition condition) {
+        return Optional.empty(); // local copies stream through the caller, which checksums them
+    }
+
+    private interface TempWriter {
+        String write(Path tmp) throws IOException;
+    }
+
+    private PutResult write(String key, WriteCondition condition, TempWriter writer) throws StorageException {
+        Path target = resolve(key);
+        Path parent = target.getParent();
+        Path tmp = null;
+        Object keyLock = keyLocks.computeIfAbsent(key, k -> new Object());
+        try {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new PutResult.PreconditionFailed("a folder exists at this key");
+            }
+            if (condition instanceof WriteCondition.IfAbsent && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return new PutResult.PreconditionFailed("the object already exists");
+            }
+            Files.createDirectories(parent);
+            resolve(key); // re-check confinement now that the parents exist
+            tmp = parent.resolve("." + target.getFileName() + TEMP_MARKER + UUID.randomUUID());
+            Files.createFile(tmp);
+            String token = writer.write(tmp);
+            if (condition instanceof WriteCondition.IfAbsent) {
+                try {
+                    Files.createLink(target, tmp);
+                } catch (FileAlreadyExistsException raced) {
+                    return new PutResult.PreconditionFailed("the object already exists");
+                } catch (UnsupportedOperationException e) {
+                    throw new StorageException(StorageException.Kind.UNSUPPORTED, uri.display(),
+                            "This filesystem has no hard links, so create-only writes cannot be atomic here "
+                                    + "(OmniGraph needs hard links for a local cluster root)", e);
+                }
+                return new PutResult.Written(token);
+            }
+            String expected = ((WriteCondition.IfMatch) condition).token();
+            synchronized (keyLock) {
+                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                    return new PutResult.PreconditionFailed("the object no longer exists");
+                }
+                if (!hashFile(target).equals(expected)) {
+                    return new PutResult.PreconditionFailed("the object changed since it was read");
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
+            }
+            return new PutResult.Written(token);
+        } catch (FileSystemException e) {
+            if (condition instanceof WriteCondition.IfAbsent && isNoLinkSupport(e)) {
+                throw new StorageException(StorageException.Kind.UNSUPPORTED, uri.display(),
+                        "This filesystem refused a hard link (" + e.getReason() + "); OmniGraph needs hard links for create-only writes", e);
+            }
+            throw io(key, "write", e);
+        } catch (java.io.InterruptedIOException e) {
+            throw new StorageException(StorageException.Kind.CANCELLED, display(key), "Write cancelled", e);
+        } catch (IOException e) {
+            throw io(key, "write", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temp file is skipped by listings and harmless
+                }
+            }
+        }
+    }
+
+    private static String hashFile(Path path) throws IOException {
+        MessageDigest sha = Hashing.sha256();
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buf = new byte[COPY_BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return Hashing.hex(sha.digest());
+    }
+
+    private static boolean isNoLinkSupport(FileSystemException e) {
+        String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
+        return reason.contains("operation not permitted") || reason.contains("not supported");
+    }
+
+    // ---- deletes -------------------------------------------------------------------------
+
+    @Override
+    public DeleteResult deleteIfMatch(String key, String token) throws StorageException {
+        resolve(key);
+        return new DeleteResult.ConditionNotSupported("a local folder cannot delete conditionally");
+    }
+
+    @Override
+    public DeleteResult deleteUnconditionally(String key) throws StorageException {
+        Path path = resolve(key);
+        try {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return new DeleteResult.NotFound();
+            }
+            return Files.deleteIfExists(path) ? new DeleteResult.Deleted(false) : new DeleteResult.NotFound();
+        } catch (IOException e) {
+            throw io(key, "delete", e);
+        }
+    }
+
+    // ---- versions ------------------------------------------------------------------------
+
+    @Override
+    public Optional<Boolean> versioningEnabled() {
+        return Optional.of(false);
+    }
+
+    @Override
+    public List<ObjectVersion> listVersions(String key) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<StoredObject> readVersion(String key, String versionId, long maxBytes) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    // ---- confinement ---------------------------------------------------------------------
+
+    /**
+     * The path of a key, refused unless it stays inside the root: the key is validated, and the
+     * real path of its deepest existing ancestor (symlinks resolved) must lie inside the real root.
+     */
+    Path resolve(String key) throws StorageException {
+        Keys.check(key);
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key), "Refused key: it resolves outside the root");
+        }
+        Path existing = path;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            try {
+                Path real = existing.toRealPath();
+                if (!real.startsWith(realRoot())) {
+                    throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                            "Refused key: a symbolic link along it points outside the root");
+                }
+            } catch (NoSuchFileException dangling) {
+                throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                        "Refused key: a dangling symbolic link lies along it");
+            } catch (IOException e) {
+                throw io(key, "resolve", e);
+            }
+        }
+        return path;
+    }
+
+    private Path realRoot() {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root;
+        }
+    }
+
+    private String display(String key) {
+        return root.resolve(key).toString();
+    }
+
+    private StorageException io(String key, String action, IOException e) {
+        StorageException.Kind kind = e instanceof AccessDeniedException ? StorageException.Kind.ACCESS_DENIED : StorageException.Kind.IO;
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
+        return new StorageException(kind, display(key), "Could not " + action + " " + display(key) + ": " + reason, e);
+    }
+
+    private StorageException tooLarge(String key, long size, long max) {
+        return new StorageException(StorageException.Kind.TOO_LARGE, display(key),
+                display(key) + " is " + size + " bytes, over the " + max + "-byte limit");
+    }
+
+    /** For diagnostics. */
+    @Override
+    public String toString() {
+        return "FileObjectStore[" + root + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.omnigraph.console.storage;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/** Builds the AWS SDK client for {@link S3Settings}. */
+final class S3ClientFactory {
+    private S3ClientFactory() {}
+
+    static S3Client create(S3Settings settings) {
+        var http = ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(Duration.ofSeconds(60))
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
+                .tcpKeepAlive(true)
+                // wait for "100 Continue" before sending a body: a server that refuses a conditional
+                // write early (412) then never sees half a body and the answer is not lost to a reset
+                .expectContinueEnabled(true);
+        var builder = S3Client.builder()
+                .httpClientBuilder(http)
+                .region(Region.of(region(settings)))
+                .credentialsProvider(credentials(settings))
+                // Third-party servers (older MinIO, R2, RustFS) reject the SDK's default trailing
+                // checksums; we send Content-MD5 ourselves where integrity matters.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.effectivePathStyle())
+                        .build())
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings)));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(URI.create(settings.endpoint()));
+        }
+        return builder.build();
+    }
+
+    private static StandardRetryStrategy retryStrategy(S3Settings settings) {
+        return software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .circuitBreakerEnabled(false)
+                .build();
+    }
+
+    private static String region(S3Settings settings) {
+        if (settings.region() != null) {
+            return settings.region();
+        }
+        try {
+            var provider = settings.profile() == null ? new AwsProfileRegionProvider()
+                    : new AwsProfileRegionProvider(null, settings.profile());
+            return provider.getRegion().id();
+        } catch (RuntimeException none) {
+            return settings.regionOrDefault();
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(S3Settings settings) {
+        S3Settings.StaticKeys keys = settings.keys();
+        if (keys != null) {
+            return StaticCredentialsProvider.create(keys.sessionToken() == null || keys.sessionToken().isBlank()
+                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+        }
+        if (settings.profile() != null) {
+            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

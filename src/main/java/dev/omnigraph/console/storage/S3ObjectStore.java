@@ -1,0 +1,609 @@
+package dev.omnigraph.console.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A storage root in an S3 or S3-compatible bucket ({@code s3://bucket/prefix}).
+ *
+ * <ul>
+ *   <li>Version token: the ETag (quotes stripped).</li>
+ *   <li>Create-only: {@code If-None-Match: *}; replace: {@code If-Match: "etag"}; a 412 is
+ *       {@link PutResult.PreconditionFailed}, as is a 409 ConditionalRequestConflict (AWS: another
+ *       conditional write on the key was in flight; ours did not land). A transport failure after
+ *       a conditional write was sent is {@link StorageException.Kind#OUTCOME_UNKNOWN}.</li>
+ *   <li>Integrity: every upload and part carries {@code Content-MD5}, so the server rejects bytes
+ *       damaged on the way.</li>
+ *   <li>Large objects: multipart above {@link #MULTIPART_THRESHOLD}, parts buffered one at a time,
+ *       so memory per transfer stays at one part.</li>
+ *   <li>Conditional delete: DELETE with {@code If-Match}; 501 is reported as
+ *       {@link DeleteResult.ConditionNotSupported}. Some servers ignore the header and delete
+ *       anyway: the capability probe detects that, and callers consult it.</li>
+ * </ul>
+ */
+public final class S3ObjectStore implements ObjectStore {
+    public static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
+    public static final long PART_SIZE = 8L * 1024 * 1024;
+    private static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
+    private static final int PAGE_SIZE = 1000;
+
+    private final StoreUri.S3 uri;
+    private final S3Settings settings;
+    private final S3Client client;
+
+    public S3ObjectStore(StoreUri.S3 uri, S3Settings settings) {
+        this.uri = uri;
+        this.settings = settings;
+        this.client = S3ClientFactory.create(settings);
+    }
+
+    @Override
+    public StoreUri uri() {
+        return uri;
+    }
+
+    public S3Settings settings() {
+        return settings;
+    }
+
+    String bucket() {
+        return uri.bucket();
+    }
+
+    private String objectKey(String key) throws StorageException {
+        return uri.objectKey(Keys.check(key));
+    }
+
+    private String display(String key) {
+        return "s3://" + uri.bucket() + "/" + uri.objectKey(key);
+    }
+
+    private String relative(String fullKey) {
+        return uri.prefix().isEmpty() ? fullKey : fullKey.substring(uri.prefix().length() + 1);
+    }
+
+    private static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String e = etag.trim();
+        if (e.startsWith("W/")) {
+            e = e.substring(2);
+        }
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+    }
+
+    private static String quote(String token) {
+        return token.startsWith("\"") ? token : "\"" + token + "\"";
+    }
+
+    // ---- reads ---------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredObject> read(String key, long maxBytes) throws StorageException {
+        ConditionalRead r = readIfChanged(key, null, maxBytes);
+        return r instanceof ConditionalRead.Changed c ? Optional.of(c.object()) : Optional.empty();
+    }
+
+    @Override
+    public ConditionalRead readIfChanged(String key, String knownToken, long maxBytes) throws StorageException {
+        String full = objectKey(key);
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> {
+            b.bucket(uri.bucket()).key(full);
+            if (knownToken != null) {
+                b.ifNoneMatch(quote(knownToken));
+            }
+        })) {
+            return new ConditionalRead.Changed(readBody(key, in, maxBytes));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 304) {
+                return new ConditionalRead.Unchanged();
+            }
+            if (e.statusCode() == 404 && !"NoSuchBucket".equals(S3Errors.code(e))) {
+                return new ConditionalRead.Absent();
+            }
+            throw S3Errors.map(e, "read", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "read", display(key), false);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Kind.UNREACHABLE, display(key), "Could not read " + display(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredObject readBody(String key, ResponseInputStream<GetObjectResponse> in, long maxBytes)
+            throws IOException, StorageException {
+        GetObjectResponse meta = in.response();
+        Long length = meta.contentLength();
+        if (length != null && length > maxBytes) {
+            in.abort();
+            throw new StorageException(StorageException.Kind.TOO_LARGE, display(key),
+                    display(key) + " is " + length + " bytes, over the " + maxBytes + "-byte limit");
+        }
+        long cap = maxBytes >= Integer.MAX_VALUE - 9 ? Integer.MAX_VALUE - 9 : maxBytes + 1;
+        byte[] bytes = in.readNBytes((int) cap);
+        if (bytes.length > maxBytes) {
+            in.abort();
+            throw new StorageException(StorageException.Kind.TOO_LARGE, display(key),
+                    display(key) + " is over the " + maxBytes + "-byte limit");
+        }
+        if (length != null && bytes.length != length) {
+            throw new StorageException(StorageException.Kind.SERVER_ERROR, display(key),
+                    "The body of " + display(key) + " was truncated (" + bytes.length + " of " + length + " bytes)");
+        }
+        return new StoredObject(key, bytes, unquote(meta.eTag()), meta.lastModified() == null ? Instant.EPOCH : meta.lastModified());
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) throws StorageException {
+        String full = objectKey(key);
+        try {
+            var head = client.headObject(b -> b.bucket(uri.bucket()).key(full));
+            return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified(), unquote(head.eTag())));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 && !"NoSuchBucket".equals(S3Errors.code(e))) {
+                return Optional.empty();
+            }
+            throw S3Errors.map(e, "stat", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "stat", display(key), false);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openStream(String key) throws StorageException {
+        String full = objectKey(key);
+        try {
+            return Optional.of(client.getObject(b -> b.bucket(uri.bucket()).key(full)));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 && !"NoSuchBucket".equals(S3Errors.code(e))) {
+                return Optional.empty();
+            }
+            throw S3Errors.map(e, "open", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "open", display(key), false);
+        }
+    }
+
+    // ---- listings ------------------------------------------------------------------------
+
+    private String fullPrefix(String prefix) throws StorageException {
+        Keys.checkPrefix(prefix);
+        String base = uri.prefix().isEmpty() ? "" : uri.prefix() + "/";
+        return base + prefix;
+    }
+
+    private ListObjectsV2Response listPage(String fullPrefix, String delimiter, String token) throws StorageException {
+        try {
+            ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(uri.bucket()).prefix(fullPrefix).maxKeys(PAGE_SIZE);
+            if (delimiter != null) {
+                b.delimiter(delimiter);
+            }
+            if (token != null) {
+                b.continuationToken(token);
+            }
+            return client.listObjectsV2(b.build());
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "list", "s3://" + uri.bucket() + "/" + fullPrefix, false);
+        }
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix) throws StorageException {
+        String full = fullPrefix(prefix);
+        ListObjectsV2Response first = listPage(full, null, null);
+        Iterator<ObjectInfo> it = new Iterator<>() {
+            private ListObjectsV2Response page = first;
+            private Iterator<S3Object> items = first.contents().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!items.hasNext()) {
+                    if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextContinuationToken() == null) {
+                        return false;
+                    }
+                    try {
+                        page = listPage(full, null, page.nextContinuationToken());
+                    } catch (StorageException e) {
+                        throw new UncheckedStorageException(e);
+                    }
+                    items = page.contents().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public ObjectInfo next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                S3Object o = items.next();
+                return new ObjectInfo(relative(o.key()), o.size(), o.lastModified(), unquote(o.eTag()));
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public Listing listChildren(String prefix) throws StorageException {
+        String full = fullPrefix(prefix);
+        List<ObjectInfo> objects = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Response page = listPage(full, "/", token);
+            for (S3Object o : page.contents()) {
+                objects.add(new ObjectInfo(relative(o.key()), o.size(), o.lastModified(), unquote(o.eTag())));
+            }
+            for (CommonPrefix p : page.commonPrefixes()) {
+                prefixes.add(relative(p.prefix()));
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return new Listing(objects, prefixes);
+    }
+
+    // ---- writes --------------------------------------------------------------------------
+
+    /** How often a conditional write whose outcome was unknown is resolved and retried. */
+    private static final int UNKNOWN_OUTCOME_RETRIES = 3;
+
+    @Override
+    public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
+        String full = objectKey(key);
+        String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(content));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                var response = client.putObject(b -> {
+                    b.bucket(uri.bucket()).key(full).contentMD5(md5).contentLength((long) content.length);
+                    applyCondition(condition, b::ifNoneMatch, b::ifMatch);
+                }, RequestBody.fromBytes(content));
+                return new PutResult.Written(unquote(response.eTag()));
+            } catch (S3Exception e) {
+                Optional<PutResult> lost = lostRace(e);
+                if (lost.isPresent()) {
+                    return lost.get();
+                }
+                throw S3Errors.map(e, "write", display(key), false);
+            } catch (RuntimeException e) {
+                StorageException unknown = S3Errors.map(e, "write", display(key), true);
+                if (unknown.kind() != StorageException.Kind.OUTCOME_UNKNOWN && !unknown.kind().transientFailure()) {
+                    throw unknown;
+                }
+                Optional<PutResult> resolved = resolveUnknownOutcome(key, content, condition);
+                if (resolved.isPresent()) {
+                    return resolved.get();
+                }
+                if (attempt >= UNKNOWN_OUTCOME_RETRIES) {
+                    throw unknown;
+                }
+            }
+        }
+    }
+
+    /**
+     * After a conditional write failed in transit, re-read the object to learn what happened:
+     * our bytes are there (written, by us or by an identical writer), the precondition no longer
+     * holds (lost), or nothing changed (empty: safe to send again).
+     */
+    private Optional<PutResult> resolveUnknownOutcome(String key, byte[] content, WriteCondition condition) throws StorageException {
+        Optional<ObjectInfo> info = stat(key);
+        if (info.isPresent() && info.get().size() == content.length) {
+            Optional<StoredObject> now = read(key, content.length);
+            boolean ours = now.isPresent() && java.util.Arrays.equals(now.get().bytes(), content);
+            boolean unchanged = condition instanceof WriteCondition.IfMatch m && now.isPresent() && m.token().equals(now.get().token());
+            if (ours && !unchanged) {
+                return Optional.of(new PutResult.Written(now.get().token()));
+            }
+        }
+        return switch (condition) {
+            case WriteCondition.IfAbsent a -> info.isPresent()
+                    ? Optional.of(new PutResult.PreconditionFailed("the object already exists"))
+                    : Optional.empty();
+            case WriteCondition.IfMatch m -> info.isEmpty() || !m.token().equals(info.get().etag())
+                    ? Optional.of(new PutResult.PreconditionFailed("the object changed since it was read"))
+                    : Optional.empty();
+        };
+    }
+
+    private static void applyCondition(WriteCondition condition,
+                                       java.util.function.Consumer<String> ifNoneMatch,
+                                       java.util.function.Consumer<String> ifMatch) {
+        switch (condition) {
+            case WriteCondition.IfAbsent a -> ifNoneMatch.accept("*");
+            case WriteCondition.IfMatch m -> ifMatch.accept(quote(m.token()));
+        }
+    }
+
+    private static Optional<PutResult> lostRace(S3Exception e) {
+        if (e.statusCode() == 404 && "NoSuchKey".equals(S3Errors.code(e))) {
+            return Optional.of(new PutResult.PreconditionFailed("the object does not exist (If-Match on a missing key)"));
+        }
+        if (e.statusCode() == 412) {
+            return Optional.of(new PutResult.PreconditionFailed("the precondition failed (HTTP 412)"));
+        }
+        if (e.statusCode() == 409 && "ConditionalRequestConflict".equals(S3Errors.code(e))) {
+            return Optional.of(new PutResult.PreconditionFailed("a concurrent conditional write won (HTTP 409)"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PutResult putStream(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
+            throws StorageException {
+        try {
+            if (size <= MULTIPART_THRESHOLD) {
+                byte[] bytes = content.readNBytes((int) size);
+                if (bytes.length != size || content.read() != -1) {
+                    throw new StorageException(StorageException.Kind.IO, display(key),
+                            "The source of " + display(key) + " did not have the expected " + size + " bytes");
+                }
+                PutResult r = put(key, bytes, condition);
+                if (progress != null) {
+                    progress.accept(size);
+                }
+                return r;
+            }
+            return multipartUpload(key, content, size, condition, progress);
+        } catch (InterruptedIOException e) {
+            throw new StorageException(StorageException.Kind.CANCELLED, display(key), "Upload cancelled", e);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Kind.IO, display(key), "Could not read the source of " + display(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PutResult multipartUpload(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
+            throws StorageException, IOException {
+        String full = objectKey(key);
+        long partSize = Math.max(PART_SIZE, (size + 9_999) / 10_000);
+        String uploadId;
+        try {
+            uploadId = client.createMultipartUpload(b -> b.bucket(uri.bucket()).key(full)).uploadId();
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "start an upload of", display(key), false);
+        }
+        boolean completed = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long sent = 0;
+            int number = 1;
+            while (sent < size) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new StorageException(StorageException.Kind.CANCELLED, display(key), "Upload cancelled");
+                }
+                int len = (int) Math.min(partSize, size - sent);
+                byte[] buf = content.readNBytes(len);
+                if (buf.length != len) {
+                    throw new StorageException(StorageException.Kind.IO, display(key),
+                            "The source of " + display(key) + " ended after " + (sent + buf.length) + " of " + size + " bytes");
+                }
+                String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(buf));
+                final int partNumber = number;
+                try {
+                    var r = client.uploadPart(b -> b.bucket(uri.bucket()).key(full).uploadId(uploadId)
+                            .partNumber(partNumber).contentMD5(md5).contentLength((long) len), RequestBody.fromBytes(buf));
+                    parts.add(CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).build());
+                } catch (RuntimeException e) {
+                    throw S3Errors.map(e, "upload part " + partNumber + " of", display(key), false);
+                }
+                sent += len;
+                number++;
+                if (progress != null) {
+                    progress.accept(len);
+                }
+            }
+            if (content.read() != -1) {
+                throw new StorageException(StorageException.Kind.IO, display(key), "The source of " + display(key) + " is longer than " + size + " bytes");
+            }
+            try {
+                var done = client.completeMultipartUpload(b -> {
+                    b.bucket(uri.bucket()).key(full).uploadId(uploadId)
+                            .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build());
+                    applyCondition(condition, b::ifNoneMatch, b::ifMatch);
+                });
+                completed = true;
+                return new PutResult.Written(unquote(done.eTag()));
+            } catch (S3Exception e) {
+                Optional<PutResult> lost = lostRace(e);
+                if (lost.isPresent()) {
+                    return lost.get();
+                }
+                throw S3Errors.map(e, "complete the upload of", display(key), false);
+            } catch (RuntimeException e) {
+                throw S3Errors.map(e, "complete the upload of", display(key), true);
+            }
+        } finally {
+            if (!completed) {
+                try {
+                    client.abortMultipartUpload(b -> b.bucket(uri.bucket()).key(full).uploadId(uploadId));
+                } catch (RuntimeException ignored) {
+                    // the bucket's lifecycle rule or a later abort cleans it; nothing visible was written
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<PutResult> copyFrom(ObjectStore source, String sourceKey, String key, WriteCondition condition)
+            throws StorageException {
+        if (!(source instanceof S3ObjectStore s3) || !s3.settings.endpointIdentity().equals(settings.endpointIdentity())) {
+            return Optional.empty();
+        }
+        String srcFull = s3.objectKey(sourceKey);
+        String dstFull = objectKey(key);
+        Optional<ObjectInfo> info = s3.stat(sourceKey);
+        if (info.isEmpty()) {
+            throw new StorageException(StorageException.Kind.NOT_FOUND, s3.display(sourceKey), s3.display(sourceKey) + " vanished before it could be copied");
+        }
+        if (info.get().size() > MAX_SINGLE_COPY) {
+            return Optional.empty(); // over CopyObject's limit: stream it in parts instead
+        }
+        try {
+            var r = client.copyObject(b -> {
+                b.sourceBucket(s3.bucket()).sourceKey(srcFull).destinationBucket(uri.bucket()).destinationKey(dstFull)
+                        .copySourceIfMatch(quote(info.get().etag()));
+                applyCondition(condition, b::ifNoneMatch, b::ifMatch);
+            });
+            return Optional.of(new PutResult.Written(unquote(r.copyObjectResult().eTag())));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                // either our destination precondition or the source changed under us: tell them apart
+                Optional<ObjectInfo> now = s3.stat(sourceKey);
+                if (now.isEmpty() || !now.get().etag().equals(info.get().etag())) {
+                    throw new StorageException(StorageException.Kind.IO, s3.display(sourceKey),
+                            s3.display(sourceKey) + " changed while it was being copied");
+                }
+            }
+            Optional<PutResult> lost = lostRace(e);
+            if (lost.isPresent()) {
+                return lost;
+            }
+            if (e.statusCode() == 403 || e.statusCode() == 501) {
+                return Optional.empty(); // cross-account or unsupported: fall back to streaming
+            }
+            throw S3Errors.map(e, "copy to", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "copy to", display(key), true);
+        }
+    }
+
+    // ---- deletes -------------------------------------------------------------------------
+
+    @Override
+    public DeleteResult deleteIfMatch(String key, String token) throws StorageException {
+        String full = objectKey(key);
+        try {
+            client.deleteObject(b -> b.bucket(uri.bucket()).key(full).ifMatch(quote(token)));
+            return new DeleteResult.Deleted(true);
+        } catch (S3Exception e) {
+            return switch (e.statusCode()) {
+                case 412 -> new DeleteResult.PreconditionFailed();
+                case 404 -> "NoSuchBucket".equals(S3Errors.code(e)) ? throwMapped(e, key) : new DeleteResult.NotFound();
+                case 501 -> new DeleteResult.ConditionNotSupported("the server answered 501 Not Implemented to DELETE with If-Match");
+                default -> throwMapped(e, key);
+            };
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "delete", display(key), true);
+        }
+    }
+
+    private DeleteResult throwMapped(S3Exception e, String key) {
+        throw new UncheckedStorageException(S3Errors.map(e, "delete", display(key), false));
+    }
+
+    @Override
+    public DeleteResult deleteUnconditionally(String key) throws StorageException {
+        String full = objectKey(key);
+        try {
+            client.deleteObject(b -> b.bucket(uri.bucket()).key(full));
+            return new DeleteResult.Deleted(false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "delete", display(key), true);
+        }
+    }
+
+    // ---- versions ------------------------------------------------------------------------
+
+    @Override
+    public Optional<Boolean> versioningEnabled() throws StorageException {
+        try {
+            var r = client.getBucketVersioning(b -> b.bucket(uri.bucket()));
+            return Optional.of(r.status() == BucketVersioningStatus.ENABLED);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 501 || e.statusCode() == 403) {
+                return Optional.empty();
+            }
+            throw S3Errors.map(e, "read the versioning state of", "s3://" + uri.bucket(), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "read the versioning state of", "s3://" + uri.bucket(), false);
+        }
+    }
+
+    @Override
+    public List<ObjectVersion> listVersions(String key) throws StorageException {
+        String full = objectKey(key);
+        List<ObjectVersion> out = new ArrayList<>();
+        try {
+            String keyMarker = null;
+            String versionMarker = null;
+            do {
+                final String km = keyMarker;
+                final String vm = versionMarker;
+                ListObjectVersionsResponse page = client.listObjectVersions(b -> {
+                    b.bucket(uri.bucket()).prefix(full).maxKeys(PAGE_SIZE);
+                    if (km != null) {
+                        b.keyMarker(km).versionIdMarker(vm);
+                    }
+                });
+                page.versions().stream().filter(v -> v.key().equals(full)).forEach(v -> out.add(new ObjectVersion(
+                        key, v.versionId(), v.lastModified(), v.size(), unquote(v.eTag()), Boolean.TRUE.equals(v.isLatest()), false)));
+                page.deleteMarkers().stream().filter(d -> d.key().equals(full)).forEach(d -> out.add(new ObjectVersion(
+                        key, d.versionId(), d.lastModified(), 0, null, Boolean.TRUE.equals(d.isLatest()), true)));
+                boolean more = Boolean.TRUE.equals(page.isTruncated());
+                keyMarker = more ? page.nextKeyMarker() : null;
+                versionMarker = more ? page.nextVersionIdMarker() : null;
+            } while (keyMarker != null);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 501) {
+                return List.of();
+            }
+            throw S3Errors.map(e, "list the versions of", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "list the versions of", display(key), false);
+        }
+        out.sort((a, b) -> b.lastModified().compareTo(a.lastModified()));
+        return out;
+    }
+
+    @Override
+    public Optional<StoredObject> readVersion(String key, String versionId, long maxBytes) throws StorageException {
+        String full = objectKey(key);
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(uri.bucket()).key(full).versionId(versionId))) {
+            return Optional.of(readBody(key, in, maxBytes));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.map(e, "read a version of", display(key), false);
+        } catch (RuntimeException e) {
+            throw S3Errors.map(e, "read a version of", display(key), false);
+        } catch (IOException e) {
+            throw new StorageException(StorageException.Kind.UNREACHABLE, display(key), "Could not read " + display(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStore[" + uri.display() + ", " + settings + "]";
+    }
+}
