@@ -1,7 +1,20 @@
 package dev.omnigraph.console;
 
+import dev.omnigraph.console.cli.CliContext;
+import dev.omnigraph.console.cli.CliMain;
+
+/**
+ * The one entry point of the jar. A first argument that names a command runs headless (no JavaFX
+ * is loaded, so it works on servers and in scripts); anything else opens the console window.
+ * It is a plain class, not an {@code Application}, so JavaFX starts from the class path.
+ */
 public final class Launcher {
+    private Launcher() {}
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        if (CliMain.isCommand(args)) {
+            System.exit(CliMain.run(args, CliContext.system()));
+        }
+        dev.omnigraph.console.ui.ConsoleApp.launchWindow(args);
     }
 }

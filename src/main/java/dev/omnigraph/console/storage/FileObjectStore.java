@@ -467,7 +467,8 @@ public final class FileObjectStore implements ObjectStore {
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
-        if (existing != null) {
+        // when the root itself does not exist yet, nothing inside it can be a link
+        if (existing != null && existing.startsWith(root)) {
             try {
                 Path real = existing.toRealPath();
                 if (!real.startsWith(realRoot())) {

@@ -1,0 +1,13 @@
+package dev.omnigraph.console.cli;
+
+import java.util.List;
+
+/** Every headless command, in the order {@code help} lists them. */
+public final class Commands {
+    private Commands() {}
+
+    public static List<Command> all() {
+        return List.of(
+                new ProbeCommand());
+    }
+}

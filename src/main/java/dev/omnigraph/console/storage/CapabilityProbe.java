@@ -1,0 +1,188 @@
+package dev.omnigraph.console.storage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds out what a storage root can do before the console relies on it: list, read, create-only
+ * put, If-Match put, conditional delete, and bucket versioning. It writes only one scratch object
+ * under {@code __cluster/} (a name OmniGraph never reads) and removes it again.
+ *
+ * <p>Each check proves the behaviour rather than trusting the absence of an error: the second
+ * create-only put must be refused, a stale If-Match must be refused, and a conditional delete
+ * with a wrong token must leave the object in place (some servers ignore the header and delete).
+ */
+public final class CapabilityProbe {
+
+    /** A check's verdict. */
+    public enum Status { PASS, WARN, FAIL, SKIPPED }
+
+    /** One line of the checklist. */
+    public record Check(String name, Status status, String detail) {}
+
+    /** The checklist; {@link #supportsConditionalDelete()} tells force-unlock which path to take. */
+    public record Report(String root, List<Check> checks, boolean conditionalDelete, Optional<Boolean> versioning) {
+        public boolean canBrowse() {
+            return passed(LIST) && passed(READ);
+        }
+
+        /** Create-only and If-Match both proven: safe for locks, ledgers and migration targets. */
+        public boolean canWriteConditionally() {
+            return passed(CREATE_ONLY) && passed(IF_MATCH);
+        }
+
+        public boolean supportsConditionalDelete() {
+            return conditionalDelete;
+        }
+
+        public boolean passed(String name) {
+            return checks.stream().anyMatch(c -> c.name().equals(name) && c.status() == Status.PASS);
+        }
+
+        public Optional<Check> check(String name) {
+            return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+        }
+    }
+
+    public static final String LIST = "list";
+    public static final String READ = "read";
+    public static final String CREATE_ONLY = "create-only put";
+    public static final String IF_MATCH = "If-Match put";
+    public static final String CONDITIONAL_DELETE = "conditional delete";
+    public static final String VERSIONING = "bucket versioning";
+
+    private CapabilityProbe() {}
+
+    /** Runs every check; never throws for a failed capability, only records it. */
+    public static Report run(ObjectStore store) {
+        List<Check> checks = new ArrayList<>();
+        boolean listed = false;
+        try (Stream<ObjectInfo> s = store.list("__cluster/")) {
+            long n = s.limit(5).count();
+            checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under __cluster/)" : "listing works"));
+            listed = true;
+        } catch (StorageException e) {
+            checks.add(new Check(LIST, Status.FAIL, e.describe()));
+        } catch (UncheckedStorageException e) {
+            checks.add(new Check(LIST, Status.FAIL, e.getCause().describe()));
+        }
+        try {
+            Optional<ObjectInfo> state = store.stat("__cluster/state.json");
+            if (state.isPresent()) {
+                store.read("__cluster/state.json", 64L * 1024 * 1024);
+                checks.add(new Check(READ, Status.PASS, "read __cluster/state.json (" + state.get().size() + " bytes)"));
+            } else {
+                checks.add(new Check(READ, listed ? Status.PASS : Status.WARN, "no ledger at this root yet (__cluster/state.json absent)"));
+            }
+        } catch (StorageException e) {
+            checks.add(new Check(READ, Status.FAIL, e.describe()));
+        }
+
+        String key = "__cluster/console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";
+        boolean conditionalDelete = false;
+        String token = null;
+        try {
+            PutResult first = store.put(key, "probe v1".getBytes(UTF_8), WriteCondition.IF_ABSENT);
+            if (!(first instanceof PutResult.Written w)) {
+                checks.add(new Check(CREATE_ONLY, Status.FAIL, "a create-only put of a fresh scratch key was refused"));
+                return finish(store, checks, false, key, null);
+            }
+            token = w.token();
+            PutResult second = store.put(key, "probe v2".getBytes(UTF_8), WriteCondition.IF_ABSENT);
+            if (second instanceof PutResult.PreconditionFailed) {
+                checks.add(new Check(CREATE_ONLY, Status.PASS, "If-None-Match: * refused an existing key"));
+            } else {
+                token = ((PutResult.Written) second).token();
+                checks.add(new Check(CREATE_ONLY, Status.FAIL,
+                        "the server overwrote an existing object despite If-None-Match: * (locks would not be exclusive)"));
+            }
+        } catch (StorageException e) {
+            checks.add(new Check(CREATE_ONLY, Status.FAIL, e.describe()));
+            checks.add(new Check(IF_MATCH, Status.SKIPPED, "needs a writable root"));
+            checks.add(new Check(CONDITIONAL_DELETE, Status.SKIPPED, "needs a writable root"));
+            return finish(store, checks, false, null, null);
+        }
+
+        try {
+            PutResult stale = store.put(key, "probe v3".getBytes(UTF_8), WriteCondition.ifMatch(staleToken(token)));
+            PutResult fresh = stale instanceof PutResult.PreconditionFailed
+                    ? store.put(key, "probe v4".getBytes(UTF_8), WriteCondition.ifMatch(token)) : stale;
+            if (stale instanceof PutResult.PreconditionFailed && fresh instanceof PutResult.Written w) {
+                token = w.token();
+                checks.add(new Check(IF_MATCH, Status.PASS, "a stale If-Match was refused and a fresh one accepted"));
+            } else if (!(stale instanceof PutResult.PreconditionFailed)) {
+                token = ((PutResult.Written) stale).token();
+                checks.add(new Check(IF_MATCH, Status.FAIL, "the server accepted a write with a stale If-Match (ledger CAS would not hold)"));
+            } else {
+                checks.add(new Check(IF_MATCH, Status.FAIL, "the server refused a write with the current ETag"));
+            }
+        } catch (StorageException e) {
+            checks.add(new Check(IF_MATCH, Status.FAIL, e.describe()));
+        }
+
+        try {
+            DeleteResult wrong = store.deleteIfMatch(key, staleToken(token));
+            switch (wrong) {
+                case DeleteResult.PreconditionFailed p -> {
+                    DeleteResult right = store.deleteIfMatch(key, token);
+                    if (right instanceof DeleteResult.Deleted) {
+                        conditionalDelete = true;
+                        key = null;
+                        checks.add(new Check(CONDITIONAL_DELETE, Status.PASS, "DELETE with If-Match is honoured"));
+                    } else {
+                        checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, "DELETE with the current ETag was refused: " + right));
+                    }
+                }
+                case DeleteResult.ConditionNotSupported n -> checks.add(new Check(CONDITIONAL_DELETE, Status.WARN,
+                        "not supported (" + n.detail() + "): force-unlock re-reads and compares immediately before a plain delete"));
+                case DeleteResult.Deleted d -> {
+                    key = null;
+                    checks.add(new Check(CONDITIONAL_DELETE, Status.WARN,
+                            "the server IGNORED If-Match and deleted anyway: the console will not trust it for force-unlock"));
+                }
+                case DeleteResult.NotFound nf -> {
+                    key = null;
+                    checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, "the scratch object vanished: cannot tell"));
+                }
+            }
+        } catch (StorageException e) {
+            checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, e.describe()));
+        }
+        return finish(store, checks, conditionalDelete, key, token);
+    }
+
+    private static Report finish(ObjectStore store, List<Check> checks, boolean conditionalDelete, String scratchKey, String token) {
+        if (scratchKey != null) {
+            try {
+                // our own scratch object, just written: a plain delete is the only option where
+                // conditional deletes are unsupported
+                if (token == null || !(store.deleteIfMatch(scratchKey, token) instanceof DeleteResult.Deleted)) {
+                    store.deleteUnconditionally(scratchKey);
+                }
+            } catch (StorageException e) {
+                checks.add(new Check("cleanup", Status.WARN, "could not remove the scratch object " + scratchKey + ": " + e.describe()));
+            }
+        }
+        Optional<Boolean> versioning = Optional.empty();
+        try {
+            versioning = store.versioningEnabled();
+            String detail = versioning.map(v -> v ? "on: ledger history is available" : "off: ledger history is unavailable")
+                    .orElse("unknown: the server does not report it");
+            checks.add(new Check(VERSIONING, versioning.orElse(false) ? Status.PASS : Status.WARN, detail));
+        } catch (StorageException e) {
+            checks.add(new Check(VERSIONING, Status.WARN, e.describe()));
+        }
+        return new Report(store.uri().display(), List.copyOf(checks), conditionalDelete, versioning);
+    }
+
+    private static String staleToken(String token) {
+        String base = token == null ? "0" : token;
+        return base.equals("0123456789abcdef0123456789abcdef") ? "fedcba9876543210fedcba9876543210" : "0123456789abcdef0123456789abcdef";
+    }
+}
