@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A digest-bound human approval, {@code __cluster/approvals/<approval_id>.json}: upstream's strict
+ * An operator's sign-off on one gated change, pinned to digests, stored as
+ * {@code __cluster/approvals/<approval_id>.json}: upstream's strict
  * {@code ApprovalArtifact} ({@code crates/omnigraph-cluster/src/types.rs}). Required: schema_version
  * (u32), approval_id, resource, operation, reason, bound_config_digest, approved_by, created_at;
  * optional (default null, written as null): bound_before_digest, bound_after_digest, consumed_at,
@@ -86,8 +87,8 @@ public record ApprovalArtifact(long schemaVersion, String approvalId, String res
                 s.optionalString("consumed_by_operation"));
         if (artifact.schemaVersion() != 1) {
             throw new WireFormatException(Diagnostic.error("unsupported_approval_version", "approval.schema_version",
-                    "approval artifact '" + artifact.approvalId() + "' has unsupported schema version "
-                            + artifact.schemaVersion() + "; leaving it in place"));
+                    "approval artifact '" + artifact.approvalId() + "' has schema_version "
+                            + artifact.schemaVersion() + ", but only 1 is understood; it is ignored"));
         }
         return artifact;
     }

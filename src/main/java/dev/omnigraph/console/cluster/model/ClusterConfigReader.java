@@ -35,14 +35,14 @@ public final class ClusterConfigReader {
         if (!Files.isDirectory(configDir)) {
             return new ClusterConfigReadResult(configDir, configFile, null, List.of(Diagnostic.error(
                     "config_dir_not_found", configDir.toString(),
-                    "`--config` must point at a directory containing cluster.yaml")));
+                    "'" + configDir + "' is not a directory; the config path must be the directory that holds cluster.yaml")));
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(configFile)) {
             bytes = in.readNBytes((int) WireLimits.CLUSTER_YAML_MAX_BYTES + 1);
         } catch (IOException | RuntimeException e) {
             return new ClusterConfigReadResult(configDir, configFile, null, List.of(Diagnostic.error(
-                    "cluster_config_read_error", CLUSTER_CONFIG_FILE, "could not read cluster.yaml: " + e)));
+                    "cluster_config_read_error", CLUSTER_CONFIG_FILE, "cannot read cluster.yaml: " + e)));
         }
         return parse(configDir, bytes);
     }
@@ -76,7 +76,7 @@ public final class ClusterConfigReader {
         }
         if (syntaxError != null) {
             diagnostics.add(Diagnostic.error("invalid_cluster_yaml", CLUSTER_CONFIG_FILE,
-                    "could not parse cluster.yaml: " + syntaxError.getMessage()));
+                    "cluster.yaml is not valid YAML: " + syntaxError.getMessage()));
             return new ClusterConfigReadResult(configDir, configFile, null, diagnostics);
         }
         ClusterConfig config;
@@ -85,7 +85,7 @@ public final class ClusterConfigReader {
         } catch (ClusterConfigBinder.BindException e) {
             String path = e.path.isEmpty() ? CLUSTER_CONFIG_FILE : e.path;
             diagnostics.add(Diagnostic.error("invalid_cluster_yaml", path,
-                    "could not parse cluster.yaml: " + (e.path.isEmpty() ? "" : e.path + ": ") + e.getMessage()));
+                    "cluster.yaml does not match the config schema" + (e.path.isEmpty() ? "" : " at " + e.path) + ": " + e.getMessage()));
             return new ClusterConfigReadResult(configDir, configFile, null, diagnostics);
         }
         diagnostics.addAll(validateHeader(config));
@@ -97,24 +97,24 @@ public final class ClusterConfigReader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (config.version() != 1) {
             diagnostics.add(Diagnostic.error("unsupported_cluster_config_version", "version",
-                    "unsupported cluster config version " + config.version() + "; this build supports version 1"));
+                    "cluster.yaml declares version " + config.version() + ", but only version 1 is understood"));
         }
         if (config.metadataName() != null && RustStrings.trim(config.metadataName()).isEmpty()) {
             diagnostics.add(Diagnostic.error("empty_metadata_name", "metadata.name",
-                    "metadata.name must not be empty when provided"));
+                    "metadata.name is present but blank"));
         }
         if (config.stateBackend() != null && !config.stateBackend().equals("cluster")) {
             diagnostics.add(Diagnostic.error("unsupported_state_backend", "state.backend",
-                    "only an omitted state.backend or `cluster` is supported, got `" + config.stateBackend() + "`"));
+                    "state.backend `" + config.stateBackend() + "` is not supported; leave it out or use `cluster`"));
         }
         if (config.storage() != null) {
             String trimmed = RustStrings.trim(config.storage());
             if (trimmed.isEmpty()) {
                 diagnostics.add(Diagnostic.error("invalid_storage_root", "storage",
-                        "storage must be a non-empty URI (e.g. s3://bucket/prefix) when provided"));
+                        "storage is present but blank; give an s3://bucket/prefix URI or a local path"));
             } else if (trimmed.startsWith("s3://") && RustStrings.trimStartMatches(trimmed.substring(5), "/").isEmpty()) {
                 diagnostics.add(Diagnostic.error("invalid_storage_root", "storage",
-                        "storage s3:// URI must name a bucket"));
+                        "storage is an s3:// URI without a bucket name"));
             }
         }
         return diagnostics;

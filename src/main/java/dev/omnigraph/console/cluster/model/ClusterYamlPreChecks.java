@@ -82,7 +82,7 @@ final class ClusterYamlPreChecks {
             String fullPath = parent.path().isEmpty() ? key : parent.path() + "." + key;
             if (!parent.keys().add(key)) {
                 diagnostics.add(Diagnostic.error("duplicate_yaml_key", fullPath,
-                        "duplicate YAML key `" + key + "` on line " + (lineIdx + 1)));
+                        "key `" + key + "` appears a second time, on line " + (lineIdx + 1)));
             }
             if (RustStrings.trim(rawValue).isEmpty()) {
                 stack.push(new Frame(indent, fullPath, new HashSet<>()));
@@ -124,7 +124,7 @@ final class ClusterYamlPreChecks {
             String key = stringKey(entry.key());
             if (key != null && FUTURE_FIELDS.contains(key)) {
                 diagnostics.add(Diagnostic.error("future_phase_field", key,
-                        "`" + key + "` is reserved for a later cluster-control phase"));
+                        "top-level key `" + key + "` is reserved for a future release and not accepted yet"));
             }
         }
         return diagnostics;
@@ -152,9 +152,8 @@ final class ClusterYamlPreChecks {
             boolean hasStreaming = decl.entries().stream().anyMatch(e -> "streaming".equals(stringKey(e.key())));
             if (hasStreaming) {
                 diagnostics.add(Diagnostic.error("removed_streaming_declaration", "graphs." + id + ".streaming",
-                        "`streaming` was removed: the MemWAL firehose is gone and graphs no longer carry a stream "
-                                + "profile. Delete this key. A graph written by a development build that had it must "
-                                + "be exported with that build and rebuilt."));
+                        "graphs." + id + ".streaming is no longer supported; remove the key. A graph created with a "
+                                + "streaming declaration has to be exported with the build that wrote it and rebuilt."));
             }
         }
         return diagnostics;

@@ -37,7 +37,7 @@ final class ConfigRules {
         }
         if (!valid) {
             diagnostics.add(Diagnostic.error("invalid_resource_id", path, kind + " `" + value
-                    + "` must start with a letter or `_` and contain only ASCII letters, digits, `_`, or `-`"));
+                    + "` is not a valid id: start with an ASCII letter or `_`, then use letters, digits, `_` or `-`"));
         }
     }
 
@@ -68,11 +68,11 @@ final class ConfigRules {
 
     static void validateProvider(EmbeddingProfile profile, String path, List<Diagnostic> diagnostics) {
         if (profile.kind() != null && !PROVIDER_KINDS.contains(profile.kind())) {
-            diagnostics.add(Diagnostic.error("invalid_embedding_provider", path, "unknown embedding provider '"
-                    + profile.kind() + "' (expected openai-compatible|openai|gemini|mock)"));
+            diagnostics.add(Diagnostic.error("invalid_embedding_provider", path, "embedding provider kind `"
+                    + profile.kind() + "` is unknown; known kinds are openai-compatible, openai, gemini and mock"));
         }
         String apiKey = profile.apiKey();
-        String inline = "embedding api_key must be a ${NAME} env reference, not an inline secret";
+        String inline = "api_key must name an environment variable as ${NAME}; inline secrets are refused";
         if ("mock".equals(profile.kind())) {
             if (apiKey != null && !isSecretReference(apiKey)) {
                 diagnostics.add(Diagnostic.error("embedding_api_key_inline", path + ".api_key", inline));
@@ -81,7 +81,7 @@ final class ConfigRules {
         }
         if (apiKey == null) {
             diagnostics.add(Diagnostic.error("embedding_api_key_required", path + ".api_key",
-                    "non-mock embedding providers must set api_key to a ${NAME} env reference"));
+                    "api_key is required for every kind except mock, as a ${NAME} environment reference"));
         } else if (!isSecretReference(apiKey)) {
             diagnostics.add(Diagnostic.error("embedding_api_key_inline", path + ".api_key", inline));
         }

@@ -66,7 +66,7 @@ final class DesiredConfigLoader {
                         schemaPath.toString()));
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error("schema_file_missing", "graphs." + graphId + ".schema",
-                        "could not read schema file '" + schemaPath + "': " + e.getMessage()));
+                        "cannot read schema file '" + schemaPath + "': " + e.getMessage()));
             }
 
             QueryDiscovery.Result discovered = QueryDiscovery.resolve(configDir, graphId, graph.queries(), diagnostics);
@@ -84,7 +84,7 @@ final class DesiredConfigLoader {
                         source = ConfigFiles.read(queryPath);
                     } catch (IOException | RuntimeException e) {
                         diagnostics.add(Diagnostic.error("query_file_missing", at + ".file",
-                                "could not read query file '" + queryPath + "': " + e.getMessage()));
+                                "cannot read query file '" + queryPath + "': " + e.getMessage()));
                         continue;
                     }
                 }
@@ -131,13 +131,13 @@ final class DesiredConfigLoader {
                     graphProviders.put(graphId, providerAddress);
                 } else {
                     diagnostics.add(Diagnostic.error("dangling_embedding_provider_reference", path,
-                            "graph references embedding provider `" + named.name() + "`, but no providers.embedding."
-                                    + named.name() + " profile is declared"));
+                            "embedding_provider names `" + named.name() + "`, but providers.embedding."
+                                    + named.name() + " is not declared"));
                 }
             }
             case ConfigRules.Target.WrongKind wrong -> diagnostics.add(Diagnostic.error("wrong_kind_reference", path,
-                    "embedding_provider expects a providers.embedding ref or bare provider name, got `" + wrong.raw()
-                            + "`"));
+                    "embedding_provider `" + wrong.raw()
+                            + "` is not a provider reference; use a bare name or provider.embedding.<name>"));
             case ConfigRules.Target.Cluster cluster -> {
                 // providerTarget never yields Cluster
             }
@@ -179,7 +179,7 @@ final class DesiredConfigLoader {
         try {
             if (!QueryDeclarationScanner.declaredNames(source).contains(name)) {
                 diagnostics.add(Diagnostic.error("query_key_mismatch", at,
-                        "no `query " + name + "` declaration found in the referenced .gq file"));
+                        "the file given for query `" + name + "` declares no query of that name"));
             }
         } catch (QueryDeclarationScanner.QueryParseException e) {
             diagnostics.add(Diagnostic.error("query_parse_error", at, e.getMessage()));

@@ -40,8 +40,8 @@ public record DesiredConfigResult(ClusterConfigReadResult read, DesiredConfig de
                 if (graph.externalBlobPolicy().isDeny()) {
                     all.add(Diagnostic.warning("external_blob_ingress_default_deny",
                             "graphs." + graph.id() + ".external_blobs",
-                            "effective policy is deny: new external Blob URI references will be rejected; existing "
-                                    + "stored references remain readable"));
+                            "no external Blob allow-list, so the graph refuses new external Blob references "
+                                    + "(references already stored stay readable)"));
                 }
             }
         }

@@ -133,9 +133,9 @@ public final class Digests {
             String expected = expectedLedgerGraphComposite(ledger, parsed.graphId(), resource);
             if (!expected.equals(resource.digest())) {
                 findings.add(Diagnostic.error("external_blob_policy_digest_mismatch", address,
-                        "the applied graph resource metadata is not bound by its composite digest (recorded "
-                                + resource.digest() + ", recomputed " + expected
-                                + "); restore the cluster state ledger from a trusted copy before retrying"));
+                        "recorded digest " + resource.digest() + " differs from the composite recomputed from the "
+                                + "ledger's own schema, query, provider and external Blob policy entries (" + expected
+                                + "); the ledger was edited or damaged and should be restored from a trusted copy"));
             }
         });
         return List.copyOf(findings);
@@ -161,14 +161,14 @@ public final class Digests {
             }
             if (resource.embeddingProfile() == null) {
                 findings.add(Diagnostic.error("embedding_provider_profile_missing", address,
-                        "no applied embedding provider profile recorded; re-run `cluster apply` to backfill"));
+                        "a graph binds this provider, but its entry has no embedding_profile to check"));
                 return;
             }
             String actual = providerDigest(resource.embeddingProfile());
             if (!actual.equals(resource.digest())) {
                 findings.add(Diagnostic.error("embedding_provider_digest_mismatch", address,
-                        "applied embedding provider profile does not match its recorded digest (actual sha256:"
-                                + actual + ")"));
+                        "the recorded embedding_profile hashes to " + actual + ", not to the recorded digest "
+                                + resource.digest()));
             }
         });
         return List.copyOf(findings);

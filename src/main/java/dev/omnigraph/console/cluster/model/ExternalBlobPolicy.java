@@ -82,7 +82,7 @@ public sealed interface ExternalBlobPolicy {
                     JsonStruct base = JsonStruct.open(bases.get(i), at, code, "struct ExternalBlobBase",
                             List.of("uri", "scope"));
                     String uri = base.requiredString("uri");
-                    String scopeName = base.requiredString("scope");
+                    String scopeName = base.asUnitVariant(base.required("scope"), base.fieldPath("scope"));
                     ExternalBlobScope scope = ExternalBlobScope.fromWire(scopeName);
                     if (scope == null) {
                         throw new WireFormatException(Diagnostic.error(code, base.fieldPath("scope"),

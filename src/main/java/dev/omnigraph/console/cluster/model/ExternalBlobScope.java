@@ -1,7 +1,7 @@
 package dev.omnigraph.console.cluster.model;
 
 /**
- * Where an external Blob base may be dereferenced: the engine's
+ * The execution contexts in which an allowed base may be read: the engine's
  * {@code ExternalBlobExecutionScope} ({@code crates/omnigraph/src/blob.rs}), snake_case on the wire.
  * {@code server_safe} sorts before {@code embedded_only} ({@code blob.rs::scope_order}).
  */

@@ -83,7 +83,7 @@ public final class ExternalBlobUris {
             throws InvalidExternalBlobException {
         Parsed lexical = parse(raw);
         if (scope == ExternalBlobScope.SERVER_SAFE && lexical.scheme.equals("file")) {
-            throw new InvalidExternalBlobException("a server-safe external Blob base may not use file://");
+            throw new InvalidExternalBlobException("a file:// base can only be embedded_only, never server_safe");
         }
         if (lexical.scheme.equals("file")) {
             canonicalFileBase(lexical);
@@ -94,7 +94,7 @@ public final class ExternalBlobUris {
     /** The engine's {@code ExternalBlobPolicy::allow}: re-normalizes, sorts and rejects overlaps. */
     public static ExternalBlobPolicy.Allow allow(List<ExternalBlobBase> bases) throws InvalidExternalBlobException {
         if (bases.isEmpty()) {
-            throw new InvalidExternalBlobException("an allow policy must contain at least one external Blob base");
+            throw new InvalidExternalBlobException("an allow policy needs at least one base");
         }
         List<ExternalBlobBase> normalized = new ArrayList<>();
         for (ExternalBlobBase base : bases) {
@@ -110,8 +110,8 @@ public final class ExternalBlobUris {
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
                 if (parts.get(i).overlaps(parts.get(j))) {
-                    throw new InvalidExternalBlobException("external Blob bases '" + normalized.get(i).uri()
-                            + "' and '" + normalized.get(j).uri() + "' overlap; configure one unambiguous base");
+                    throw new InvalidExternalBlobException("bases '" + normalized.get(i).uri() + "' and '"
+                            + normalized.get(j).uri() + "' overlap (one contains the other); keep only one of them");
                 }
             }
         }
@@ -120,26 +120,26 @@ public final class ExternalBlobUris {
 
     private static Parsed parse(String raw) throws InvalidExternalBlobException {
         if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_URI_BYTES) {
-            throw new InvalidExternalBlobException("external Blob URI is longer than " + MAX_URI_BYTES + " bytes");
+            throw new InvalidExternalBlobException("the base is longer than " + MAX_URI_BYTES + " bytes");
         }
         if (raw.isEmpty() || !RustStrings.trim(raw).equals(raw)) {
             throw new InvalidExternalBlobException(
-                    "external Blob URI must be non-empty and contain no surrounding whitespace");
+                    "the base is empty or has leading/trailing whitespace");
         }
         if (raw.indexOf('\\') >= 0) {
-            throw new InvalidExternalBlobException("external Blob URI paths may not contain backslashes");
+            throw new InvalidExternalBlobException("backslashes are not allowed");
         }
         rejectRawDotPathComponents(raw);
         int colon = raw.indexOf(':');
         if (colon <= 0 || !isScheme(raw.substring(0, colon))) {
             throw new InvalidExternalBlobException(
-                    "external Blob URI is not a valid absolute URI: relative URL without a base");
+                    "the base is not an absolute URI (no scheme)");
         }
         String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = raw.substring(colon + 1);
         if (!scheme.equals("s3") && !scheme.equals("file")) {
             throw new InvalidExternalBlobException(
-                    "external Blob URI scheme '" + scheme + "' is not supported by this build");
+                    "scheme `" + scheme + "` is not supported; use s3:// or file://");
         }
         String authority;
         String afterAuthority;
@@ -150,41 +150,41 @@ public final class ExternalBlobUris {
             afterAuthority = end < 0 ? "" : hierarchical.substring(end);
         } else if (scheme.equals("s3")) {
             if (!rest.startsWith("/")) {
-                throw new InvalidExternalBlobException("external Blob URI must use a hierarchical storage scheme");
+                throw new InvalidExternalBlobException("the base must be hierarchical (scheme://bucket/path)");
             }
-            throw new InvalidExternalBlobException("an s3 external Blob URI must contain a bucket");
+            throw new InvalidExternalBlobException("an s3:// base needs a bucket name");
         } else {
             authority = "";
             afterAuthority = rest.startsWith("/") ? rest : "/" + rest;
         }
         if (indexOfAny(afterAuthority, "?#") >= 0) {
-            throw new InvalidExternalBlobException("external Blob URI may not contain a query or fragment");
+            throw new InvalidExternalBlobException("query strings and fragments (? or #) are not allowed");
         }
         if (authority.indexOf('@') >= 0) {
-            throw new InvalidExternalBlobException("external Blob URI may not contain user-info credentials");
+            throw new InvalidExternalBlobException("credentials (user@) are not allowed");
         }
         authority = stripPort(authority);
         if (scheme.equals("s3")) {
             authority = opaqueHost(authority);
             if (authority.isEmpty()) {
-                throw new InvalidExternalBlobException("an s3 external Blob URI must contain a bucket");
+                throw new InvalidExternalBlobException("an s3:// base needs a bucket name");
             }
         } else {
             if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
                 throw new InvalidExternalBlobException(
-                        "file external Blob URIs must be local and may not contain a host");
+                        "a file:// base must be local: no host name allowed");
             }
             authority = "";
         }
         if (!afterAuthority.startsWith("/")) {
-            throw new InvalidExternalBlobException("external Blob URI must contain an absolute path");
+            throw new InvalidExternalBlobException("the base needs a path starting with /");
         }
         boolean trailingSlash = afterAuthority.endsWith("/");
         String body = afterAuthority.substring(1);
         String[] rawSegments = body.isEmpty() ? new String[0] : body.split("/", -1);
         for (int i = 0; i < rawSegments.length; i++) {
             if (rawSegments[i].isEmpty() && i + 1 != rawSegments.length) {
-                throw new InvalidExternalBlobException("external Blob URI contains an ambiguous empty path component");
+                throw new InvalidExternalBlobException("empty path components (//) are not allowed");
             }
         }
         List<byte[]> path = new ArrayList<>();
@@ -196,7 +196,7 @@ public final class ExternalBlobUris {
         }
         for (byte[] segment : path) {
             if (segment.length == 0) {
-                throw new InvalidExternalBlobException("external Blob base contains an ambiguous empty path component");
+                throw new InvalidExternalBlobException("empty path components (//) are not allowed");
             }
         }
         return new Parsed(scheme, authority, List.copyOf(path), trailingSlash);
@@ -213,10 +213,10 @@ public final class ExternalBlobUris {
             canonical = path.toRealPath();
         } catch (IOException | RuntimeException e) {
             throw new InvalidExternalBlobException(
-                    "embedded file external Blob base must be an existing directory: " + e.getMessage());
+                    "a file:// base must be an existing directory (" + e.getMessage() + ")");
         }
         if (!Files.isDirectory(canonical)) {
-            throw new InvalidExternalBlobException("embedded file external Blob base must name a directory");
+            throw new InvalidExternalBlobException("a file:// base must be an existing directory");
         }
         List<byte[]> segments = new ArrayList<>();
         for (Path name : canonical) {
@@ -252,12 +252,12 @@ public final class ExternalBlobUris {
         while (index < source.length) {
             if (source[index] == '%') {
                 if (index + 2 >= source.length) {
-                    throw new InvalidExternalBlobException("external Blob URI contains an incomplete percent escape");
+                    throw new InvalidExternalBlobException("a percent escape is cut short");
                 }
                 int high = Character.digit(source[index + 1], 16);
                 int low = Character.digit(source[index + 2], 16);
                 if (high < 0 || low < 0) {
-                    throw new InvalidExternalBlobException("external Blob URI contains an invalid percent escape");
+                    throw new InvalidExternalBlobException("a percent escape is not two hex digits");
                 }
                 decoded.write((high << 4) | low);
                 index += 3;
@@ -268,12 +268,12 @@ public final class ExternalBlobUris {
         }
         byte[] bytes = decoded.toByteArray();
         if (Arrays.equals(bytes, new byte[] {'.'}) || Arrays.equals(bytes, new byte[] {'.', '.'})) {
-            throw new InvalidExternalBlobException("external Blob URI contains a dot path component");
+            throw new InvalidExternalBlobException("`.` and `..` path components are not allowed");
         }
         for (byte b : bytes) {
             if (b == 0 || b == '%' || b == '/' || b == '\\') {
                 throw new InvalidExternalBlobException(
-                        "external Blob URI contains an encoded separator, percent sign, or NUL");
+                        "a path component decodes to a separator, a percent sign or NUL");
             }
         }
         return bytes;
@@ -298,7 +298,7 @@ public final class ExternalBlobUris {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw new InvalidExternalBlobException("external Blob URI is not a valid absolute URI: invalid IPv6 address");
+                throw new InvalidExternalBlobException("the host is a malformed IPv6 literal");
             }
             String after = authority.substring(close + 1);
             if (after.isEmpty()) {
@@ -317,15 +317,15 @@ public final class ExternalBlobUris {
     private static String checkPort(String suffix) throws InvalidExternalBlobException {
         String port = suffix.substring(1);
         if (!suffix.startsWith(":")) {
-            throw new InvalidExternalBlobException("external Blob URI is not a valid absolute URI: invalid host");
+            throw new InvalidExternalBlobException("the host is malformed");
         }
         if (port.isEmpty()) {
             return "";
         }
         if (port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidExternalBlobException("external Blob URI may not contain an explicit port");
+            throw new InvalidExternalBlobException("a port number is not allowed");
         }
-        throw new InvalidExternalBlobException("external Blob URI is not a valid absolute URI: invalid port number");
+        throw new InvalidExternalBlobException("the port is not a number");
     }
 
     /** WHATWG opaque host: forbidden code points rejected, non-ASCII percent-encoded; then lower-cased. */
@@ -337,7 +337,7 @@ public final class ExternalBlobUris {
             if (cp < 0x80) {
                 if (cp <= 0x20 || "#/:<>?@[\\]^|".indexOf(cp) >= 0 || cp == 0x7F) {
                     throw new InvalidExternalBlobException(
-                            "external Blob URI is not a valid absolute URI: invalid host character");
+                            "the bucket name contains a character not allowed in a URI host");
                 }
                 out.append((char) cp);
             } else {

@@ -163,6 +163,24 @@ final class JsonStruct {
         return value.textValue();
     }
 
+    /**
+     * The variant name of a unit-only enum as serde_json reads it: a string, or an object with
+     * exactly one key whose value is {@code null} ({@code {"applied": null}} is accepted upstream).
+     */
+    String asUnitVariant(JsonNode value, String at) throws WireFormatException {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value instanceof ObjectNode object && object.size() == 1) {
+            Map.Entry<String, JsonNode> only = object.properties().iterator().next();
+            if (only.getValue().isNull()) {
+                return only.getKey();
+            }
+            throw typeError(code, at + "." + only.getKey(), only.getValue(), "unit variant");
+        }
+        throw typeError(code, at, value, "variant identifier");
+    }
+
     List<String> asStringList(JsonNode value, String at) throws WireFormatException {
         if (!value.isArray()) {
             throw typeError(code, at, value, "a sequence");

@@ -42,7 +42,7 @@ final class LedgerReader {
 
         if (version != 1) {
             throw new WireFormatException(Diagnostic.error("unsupported_state_version", "state.version",
-                    "unsupported cluster state version " + version + "; this build supports version 1"));
+                    "state.json has version " + version + ", but only version 1 is understood"));
         }
 
         // BTreeMap order, so the first conflict reported is the one upstream reports

@@ -72,7 +72,7 @@ public final class LockFile {
         long pid = struct.requiredU32("pid");
         if (version != 1) {
             throw new WireFormatException(Diagnostic.error("unsupported_state_lock_version", "lock.version",
-                    "unsupported cluster state lock version " + version + "; expected 1"));
+                    "lock.json has version " + version + ", but only version 1 is understood"));
         }
         return new LockFile(version, lockId, operation, createdAt, pid);
     }

@@ -57,9 +57,9 @@ final class ObservationCanonicalizer {
             if (!serdeEquals(canonical, legacy)) {
                 throw new WireFormatException(Diagnostic.error("conflicting_graph_manifest_observation",
                         "state.observations." + resource,
-                        "cluster observation '" + resource + "' contains conflicting legacy (`manifest_version` = "
-                                + SerdeJson.compact(safe(legacy)) + ") and canonical (`graph_manifest_version` = "
-                                + SerdeJson.compact(safe(canonical)) + ") graph-manifest versions"));
+                        "observation '" + resource + "' carries both `manifest_version` = "
+                                + SerdeJson.compact(safe(legacy)) + " and `graph_manifest_version` = "
+                                + SerdeJson.compact(safe(canonical)) + "; the two must agree"));
             }
         } else {
             rebuilt.set(CANONICAL_KEY, legacy);

@@ -36,7 +36,7 @@ final class PolicyBindingRules {
             ConfigRules.validateId("policy name", at, name, diagnostics);
             if (policy.appliesTo().isEmpty()) {
                 diagnostics.add(Diagnostic.error("policy_missing_applies_to", at + ".applies_to",
-                        "policy.applies_to must name `cluster` or at least one graph"));
+                        "applies_to is empty; bind the policy to `cluster` or to one or more graphs"));
             }
             String address = ResourceAddress.policy(name);
             SortedSet<String> normalized = new TreeSet<>(RustStrings.CODE_POINT_ORDER);
@@ -55,26 +55,25 @@ final class PolicyBindingRules {
                             dependencies.add(new Dependency(address, ResourceAddress.graph(graph.name())));
                         } else {
                             diagnostics.add(Diagnostic.error("dangling_graph_reference", at + ".applies_to[" + i + "]",
-                                    "policy references graph `" + graph.name()
-                                            + "`, but no graph with that id is declared"));
+                                    "applies_to names graph `" + graph.name()
+                                            + "`, which is not declared under graphs"));
                         }
                     }
                     case ConfigRules.Target.WrongKind wrong -> diagnostics.add(Diagnostic.error("wrong_kind_reference",
                             at + ".applies_to[" + i + "]",
-                            "policy applies_to expects graph refs or `cluster`, got `" + wrong.raw() + "`"));
+                            "applies_to entry `" + wrong.raw() + "` is neither `cluster` nor a graph reference"));
                 }
             }
             if (bindsCluster && bindsGraph) {
                 diagnostics.add(Diagnostic.error("policy_mixed_binding_kinds", at + ".applies_to",
-                        "one policy bundle cannot bind both `cluster` and graph scopes; split server and graph rules "
-                                + "into separate bundles"));
+                        "a policy binds either `cluster` or graphs, not both; split it into two policies"));
             }
             for (String binding : normalized) {
                 String owner = owners.putIfAbsent(binding, name);
                 if (owner != null) {
                     diagnostics.add(Diagnostic.error("duplicate_policy_binding", at + ".applies_to",
-                            "policy bundles `" + owner + "` and `" + name + "` both bind `" + binding
-                                    + "`; merge them or leave exactly one bundle for that scope"));
+                            "`" + binding + "` is bound by policy `" + owner + "` and again by policy `" + name
+                                    + "`; each scope takes exactly one policy"));
                 }
             }
             Path file = ConfigFiles.resolve(configDir, policy.file());
@@ -83,7 +82,7 @@ final class PolicyBindingRules {
                 resources.put(address, new ResourceSummary(address, ResourceKind.POLICY, digest, file.toString()));
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error("policy_file_missing", at + ".file",
-                        "could not read policy file '" + file + "': " + e.getMessage()));
+                        "cannot read policy file '" + file + "': " + e.getMessage()));
             }
             bindings.put(address, List.copyOf(new ArrayList<>(normalized)));
         }

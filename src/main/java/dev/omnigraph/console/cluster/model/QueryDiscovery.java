@@ -62,13 +62,13 @@ final class QueryDiscovery {
                     }
                 } catch (IOException | RuntimeException e) {
                     diagnostics.add(Diagnostic.error("query_dir_unreadable", at,
-                            "could not list query directory '" + resolved + "': " + e.getMessage()));
+                            "cannot list query directory '" + resolved + "': " + e.getMessage()));
                     continue;
                 }
                 names.sort(RustStrings.CODE_POINT_ORDER);
                 if (names.isEmpty()) {
                     diagnostics.add(Diagnostic.warning("query_dir_empty", at,
-                            "query directory '" + resolved + "' contains no .gq files"));
+                            "query directory '" + resolved + "' has no .gq files"));
                 }
                 for (String name : names) {
                     String relative = declared.isEmpty() ? name
@@ -90,7 +90,7 @@ final class QueryDiscovery {
                 source = ConfigFiles.read(file.resolved());
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error("query_file_missing", at,
-                        "could not read query file '" + file.resolved() + "': " + e.getMessage()));
+                        "cannot read query file '" + file.resolved() + "': " + e.getMessage()));
                 continue;
             }
             List<String> names;
@@ -98,14 +98,14 @@ final class QueryDiscovery {
                 names = QueryDeclarationScanner.declaredNames(source.text());
             } catch (QueryDeclarationScanner.QueryParseException e) {
                 diagnostics.add(Diagnostic.error("query_parse_error", at,
-                        "'" + file.resolved() + "' does not parse: " + e.getMessage()));
+                        "query file '" + file.resolved() + "' is not a list of query declarations: " + e.getMessage()));
                 continue;
             }
             for (String name : names) {
                 String previous = origin.get(name);
                 if (previous != null) {
                     diagnostics.add(Diagnostic.error("duplicate_query_name", at + "." + name,
-                            "query '" + name + "' is declared in both '" + previous + "' and '" + declared + "'"));
+                            "query `" + name + "` is declared in '" + previous + "' and again in '" + declared + "'"));
                     continue;
                 }
                 origin.put(name, declared);

@@ -73,7 +73,7 @@ public record RecoverySidecar(long schemaVersion, String operationId, String sta
         String operationId = s.requiredString("operation_id");
         String startedAt = s.requiredString("started_at");
         String actor = s.optionalString("actor");
-        String kindName = s.asString(s.required("kind"), s.fieldPath("kind"), "variant identifier");
+        String kindName = s.asUnitVariant(s.required("kind"), s.fieldPath("kind"));
         RecoveryKind kind = RecoveryKind.fromWire(kindName);
         if (kind == null) {
             throw new WireFormatException(Diagnostic.error(code, s.fieldPath("kind"), "unknown variant `" + kindName
@@ -85,8 +85,8 @@ public record RecoverySidecar(long schemaVersion, String operationId, String sta
                 s.optionalString("state_cas_base"), s.optionalString("approval_id"));
         if (schemaVersion != 1) {
             throw new WireFormatException(Diagnostic.error("unsupported_recovery_sidecar_version",
-                    "recovery.schema_version", "recovery sidecar '" + operationId + "' has unsupported schema version "
-                            + schemaVersion + "; leaving it in place"));
+                    "recovery.schema_version", "recovery sidecar '" + operationId + "' has schema_version "
+                            + schemaVersion + ", but only 1 is understood; it is ignored"));
         }
         return sidecar;
     }

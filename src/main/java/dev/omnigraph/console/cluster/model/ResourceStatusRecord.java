@@ -24,8 +24,7 @@ public record ResourceStatusRecord(ResourceStatus status, List<String> condition
 
     static ResourceStatusRecord readJson(JsonNode value, String path, String code) throws WireFormatException {
         JsonStruct struct = JsonStruct.open(value, path, code, "struct ResourceStatusRecord", FIELDS);
-        String statusName = struct.asString(struct.required("status"), struct.fieldPath("status"),
-                "variant identifier");
+        String statusName = struct.asUnitVariant(struct.required("status"), struct.fieldPath("status"));
         ResourceStatus status = ResourceStatus.fromWire(statusName);
         if (status == null) {
             throw new WireFormatException(Diagnostic.error(code, struct.fieldPath("status"),

@@ -31,8 +31,8 @@ public final class WireLimits {
 
     /** Deepest accepted JSON nesting (serde_json's recursion limit of 128, exclusive). */
     public static final int MAX_JSON_DEPTH = 127;
-    /** Deepest accepted YAML nesting (serde_yaml's recursion limit of 128, exclusive). */
-    public static final int MAX_YAML_DEPTH = 127;
+    /** Deepest accepted YAML nesting (serde_yaml allows 128 nested collections). */
+    public static final int MAX_YAML_DEPTH = 128;
 
     private WireLimits() {
     }

@@ -63,7 +63,7 @@ class ClusterConfigReaderTest {
         assertThat(result.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("duplicate_yaml_key");
             assertThat(d.path()).isEqualTo("graphs");
-            assertThat(d.message()).contains("line 3");
+            assertThat(d.message()).contains("second time, on line 3");
         });
         assertThat(result.config()).isNull();
     }
@@ -116,7 +116,7 @@ class ClusterConfigReaderTest {
         "version: 1\\npolicies: {p: {file: f}}        | policies.p.applies_to        | missing field `applies_to`",
         "version: 1\\ngraphs: {a: {schema: s}, a: {schema: t}} | graphs.a            | duplicate key `a`",
         "version: 1\\n---\\nother: 1                  | cluster.yaml                 | more than one document",
-        "version: [1                                 | cluster.yaml                 | could not parse",
+        "version: [1                                 | cluster.yaml                 | not valid YAML",
         "version: 1\\ngraphs: *nope                   | cluster.yaml                 | nope",
     })
     void strictParseFailures(String yaml, String path, String message) {

@@ -44,7 +44,7 @@ class ExternalBlobUrisTest {
         assertThatThrownBy(() -> ExternalBlobUris.normalizeBase(uri + "missing/", ExternalBlobScope.EMBEDDED_ONLY))
                 .hasMessageContaining("existing directory");
         assertThatThrownBy(() -> ExternalBlobUris.normalizeBase("file://host/x/", ExternalBlobScope.EMBEDDED_ONLY))
-                .hasMessageContaining("host");
+                .hasMessageContaining("no host");
     }
 
     @Test

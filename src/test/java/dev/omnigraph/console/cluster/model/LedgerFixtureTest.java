@@ -210,6 +210,14 @@ class LedgerFixtureTest {
                     + "\"resource_statuses\":{\"x\":{\"status\":\"" + status.wireName() + "\"}}}"));
             assertThat(ledger.resourceStatuses().get("x").status()).isEqualTo(status);
         }
+        // serde_json also reads a unit variant from a one-key object whose value is null
+        Ledger mapForm = Ledger.parse(Fixtures.utf8("{\"version\":1,\"applied_revision\":{},"
+                + "\"resource_statuses\":{\"x\":{\"status\":{\"drifted\":null}}}}"));
+        assertThat(mapForm.resourceStatuses().get("x").status()).isEqualTo(ResourceStatus.DRIFTED);
+        assertThatThrownBy(() -> Ledger.parse(Fixtures.utf8("{\"version\":1,\"applied_revision\":{},"
+                + "\"resource_statuses\":{\"x\":{\"status\":{\"drifted\":1}}}}")))
+                .isInstanceOfSatisfying(WireFormatException.class,
+                        e -> assertThat(e.diagnostic().path()).isEqualTo("state.resource_statuses.x.status.drifted"));
     }
 
     @Test
