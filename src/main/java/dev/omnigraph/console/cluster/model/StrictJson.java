@@ -1,0 +1,264 @@
+package dev.omnigraph.console.cluster.model;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+/**
+ * Strict JSON reading with {@code serde_json}'s acceptance rules, producing a Jackson tree the
+ * typed readers then walk by hand.
+ *
+ * <ul>
+ *   <li>Bytes must be strict UTF-8 (upstream decodes stored objects with {@code String::from_utf8}
+ *       before parsing); a leading byte-order mark is not JSON.</li>
+ *   <li>Nesting deeper than {@link WireLimits#MAX_JSON_DEPTH} fails (serde_json recursion limit),
+ *       checked iteratively, so hostile input cannot overflow the stack.</li>
+ *   <li>Duplicate keys in one object fail. (serde rejects them for struct fields with "duplicate
+ *       field"; for free-form maps serde keeps the last value — the console is stricter there.)</li>
+ *   <li>Numbers are typed the way serde_json's parser types them: integers that fit u64/i64 stay
+ *       integers ({@link LongNode}, or {@link BigIntegerNode} above {@code i64::MAX}); {@code -0},
+ *       integers outside the 64-bit ranges and every number with a fraction or exponent are floats
+ *       ({@link DoubleNode}); a float outside the f64 range ({@code 1e400}) fails.</li>
+ *   <li>Strings with unpaired surrogate escapes fail (serde_json: "lone leading surrogate").</li>
+ *   <li>Anything after the top-level value fails ("trailing characters").</li>
+ * </ul>
+ */
+final class StrictJson {
+
+    /**
+     * What is being parsed, for diagnostics.
+     *
+     * @param parseCode code for syntax/shape errors, e.g. {@code invalid_state_json}
+     * @param readCode  code for input that cannot be read as text at all (oversize, not UTF-8)
+     * @param rootPath  path prefix for the document root, e.g. {@code state}
+     * @param label     human name, e.g. {@code state.json}
+     * @param maxBytes  size cap
+     */
+    record Source(String parseCode, String readCode, String rootPath, String label, long maxBytes) {
+    }
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    // one above ours so our own check (with a precise path) fires first
+                    .maxNestingDepth(WireLimits.MAX_JSON_DEPTH + 1)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .maxDocumentLength(-1)
+                    .build())
+            .build();
+
+    /** Jackson's "[Source: REDACTED (...); " location prefix, which says nothing useful here. */
+    private static final Pattern SOURCE_NOISE = Pattern.compile("\\[Source: [^;]*; ");
+
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private StrictJson() {
+    }
+
+    static JsonNode parse(byte[] bytes, Source source) throws WireFormatException {
+        WireLimits.requireWithin(bytes.length, source.maxBytes(), source.readCode(), source.rootPath(),
+                source.label());
+        String text = StrictUtf8.decode(bytes, source.readCode(), source.rootPath(), source.label());
+        return parseText(text, source);
+    }
+
+    static JsonNode parseText(String text, Source source) throws WireFormatException {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            throw error(source, source.rootPath(),
+                    "expected value at line 1 column 1 (a byte-order mark is not JSON)");
+        }
+        Deque<Frame> stack = new ArrayDeque<>();
+        JsonNode root = null;
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                Frame top = stack.peek();
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        String path = childPath(top, source);
+                        if (stack.size() >= WireLimits.MAX_JSON_DEPTH) {
+                            throw error(source, path, "nesting deeper than " + WireLimits.MAX_JSON_DEPTH
+                                    + " levels (recursion limit exceeded) at " + where(parser));
+                        }
+                        ContainerNode<?> node = token == JsonToken.START_OBJECT
+                                ? JsonNodeFactory.instance.objectNode()
+                                : JsonNodeFactory.instance.arrayNode();
+                        attach(top, node);
+                        stack.push(new Frame(node, path));
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        Frame done = stack.pop();
+                        if (stack.isEmpty()) {
+                            root = done.node;
+                        }
+                    }
+                    case FIELD_NAME -> {
+                        String name = parser.currentName();
+                        ObjectNode object = (ObjectNode) top.node;
+                        if (RustStrings.hasLoneSurrogate(name)) {
+                            throw error(source, top.path, "key contains a lone surrogate escape at "
+                                    + where(parser));
+                        }
+                        if (object.has(name)) {
+                            throw error(source, top.path + "." + name,
+                                    "duplicate key `" + name + "` at " + where(parser));
+                        }
+                        top.pendingName = name;
+                    }
+                    case VALUE_STRING -> {
+                        String value = parser.getText();
+                        if (RustStrings.hasLoneSurrogate(value)) {
+                            throw error(source, childPath(top, source),
+                                    "string contains a lone surrogate escape at " + where(parser));
+                        }
+                        root = attachScalar(top, TextNode.valueOf(value), root);
+                    }
+                    case VALUE_NUMBER_INT -> root = attachScalar(top,
+                            integerNode(parser.getText(), source, childPath(top, source), parser), root);
+                    case VALUE_NUMBER_FLOAT -> root = attachScalar(top,
+                            floatNode(parser.getText(), source, childPath(top, source), parser), root);
+                    case VALUE_TRUE -> root = attachScalar(top, BooleanNode.TRUE, root);
+                    case VALUE_FALSE -> root = attachScalar(top, BooleanNode.FALSE, root);
+                    case VALUE_NULL -> root = attachScalar(top, NullNode.instance, root);
+                    default -> throw error(source, childPath(top, source), "unexpected token " + token
+                            + " at " + where(parser));
+                }
+                if (root != null && stack.isEmpty()) {
+                    break;
+                }
+            }
+            if (root == null) {
+                throw error(source, stack.isEmpty() ? source.rootPath() : stack.peek().path,
+                        "EOF while parsing a value at " + where(parser));
+            }
+            JsonToken trailing;
+            try {
+                trailing = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                throw error(source, source.rootPath(), "trailing characters after the JSON value at "
+                        + where(e.getLocation()));
+            }
+            if (trailing != null) {
+                throw error(source, source.rootPath(), "trailing characters after the JSON value at "
+                        + where(parser));
+            }
+            return root;
+        } catch (JacksonException e) {
+            String path = stack.isEmpty() ? source.rootPath() : childPath(stack.peek(), source);
+            throw new WireFormatException(Diagnostic.error(source.parseCode(), path,
+                    source.label() + " is not valid JSON at " + where(e.getLocation()) + ": "
+                            + SOURCE_NOISE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("[")), e);
+        } catch (IOException e) {
+            throw new WireFormatException(Diagnostic.error(source.readCode(), source.rootPath(),
+                    "could not read " + source.label() + ": " + e.getMessage()), e);
+        }
+    }
+
+    private static final class Frame {
+        final ContainerNode<?> node;
+        final String path;
+        String pendingName;
+
+        Frame(ContainerNode<?> node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+    }
+
+    private static String childPath(Frame top, Source source) {
+        if (top == null) {
+            return source.rootPath();
+        }
+        if (top.node instanceof ObjectNode) {
+            return top.pendingName == null ? top.path : top.path + "." + top.pendingName;
+        }
+        return top.path + "[" + top.node.size() + "]";
+    }
+
+    private static void attach(Frame top, JsonNode node) {
+        if (top == null) {
+            return;
+        }
+        if (top.node instanceof ObjectNode object) {
+            object.set(top.pendingName, node);
+            top.pendingName = null;
+        } else {
+            ((ArrayNode) top.node).add(node);
+        }
+    }
+
+    private static JsonNode attachScalar(Frame top, JsonNode node, JsonNode root) {
+        if (top == null) {
+            return node;
+        }
+        attach(top, node);
+        return root;
+    }
+
+    private static JsonNode integerNode(String text, Source source, String path, JsonParser parser)
+            throws WireFormatException {
+        boolean negative = text.startsWith("-");
+        String digits = negative ? text.substring(1) : text;
+        if (negative && digits.equals("0")) {
+            return DoubleNode.valueOf(-0.0);
+        }
+        if (digits.length() <= 20) {
+            BigInteger value = new BigInteger(text);
+            if (negative) {
+                if (value.bitLength() <= 63) {
+                    return LongNode.valueOf(value.longValueExact());
+                }
+            } else if (value.compareTo(U64_MAX) <= 0) {
+                return value.bitLength() <= 63 ? LongNode.valueOf(value.longValueExact())
+                        : BigIntegerNode.valueOf(value);
+            }
+        }
+        return floatNode(text, source, path, parser);
+    }
+
+    private static JsonNode floatNode(String text, Source source, String path, JsonParser parser)
+            throws WireFormatException {
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw error(source, path, "number out of range at " + where(parser));
+        }
+        return DoubleNode.valueOf(value);
+    }
+
+    private static String where(JsonParser parser) {
+        return where(parser.currentLocation());
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null) {
+            return "an unknown position";
+        }
+        return "line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    private static WireFormatException error(Source source, String path, String detail) {
+        return new WireFormatException(Diagnostic.error(source.parseCode(), path,
+                source.label() + " is not valid JSON: " + detail));
+    }
+}
