@@ -8,6 +8,10 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(
-                new ProbeCommand());
+                new StatusCommand(),
+                new ForceUnlockCommand(),
+                new CatalogVerifyCommand(),
+                new ProbeCommand(),
+                new DemoCommand());
     }
 }

@@ -1,13 +1,18 @@
 package dev.omnigraph.console.cli;
 
-import dev.omnigraph.console.storage.StoreUri;
+import dev.omnigraph.console.cluster.ClusterLocation;
+import dev.omnigraph.console.cluster.ClusterLocations;
 import java.nio.file.Path;
 
-/** Resolves a config folder to its storage root (placeholder until the strict config reader lands). */
+/** Resolves {@code --config DIR} to its cluster, turning config problems into exit code 1 with upstream's codes. */
 final class ConfigRoots {
     private ConfigRoots() {}
 
-    static StoreUri storageRoot(Path configDir, Path cwd) throws CliFailure {
-        throw new CliFailure(CliMain.USAGE, "--config is not available yet");
+    static ClusterLocation location(Path configDir, Path cwd) throws CliFailure {
+        try {
+            return ClusterLocations.fromConfigDir(configDir, cwd);
+        } catch (ClusterLocations.ConfigException e) {
+            throw new CliFailure(CliMain.FINDINGS, "cannot use " + configDir.resolve("cluster.yaml") + ": " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.cli;
 
+import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.ObjectStores;
 import dev.omnigraph.console.storage.S3Settings;
@@ -18,10 +19,18 @@ public final class RootOptions {
 
     private RootOptions() {}
 
-    /** A resolved root, with the config folder when one was given. */
-    public record Resolved(StoreUri uri, Optional<Path> configDir, S3Settings s3) {
+    /** A resolved cluster location, with the S3 settings to reach it. */
+    public record Resolved(ClusterLocation location, S3Settings s3) {
         public ObjectStore open() {
-            return ObjectStores.open(uri, s3);
+            return ObjectStores.open(location.root(), s3);
+        }
+
+        public StoreUri uri() {
+            return location.root();
+        }
+
+        public Optional<Path> configDir() {
+            return location.configDir();
         }
     }
 
@@ -34,12 +43,12 @@ public final class RootOptions {
         S3Settings s3 = S3Options.from(args, ctx);
         if (root.isPresent()) {
             try {
-                return new Resolved(StoreUri.parse(root.get(), ctx.cwd()), Optional.empty(), s3);
+                return new Resolved(ClusterLocation.ofRoot(StoreUri.parse(root.get(), ctx.cwd())), s3);
             } catch (IllegalArgumentException e) {
                 throw new Args.UsageException(e.getMessage());
             }
         }
         Path dir = ctx.cwd().resolve(config.get());
-        return new Resolved(ConfigRoots.storageRoot(dir, ctx.cwd()), Optional.of(dir), s3);
+        return new Resolved(ConfigRoots.location(dir, ctx.cwd()), s3);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * booleans, null, objects and arrays. Floats are rejected because reproducing serde_json's
  * {@code ryu} formatting is not needed by any digest or writer here.
  */
-final class SerdeJson {
+public final class SerdeJson {
 
     private SerdeJson() {
     }
@@ -52,13 +52,13 @@ final class SerdeJson {
         out.append('"');
     }
 
-    static String compact(JsonNode value) {
+    public static String compact(JsonNode value) {
         StringBuilder out = new StringBuilder();
         write(out, value, -1);
         return out.toString();
     }
 
-    static String pretty(JsonNode value) {
+    public static String pretty(JsonNode value) {
         StringBuilder out = new StringBuilder();
         write(out, value, 0);
         return out.toString();

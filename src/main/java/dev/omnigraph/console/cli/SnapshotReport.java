@@ -1,0 +1,204 @@
+package dev.omnigraph.console.cli;
+
+import dev.omnigraph.console.cluster.ApprovalEntry;
+import dev.omnigraph.console.cluster.CatalogEntry;
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.GraphSummary;
+import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.LockState;
+import dev.omnigraph.console.cluster.RecoveryEntry;
+import dev.omnigraph.console.cluster.SidecarImpact;
+import dev.omnigraph.console.cluster.model.ApprovalArtifact;
+import dev.omnigraph.console.cluster.model.ApprovalState;
+import dev.omnigraph.console.cluster.model.Diagnostic;
+import dev.omnigraph.console.cluster.model.Ledger;
+import dev.omnigraph.console.cluster.model.ResourceStatusRecord;
+import dev.omnigraph.console.common.Format;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders a {@link ClusterSnapshot} for {@code status}: text for people, a JSON tree for machines. */
+final class SnapshotReport {
+    private SnapshotReport() {}
+
+    static void print(PrintStream out, ClusterSnapshot s) {
+        out.println("Cluster    " + s.location().name() + "  (" + s.location().root().display() + ")");
+        switch (s.ledger()) {
+            case LedgerState.Present p -> {
+                Ledger l = p.ledger();
+                Map<String, Integer> byStatus = statusCounts(l);
+                out.println("Ledger     revision " + l.stateRevision() + ", " + l.resources().size() + " resources " + byStatus
+                        + ", config " + Format.shortDigest(l.configDigest()));
+                out.println("           cas " + l.cas() + ", token " + p.token());
+            }
+            case LedgerState.Missing m -> out.println("Ledger     none (" + "__cluster/state.json absent)");
+            case LedgerState.Unreadable u -> out.println("Ledger     UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
+        }
+        switch (s.lock()) {
+            case LockState.Free f -> out.println("Lock       free");
+            case LockState.Held h -> out.println("Lock       HELD by " + h.lock().operation() + " for "
+                    + (h.ageSeconds().isPresent() ? Format.duration(h.ageSeconds().getAsLong()) : "an unknown time")
+                    + " (since " + h.lock().createdAt() + ", pid " + h.lock().pid() + ", id " + h.lock().lockId() + ")");
+            case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().message());
+        }
+        long pending = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.PENDING).orElse(false)).count();
+        long consumed = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.CONSUMED).orElse(false)).count();
+        long invalid = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
+        out.println("Approvals  " + pending + " pending, " + consumed + " consumed, " + invalid + " invalid");
+        if (s.recoveries().isEmpty()) {
+            out.println("Recovery   no sidecars");
+        } else {
+            for (RecoveryEntry r : s.recoveries()) {
+                r.parse().artifact().ifPresentOrElse(sc -> {
+                    SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
+                    out.println("Recovery   " + sc.kind().wireName() + " of graph " + sc.graphId() + " since " + sc.startedAt()
+                            + " (" + sc.operationId() + "), blocks " + String.join(", ", impact.blockedAddresses()));
+                }, () -> out.println("Recovery   INVALID sidecar " + r.key() + ": " + r.parse().diagnostics().get(0).message()));
+            }
+        }
+        out.println("Catalog    " + s.catalog().entries().size() + " payloads (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "
+                + s.catalog().count(CatalogEntry.Reference.ORPHAN) + " orphan, " + s.catalog().count(CatalogEntry.Reference.MISSING)
+                + " missing), " + Format.bytes(s.catalog().bytes()) + "; run 'catalog verify' to hash them");
+        out.println("Graphs     " + s.graphs().size() + " roots, " + Format.count(s.graphObjects()) + " objects, " + Format.bytes(s.graphBytes()));
+        for (GraphSummary g : s.graphs()) {
+            out.printf("           %-16s %-13s %8s objects %10s  %d tables%n", g.id(), g.linkage().name().toLowerCase(Locale.ROOT),
+                    Format.count(g.objects()), Format.bytes(g.bytes()), g.tables().size());
+        }
+        if (!s.diagnostics().isEmpty()) {
+            out.println("Findings");
+            for (Diagnostic d : s.diagnostics()) {
+                out.println("  [" + d.severity().wireName() + "] " + d.code() + " (" + d.path() + "): " + d.message());
+            }
+        }
+        out.println("Read in " + Format.seconds(s.took()) + " (" + Format.count(s.objectsListed()) + " objects listed)");
+    }
+
+    private static Map<String, Integer> statusCounts(Ledger l) {
+        Map<String, Integer> m = new TreeMap<>();
+        for (ResourceStatusRecord r : l.resourceStatuses().values()) {
+            m.merge(r.status().wireName(), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    static Map<String, Object> toJson(ClusterSnapshot s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", s.diagnostics().stream().noneMatch(Diagnostic::isError));
+        out.put("name", s.location().name());
+        out.put("root", s.location().root().display());
+        out.put("storage", s.location().root().kind());
+        Map<String, Object> ledger = new LinkedHashMap<>();
+        switch (s.ledger()) {
+            case LedgerState.Present p -> {
+                ledger.put("found", true);
+                ledger.put("state_revision", p.ledger().stateRevision());
+                ledger.put("state_cas", p.ledger().cas());
+                ledger.put("token", p.token());
+                ledger.put("applied_config_digest", p.ledger().configDigest());
+                ledger.put("resource_count", p.ledger().resources().size());
+                Map<String, Object> statuses = new TreeMap<>();
+                p.ledger().resourceStatuses().forEach((k, v) -> statuses.put(k, v.status().wireName()));
+                ledger.put("resource_statuses", statuses);
+            }
+            case LedgerState.Missing m -> ledger.put("found", false);
+            case LedgerState.Unreadable u -> {
+                ledger.put("found", true);
+                ledger.put("error", diag(u.diagnostic()));
+            }
+        }
+        out.put("ledger", ledger);
+        Map<String, Object> lock = new LinkedHashMap<>();
+        switch (s.lock()) {
+            case LockState.Free f -> lock.put("locked", false);
+            case LockState.Held h -> {
+                lock.put("locked", true);
+                lock.put("lock_id", h.lock().lockId());
+                lock.put("lock_operation", h.lock().operation());
+                lock.put("lock_created_at", h.lock().createdAt());
+                lock.put("lock_pid", h.lock().pid());
+                if (h.ageSeconds().isPresent()) {
+                    lock.put("lock_age_seconds", h.ageSeconds().getAsLong());
+                }
+            }
+            case LockState.Unreadable u -> {
+                lock.put("locked", true);
+                lock.put("error", diag(u.diagnostic()));
+            }
+        }
+        out.put("lock", lock);
+        List<Object> approvals = new ArrayList<>();
+        for (ApprovalEntry a : s.approvals()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", a.key());
+            if (a.parse().artifact().isPresent()) {
+                ApprovalArtifact x = a.parse().artifact().get();
+                m.put("approval_id", x.approvalId());
+                m.put("state", x.state().name().toLowerCase(Locale.ROOT));
+                m.put("resource", x.resource());
+                m.put("operation", x.operation());
+                m.put("approved_by", x.approvedBy());
+                m.put("created_at", x.createdAt());
+                m.put("consumed_at", x.consumedAt());
+            } else {
+                m.put("state", "invalid");
+                m.put("error", diag(a.parse().diagnostics().get(0)));
+            }
+            approvals.add(m);
+        }
+        out.put("approvals", approvals);
+        List<Object> sidecars = new ArrayList<>();
+        for (RecoveryEntry r : s.recoveries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", r.key());
+            r.parse().artifact().ifPresentOrElse(sc -> {
+                SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
+                m.put("operation_id", sc.operationId());
+                m.put("kind", sc.kind().wireName());
+                m.put("graph_id", sc.graphId());
+                m.put("started_at", sc.startedAt());
+                m.put("actor", sc.actor());
+                m.put("blocks", impact.blockedAddresses());
+                m.put("state_cas_base_is_current", impact.ledgerUnchangedSince().orElse(null));
+            }, () -> m.put("error", diag(r.parse().diagnostics().get(0))));
+            sidecars.add(m);
+        }
+        out.put("recovery_sidecars", sidecars);
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("payloads", s.catalog().entries().size());
+        catalog.put("live", s.catalog().count(CatalogEntry.Reference.LIVE));
+        catalog.put("orphan", s.catalog().count(CatalogEntry.Reference.ORPHAN));
+        catalog.put("missing", s.catalog().count(CatalogEntry.Reference.MISSING));
+        catalog.put("bytes", s.catalog().bytes());
+        out.put("catalog", catalog);
+        List<Object> graphs = new ArrayList<>();
+        for (GraphSummary g : s.graphs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", g.id());
+            m.put("linkage", g.linkage().name().toLowerCase(Locale.ROOT));
+            m.put("objects", g.objects());
+            m.put("bytes", g.bytes());
+            m.put("last_modified", g.objects() == 0 ? null : g.lastModified().toString());
+            m.put("tables", g.tables().size());
+            graphs.add(m);
+        }
+        out.put("graphs", graphs);
+        out.put("diagnostics", s.diagnostics().stream().map(SnapshotReport::diag).toList());
+        out.put("read_seconds", s.took().toNanos() / 1e9);
+        out.put("objects_listed", s.objectsListed());
+        return out;
+    }
+
+    static Map<String, Object> diag(Diagnostic d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code());
+        m.put("severity", d.severity().wireName());
+        m.put("path", d.path());
+        m.put("message", d.message());
+        return m;
+    }
+}

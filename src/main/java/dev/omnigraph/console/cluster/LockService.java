@@ -1,0 +1,170 @@
+package dev.omnigraph.console.cluster;
+
+import dev.omnigraph.console.cluster.model.LockFile;
+import dev.omnigraph.console.cluster.model.WireFormatException;
+import dev.omnigraph.console.cluster.model.WireLimits;
+import dev.omnigraph.console.storage.ConditionalRead;
+import dev.omnigraph.console.storage.DeleteResult;
+import dev.omnigraph.console.storage.ObjectStore;
+import dev.omnigraph.console.storage.PutResult;
+import dev.omnigraph.console.storage.StorageException;
+import dev.omnigraph.console.storage.StoredObject;
+import dev.omnigraph.console.storage.WriteCondition;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The cluster state lock, exactly as upstream takes and releases it (spec §5, §10):
+ * acquire = a fresh ULID in a five-field lock object written create-only; release = delete only
+ * while the lock id is still ours; force-unlock = the same, for an id the admin typed.
+ *
+ * <p>Deletes are conditional where the server honours {@code DELETE If-Match} (the capability
+ * probe proves it). Elsewhere (local folders, servers answering 501, servers that ignore the
+ * header) the lock is re-read and compared immediately before a plain delete; the window between
+ * that re-read and the delete is one round trip, and a lock re-acquired inside it would be lost:
+ * upstream's own release has the same window, and it is documented in the force-unlock dialog.
+ */
+public final class LockService {
+    private final ObjectStore store;
+    private final boolean conditionalDelete;
+
+    /**
+     * @param conditionalDelete whether the store's server proved it honours DELETE with If-Match
+     *                          (see {@code CapabilityProbe.Report#supportsConditionalDelete})
+     */
+    public LockService(ObjectStore store, boolean conditionalDelete) {
+        this.store = store;
+        this.conditionalDelete = conditionalDelete;
+    }
+
+    /** What acquiring found. */
+    public sealed interface Acquired {
+        /** We hold it; keep {@code lock} to release it. */
+        record Ours(LockFile lock) implements Acquired {}
+
+        /** Someone else holds it (or an unreadable lock object blocks it). Nothing was written. */
+        record HeldByOther(LockState holder) implements Acquired {}
+    }
+
+    /** What releasing or force-unlocking did. */
+    public enum UnlockKind {
+        /** The lock with the expected id was deleted. */
+        REMOVED,
+        /** There was no lock (any more). Nothing deleted. */
+        ALREADY_GONE,
+        /** The lock has another id than the one given. Nothing deleted. */
+        ID_MISMATCH,
+        /** Between reading and deleting, the lock was replaced by a new one. Nothing deleted. */
+        REACQUIRED,
+        /** The lock object cannot be parsed (invalid_state_lock / unsupported_state_lock_version). Nothing deleted. */
+        INVALID_LOCK
+    }
+
+    /**
+     * @param conditional   true when the server itself checked the version (DELETE If-Match)
+     * @param lockSeen      the lock that was found, when one was parsed
+     * @param message       one sentence for the admin
+     */
+    public record UnlockOutcome(UnlockKind kind, boolean conditional, Optional<LockFile> lockSeen, String message) {
+        public boolean removed() {
+            return kind == UnlockKind.REMOVED;
+        }
+    }
+
+    /** Takes the lock for {@code operation}. */
+    public Acquired acquire(String operation) throws StorageException {
+        LockFile lock = LockFile.create(operation, Instant.now(), ProcessHandle.current().pid());
+        PutResult r = store.put(ClusterLayout.LOCK, lock.toBytes(), WriteCondition.IF_ABSENT);
+        if (r instanceof PutResult.Written) {
+            return new Acquired.Ours(lock);
+        }
+        LockState holder = ClusterReader.readLock(store);
+        return new Acquired.HeldByOther(holder);
+    }
+
+    /** Releases a lock we took: deletes it only if its id is still ours. */
+    public UnlockOutcome release(LockFile ours) throws StorageException {
+        return unlock(ours.lockId());
+    }
+
+    /**
+     * Force-unlock by exact id (upstream {@code cluster force-unlock <LOCK_ID>}): never a blind
+     * delete. The outcome says whether the lock was removed, already gone, held under another id,
+     * re-acquired in between, or unreadable; in every case but REMOVED nothing was deleted.
+     */
+    public UnlockOutcome forceUnlock(String lockId) throws StorageException {
+        if (lockId == null || lockId.isBlank()) {
+            throw new IllegalArgumentException("a lock id is required");
+        }
+        return unlock(lockId.trim());
+    }
+
+    private UnlockOutcome unlock(String lockId) throws StorageException {
+        Optional<StoredObject> current = store.read(ClusterLayout.LOCK, WireLimits.LOCK_MAX_BYTES);
+        if (current.isEmpty()) {
+            return new UnlockOutcome(UnlockKind.ALREADY_GONE, false, Optional.empty(),
+                    "There is no lock at " + ClusterLayout.LOCK + " (state_lock_missing): nothing to remove.");
+        }
+        LockFile found;
+        try {
+            found = LockFile.parse(current.get().bytes());
+        } catch (WireFormatException e) {
+            return new UnlockOutcome(UnlockKind.INVALID_LOCK, false, Optional.empty(),
+                    "The lock object cannot be read (" + e.diagnostic().code() + "): " + e.getMessage()
+                            + ". It was left in place; inspect it before removing it by hand.");
+        }
+        if (!found.lockId().equals(lockId)) {
+            return new UnlockOutcome(UnlockKind.ID_MISMATCH, false, Optional.of(found),
+                    "The lock is held under id " + found.lockId() + " (" + found.operation() + "), not " + lockId
+                            + " (state_lock_id_mismatch): nothing was deleted.");
+        }
+        String token = current.get().token();
+        if (conditionalDelete) {
+            DeleteResult r = store.deleteIfMatch(ClusterLayout.LOCK, token);
+            switch (r) {
+                case DeleteResult.Deleted d -> {
+                    return removed(found, d.conditional());
+                }
+                case DeleteResult.NotFound nf -> {
+                    return gone(found);
+                }
+                case DeleteResult.PreconditionFailed pf -> {
+                    return afterRace(lockId, found);
+                }
+                case DeleteResult.ConditionNotSupported ns -> {
+                    // fall through to re-read and compare
+                }
+            }
+        }
+        ConditionalRead again = store.readIfChanged(ClusterLayout.LOCK, token, WireLimits.LOCK_MAX_BYTES);
+        return switch (again) {
+            case ConditionalRead.Absent a -> gone(found);
+            case ConditionalRead.Changed c -> afterRace(lockId, found);
+            case ConditionalRead.Unchanged u -> {
+                DeleteResult d = store.deleteUnconditionally(ClusterLayout.LOCK);
+                yield d instanceof DeleteResult.NotFound ? gone(found) : removed(found, false);
+            }
+        };
+    }
+
+    private UnlockOutcome afterRace(String lockId, LockFile found) throws StorageException {
+        LockState now = ClusterReader.readLock(store);
+        if (now instanceof LockState.Free) {
+            return gone(found);
+        }
+        String holder = now instanceof LockState.Held h ? h.lock().lockId() + " (" + h.lock().operation() + ")" : "an unreadable lock";
+        return new UnlockOutcome(UnlockKind.REACQUIRED, false, Optional.of(found),
+                "The lock " + lockId + " was replaced by " + holder + " while unlocking: nothing was deleted.");
+    }
+
+    private static UnlockOutcome removed(LockFile found, boolean conditional) {
+        return new UnlockOutcome(UnlockKind.REMOVED, conditional, Optional.of(found),
+                "Removed lock " + found.lockId() + " (" + found.operation() + ")"
+                        + (conditional ? " with a conditional delete." : " after re-reading it unchanged."));
+    }
+
+    private static UnlockOutcome gone(LockFile found) {
+        return new UnlockOutcome(UnlockKind.ALREADY_GONE, false, Optional.ofNullable(found),
+                "The lock was already gone: nothing was deleted.");
+    }
+}
