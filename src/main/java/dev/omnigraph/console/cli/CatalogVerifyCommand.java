@@ -9,10 +9,9 @@ import dev.omnigraph.console.storage.ObjectStore;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code catalog verify}: hashes every catalog blob; exit 1 when a live payload is tampered, missing or unreadable. */
-final class CatalogVerifyCommand implements Command {
+final class CatalogVerifyCommand extends ClusterCommand {
     @Override
     public String name() {
         return "catalog verify";
@@ -25,18 +24,10 @@ final class CatalogVerifyCommand implements Command {
 
     @Override
     public String usage() {
-        return ClusterOptions.usage("catalog verify (--root URI | --config DIR) [--json]");
+        return usageOf("catalog verify (--root URI | --config DIR) [--json]");
     }
 
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
 
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
 
     @Override
     public int run(Args args, CliContext ctx) throws Exception {

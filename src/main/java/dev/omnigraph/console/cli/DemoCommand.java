@@ -7,7 +7,7 @@ import dev.omnigraph.console.storage.ObjectStore;
 import java.util.Set;
 
 /** {@code demo create}: writes a realistic demo cluster to an empty root (create-only writes). */
-final class DemoCommand implements Command {
+final class DemoCommand extends ClusterCommand {
     @Override
     public String name() {
         return "demo create";
@@ -20,20 +20,15 @@ final class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return ClusterOptions.usage("demo create --root URI [--quiet-cluster] [--held-lock] [--benchmark]") + """
-
-                  --quiet-cluster      no recovery sidecar and no lock: ready to migrate
-                  --held-lock          leave a lock held by a crashed 'apply'
-                  --benchmark          add the benchmark data: 2,000 × 16 KiB and 20 × 32 MiB objects""";
+        return usageOf("demo create --root URI [--quiet-cluster] [--held-lock] [--benchmark]",
+                "--quiet-cluster      no recovery sidecar and no lock: ready to migrate",
+                "--held-lock          leave a lock held by a crashed 'apply'",
+                "--benchmark          add the benchmark data: 2,000 x 16 KiB and 20 x 32 MiB objects");
     }
 
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
 
     @Override
-    public Set<String> flags() {
+    protected Set<String> extraFlags() {
         return Set.of("quiet-cluster", "held-lock", "benchmark");
     }
 

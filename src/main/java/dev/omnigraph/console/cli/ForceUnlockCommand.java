@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code force-unlock <LOCK_ID>}: removes the state lock only if it still has exactly that id
  * (upstream's command, with a conditional delete where the server supports one).
  */
-final class ForceUnlockCommand implements Command {
+final class ForceUnlockCommand extends ClusterCommand {
     @Override
     public String name() {
         return "force-unlock";
@@ -26,19 +25,11 @@ final class ForceUnlockCommand implements Command {
 
     @Override
     public String usage() {
-        return ClusterOptions.usage("force-unlock LOCK_ID (--root URI | --config DIR) [--json]")
-                + "\n  LOCK_ID              the exact lock_id shown by 'status' (never a blind delete)";
+        return usageOf("force-unlock LOCK_ID (--root URI | --config DIR) [--json]",
+                "LOCK_ID              the exact lock_id shown by 'status' (never a blind delete)");
     }
 
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
 
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
 
     @Override
     public int run(Args args, CliContext ctx) throws Exception {

@@ -2,13 +2,11 @@ package dev.omnigraph.console.cli;
 
 import dev.omnigraph.console.storage.CapabilityProbe;
 import dev.omnigraph.console.storage.ObjectStore;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code probe}: what a storage root can do (list, read, conditional writes and deletes, versioning). */
-final class ProbeCommand implements Command {
+final class ProbeCommand extends ClusterCommand {
     @Override
     public String name() {
         return "probe";
@@ -21,22 +19,10 @@ final class ProbeCommand implements Command {
 
     @Override
     public String usage() {
-        return """
-                Usage: omnigraph-console probe (--root URI | --config DIR) [--json]
-                """ + RootOptions.USAGE + "\n" + S3Options.USAGE;
+        return usageOf("probe (--root URI | --config DIR) [--json]");
     }
 
-    @Override
-    public Set<String> valuedOptions() {
-        Set<String> s = new HashSet<>(RootOptions.VALUED);
-        s.addAll(S3Options.VALUED);
-        return s;
-    }
 
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
 
     @Override
     public int run(Args args, CliContext ctx) throws Exception {

@@ -4,10 +4,9 @@ import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.common.Progress;
 import dev.omnigraph.console.storage.ObjectStore;
-import java.util.Set;
 
 /** {@code status}: the cluster snapshot, for people or (with {@code --json}) for machines. */
-final class StatusCommand implements Command {
+final class StatusCommand extends ClusterCommand {
     @Override
     public String name() {
         return "status";
@@ -20,18 +19,10 @@ final class StatusCommand implements Command {
 
     @Override
     public String usage() {
-        return ClusterOptions.usage("status (--root URI | --config DIR) [--json]") + "\n  --json               machine-readable output";
+        return usageOf("status (--root URI | --config DIR) [--json]", "--json               machine-readable output");
     }
 
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
 
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
 
     @Override
     public int run(Args args, CliContext ctx) throws Exception {

@@ -125,33 +125,34 @@ public final class ClusterReader {
     }
 
     private static List<ApprovalEntry> readApprovals(ObjectStore store, AtomicLong listed) throws StorageException {
-        List<ApprovalEntry> out = new ArrayList<>();
-        for (ObjectInfo info : store.listChildren(ClusterLayout.APPROVALS).objects()) {
-            listed.incrementAndGet();
-            Optional<String> stem = ClusterLayout.jsonChildStem(ClusterLayout.APPROVALS, info.key());
-            if (stem.isEmpty()) {
-                continue; // upstream ignores non-.json files here
-            }
-            byte[] bytes = readSmall(store, info.key(), WireLimits.APPROVAL_MAX_BYTES);
-            out.add(new ApprovalEntry(info.key(), stem.get(), bytes == null
-                    ? invalid("approval_read_error", info.key(), "could not read " + info.key())
-                    : ApprovalArtifact.parse(bytes, stem.get())));
-        }
-        return out;
+        return readJsonChildren(store, ClusterLayout.APPROVALS, WireLimits.APPROVAL_MAX_BYTES, listed, (key, stem, bytes) ->
+                new ApprovalEntry(key, stem, bytes == null
+                        ? invalid("approval_read_error", key, "could not read " + key)
+                        : ApprovalArtifact.parse(bytes, stem)));
     }
 
     private static List<RecoveryEntry> readRecoveries(ObjectStore store, AtomicLong listed) throws StorageException {
-        List<RecoveryEntry> out = new ArrayList<>();
-        for (ObjectInfo info : store.listChildren(ClusterLayout.RECOVERIES).objects()) {
+        return readJsonChildren(store, ClusterLayout.RECOVERIES, WireLimits.RECOVERY_SIDECAR_MAX_BYTES, listed, (key, stem, bytes) ->
+                new RecoveryEntry(key, stem, bytes == null
+                        ? invalid("recovery_sidecar_read_error", key, "could not read " + key)
+                        : RecoverySidecar.parse(bytes, stem)));
+    }
+
+    @FunctionalInterface
+    private interface EntryParser<T> {
+        T parse(String key, String stem, byte[] bytesOrNull);
+    }
+
+    /** Reads every direct {@code *.json} child of a folder, as upstream lists approvals and sidecars (other files ignored). */
+    private static <T> List<T> readJsonChildren(ObjectStore store, String dir, long cap, AtomicLong listed, EntryParser<T> parser)
+            throws StorageException {
+        List<T> out = new ArrayList<>();
+        for (ObjectInfo info : store.listChildren(dir).objects()) {
             listed.incrementAndGet();
-            Optional<String> stem = ClusterLayout.jsonChildStem(ClusterLayout.RECOVERIES, info.key());
-            if (stem.isEmpty()) {
-                continue;
+            Optional<String> stem = ClusterLayout.jsonChildStem(dir, info.key());
+            if (stem.isPresent()) {
+                out.add(parser.parse(info.key(), stem.get(), readSmall(store, info.key(), cap)));
             }
-            byte[] bytes = readSmall(store, info.key(), WireLimits.RECOVERY_SIDECAR_MAX_BYTES);
-            out.add(new RecoveryEntry(info.key(), stem.get(), bytes == null
-                    ? invalid("recovery_sidecar_read_error", info.key(), "could not read " + info.key())
-                    : RecoverySidecar.parse(bytes, stem.get())));
         }
         return out;
     }

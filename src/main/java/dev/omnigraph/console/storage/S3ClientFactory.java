@@ -5,7 +5,12 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -78,6 +83,16 @@ final class S3ClientFactory {
         }
         if (settings.profile() != null) {
             return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        if (settings.endpoint() != null) {
+            // S3-compatible endpoints: the default chain without the EC2 instance-metadata lookup,
+            // which only applies to AWS and otherwise makes "no credentials" take many seconds
+            return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                    EnvironmentVariableCredentialsProvider.create(),
+                    SystemPropertyCredentialsProvider.create(),
+                    WebIdentityTokenFileCredentialsProvider.create(),
+                    ProfileCredentialsProvider.create(),
+                    ContainerCredentialsProvider.create()).build();
         }
         return DefaultCredentialsProvider.builder().build();
     }

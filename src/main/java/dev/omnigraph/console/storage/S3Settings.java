@@ -79,7 +79,15 @@ public record S3Settings(String endpoint, String region, Boolean pathStyle, Stri
         Boolean pathStyle = env.containsKey("AWS_S3_FORCE_PATH_STYLE") ? truthy(env.get("AWS_S3_FORCE_PATH_STYLE")) : null;
         boolean allowHttp = truthy(env.get("AWS_ALLOW_HTTP"));
         String profile = blankToNull(env.get("AWS_PROFILE"));
-        return new S3Settings(endpoint, region, pathStyle, profile, null, allowHttp, 0, null, 0);
+        // environment keys win, as in the SDK's default chain; taken from the map given, so a caller's
+        // environment (not only this process's) decides, and they stay in memory only
+        StaticKeys keys = null;
+        String id = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
+        if (id != null && secret != null) {
+            keys = new StaticKeys(id, secret, blankToNull(env.get("AWS_SESSION_TOKEN")));
+        }
+        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, 0, null, 0);
     }
 
     /** The engine's truthiness: {@code 1|true|TRUE|True|yes|YES|on|ON}. */
