@@ -173,8 +173,9 @@ public record RestoreGuidance(String summary, List<String> commands, List<String
         if (Long.compareUnsigned(then, now) < 0) {
             out.add("state_revision goes back from " + Long.toUnsignedString(now) + " to " + Long.toUnsignedString(then)
                     + ". Upstream does not check that revisions grow: the next apply or refresh writes "
-                    + Long.toUnsignedString(then + 1) + ", so revisions " + Long.toUnsignedString(then + 1) + "–"
-                    + Long.toUnsignedString(now) + " will each name two different ledgers (the state_cas stays unique). "
+                    + Long.toUnsignedString(then + 1) + ", so " + (then + 1 == now ? "revision " + Long.toUnsignedString(now)
+                    + " will name" : "revisions " + Long.toUnsignedString(then + 1) + "–" + Long.toUnsignedString(now)
+                    + " will each name") + " two different ledgers (the state_cas stays unique). "
                     + "To keep them growing, set state_revision to " + Long.toUnsignedString(now + 1)
                     + " in the restored file before writing it.");
         } else {
@@ -267,8 +268,15 @@ public record RestoreGuidance(String summary, List<String> commands, List<String
         List<String> lostApprovals = keys(back, RecordSection.APPROVAL_RECORDS, ChangeKind.REMOVED);
         List<String> lostRecoveries = keys(back, RecordSection.RECOVERY_RECORDS, ChangeKind.REMOVED);
         if (!lostApprovals.isEmpty() || !lostRecoveries.isEmpty()) {
-            out.add("Audit records written since would leave the ledger: approval_records " + lostApprovals + ", recovery_records "
-                    + lostRecoveries + " (the approval files and the ledger's history keep them).");
+            List<String> parts = new ArrayList<>();
+            if (!lostApprovals.isEmpty()) {
+                parts.add("approval_records " + String.join(", ", lostApprovals));
+            }
+            if (!lostRecoveries.isEmpty()) {
+                parts.add("recovery_records " + String.join(", ", lostRecoveries));
+            }
+            out.add("Audit records written since would leave the ledger: " + String.join("; ", parts)
+                    + " (the approval files and the ledger's history keep them).");
         }
         long observations = back.records(RecordSection.OBSERVATIONS).size();
         if (observations > 0) {

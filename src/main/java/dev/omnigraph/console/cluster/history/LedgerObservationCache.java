@@ -209,7 +209,7 @@ public final class LedgerObservationCache {
             throw new IOException(entry.file() + " is larger than a ledger can be");
         }
         byte[] bytes = Files.readAllBytes(entry.file());
-        LedgerCopy copy = LedgerCopy.of("cache " + entry.cas(), bytes, null, entry.lastSeen());
+        LedgerCopy copy = LedgerCopy.of("cache:" + entry.hex().substring(0, 12), bytes, null, entry.lastSeen());
         if (!copy.cas().equals(entry.cas())) {
             throw new IOException(entry.file() + " no longer holds the ledger it is named after (its bytes hash to "
                     + copy.cas() + "); delete it");
