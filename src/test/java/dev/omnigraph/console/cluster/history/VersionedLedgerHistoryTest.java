@@ -54,9 +54,11 @@ class VersionedLedgerHistoryTest {
 
     @BeforeAll
     static void start() {
+        long t0 = System.nanoTime();
         server = S3MockApplication.start(new java.util.HashMap<>(Map.of(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT, S3MockApplication.PROP_SILENT, true,
                 "server.address", "127.0.0.1")));
+        System.out.printf("S3Mock started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         String endpoint = "http://127.0.0.1:" + server.getHttpPort();
         settings = new S3Settings(endpoint, "us-east-1", true, null, new S3Settings.StaticKeys("test", "test", null), true, 8,
                 Duration.ofSeconds(5), 3);
