@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Text and JSON renderings of a {@link LedgerDiff}, shared by the CLI and the window's copy
@@ -75,7 +76,7 @@ public final class LedgerDiffReport {
     private static String compared(Object before, Object after) {
         String x = shorten(before == null ? "null" : before.toString());
         String y = shorten(after == null ? "null" : after.toString());
-        return java.util.Objects.equals(before, after) ? x + " (unchanged)" : x + " → " + y;
+        return Objects.equals(before, after) ? x + " (unchanged)" : x + " → " + y;
     }
 
     private static String counts(List<RecordChange> changes) {
@@ -108,8 +109,8 @@ public final class LedgerDiffReport {
 
     public static Map<String, Object> json(LedgerDiff d) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("a", side(d.a(), true));
-        out.put("b", side(d.b(), true));
+        out.put("a", sideJson(d.a()));
+        out.put("b", sideJson(d.b()));
         out.put("same_bytes", d.sameBytes());
         d.structure().ifPresentOrElse(s -> {
             Map<String, Object> st = new LinkedHashMap<>();
@@ -155,7 +156,7 @@ public final class LedgerDiffReport {
         return out;
     }
 
-    private static Map<String, Object> side(LedgerSide s, boolean full) {
+    private static Map<String, Object> sideJson(LedgerSide s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("origin", s.origin());
         m.put("state_cas", s.cas());
