@@ -12,7 +12,6 @@ import dev.omnigraph.console.cluster.model.ResourceStatusRecord;
 import dev.omnigraph.console.cluster.model.RustStrings;
 import dev.omnigraph.console.cluster.model.SerdeJson;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +179,7 @@ public final class LedgerDiffer {
         if (object == null) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : object.properties()) {
             fields.computeIfAbsent(f.getKey(), k -> new JsonNode[2])[side] = f.getValue();
         }
     }

@@ -2,8 +2,6 @@ package dev.omnigraph.console.cluster.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,13 +61,12 @@ public final class SecretMask {
     private static void hide(JsonNode node) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                if (f.getKey().equals("api_key") && f.getValue().isTextual() && !isReference(f.getValue().textValue())) {
-                    f.setValue(object.textNode(HIDDEN));
+            for (String name : object.properties().stream().map(java.util.Map.Entry::getKey).toList()) {
+                JsonNode value = object.get(name);
+                if (name.equals("api_key") && value.isTextual() && !isReference(value.textValue())) {
+                    object.put(name, HIDDEN);
                 } else {
-                    hide(f.getValue());
+                    hide(value);
                 }
             }
         } else if (node.isArray()) {

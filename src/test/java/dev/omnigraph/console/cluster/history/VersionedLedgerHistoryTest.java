@@ -53,6 +53,7 @@ class VersionedLedgerHistoryTest {
     Path temp;
 
     @BeforeAll
+    @SuppressWarnings("deprecation") // getHttpPort: the plain-HTTP connector is what the tests use
     static void start() {
         long t0 = System.nanoTime();
         server = S3MockApplication.start(new java.util.HashMap<>(Map.of(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
