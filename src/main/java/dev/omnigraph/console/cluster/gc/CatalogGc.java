@@ -153,7 +153,8 @@ public final class CatalogGc {
     private static final class Run {
         final ObjectStore store;
         final GcPlan plan;
-        final boolean conditionalDelete;
+        /** Cleared after the server answers that it cannot delete conditionally, so the fallback is used at once. */
+        boolean conditionalDelete;
         final Progress progress;
         final List<GcResult.Deleted> deleted = new ArrayList<>();
         final List<GcResult.Skipped> skipped = new ArrayList<>();
@@ -254,6 +255,7 @@ public final class CatalogGc {
             DeleteResult result = conditionalDelete ? store.deleteIfMatch(c.key(), object.token())
                     : new DeleteResult.ConditionNotSupported("not tried");
             if (result instanceof DeleteResult.ConditionNotSupported) {
+                conditionalDelete = false;
                 result = switch (store.readIfChanged(c.key(), object.token(), WireLimits.CATALOG_BLOB_MAX_BYTES)) {
                     case ConditionalRead.Unchanged u -> store.deleteUnconditionally(c.key());
                     case ConditionalRead.Changed ch -> new DeleteResult.PreconditionFailed();
