@@ -11,6 +11,10 @@ public final class Commands {
                 new StatusCommand(),
                 new ForceUnlockCommand(),
                 new CatalogVerifyCommand(),
+                new CatalogGcCommand(),
+                new DoctorCommand(),
+                new LedgerHistoryCommand(),
+                new LedgerDiffCommand(),
                 new ProbeCommand(),
                 new DemoCommand());
     }

@@ -124,6 +124,16 @@ public final class ClusterReader {
         }
     }
 
+    /** Reads every file in {@code __cluster/approvals/} (the part of a snapshot a locked operation re-reads). */
+    public static List<ApprovalEntry> readApprovals(ObjectStore store) throws StorageException {
+        return readApprovals(store, new AtomicLong());
+    }
+
+    /** Reads every file in {@code __cluster/recoveries/} (the part of a snapshot a locked operation re-reads). */
+    public static List<RecoveryEntry> readRecoveries(ObjectStore store) throws StorageException {
+        return readRecoveries(store, new AtomicLong());
+    }
+
     private static List<ApprovalEntry> readApprovals(ObjectStore store, AtomicLong listed) throws StorageException {
         return readJsonChildren(store, ClusterLayout.APPROVALS, WireLimits.APPROVAL_MAX_BYTES, listed, (key, stem, bytes) ->
                 new ApprovalEntry(key, stem, bytes == null
