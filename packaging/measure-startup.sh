@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Measures the start-up of the packaged window ("first paint") with and without the AppCDS archive:
+#
+#   packaging/measure-startup.sh [--runs N] [--launcher PATH]
+#
+# First paint = from the start of the launcher process to the first rendered frame of the first
+# window, as JavaFX reports it (the scene's rendered-frame callback: Prism has drawn and presented
+# the frame), under Xvfb with the real Glass/GTK pipeline (es2 when the GPU qualifies, else sw,
+# as a user without a GPU gets it). The application logs it as
+#   "Startup: first frame rendered N ms after process start (JVM start +a, main +b, window shown +c …)"
+# with the process start read from /proc (10 ms resolution). This script also measures it from
+# outside: from just before it starts the launcher to the frame's time stamp in that line.
+# Each run uses a fresh per-user folder and exits right after the first frame
+# (-Domnigraph.console.exitAfterFirstFrame=true). Variants alternate run by run (A B A B …) so
+# that background load hits both alike; one warm-up run of each is not counted.
+#   A "AppCDS"     the image as built (-XX:SharedArchiveFile=$APPDIR/omnigraph-console.jsa)
+#   B "no AppCDS"  a copy of the image without that option (the runtime's own JDK CDS archive stays)
+# Prints every run, then min / median / max per variant, and the load average (other work on the
+# machine slows every figure). It prints figures only; it asserts nothing about them.
+set -Euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+RUNS=7 LAUNCHER_UNDER_TEST="$LAUNCHER"
+while (($#)); do
+  case "$1" in
+    --runs) RUNS="$2"; shift ;;
+    --launcher) LAUNCHER_UNDER_TEST="$2"; shift ;;
+    -h|--help) sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (see --help)" ;;
+  esac
+  shift
+done
+if [[ ! -x "$LAUNCHER_UNDER_TEST" && "$LAUNCHER_UNDER_TEST" == "$LAUNCHER" ]]; then
+  log "building the application image (packaging/build.sh --no-deb)"
+  "$PKG_DIR/build.sh" --no-deb || die "the build failed"
+fi
+[[ -x "$LAUNCHER_UNDER_TEST" ]] || die "no launcher at $LAUNCHER_UNDER_TEST"
+image_a="$(cd "$(dirname "$LAUNCHER_UNDER_TEST")/.." && pwd)"
+cfg_a="$(ls "$image_a"/lib/app/*.cfg | head -1)"
+grep -q 'SharedArchiveFile' "$cfg_a" || log "note: $cfg_a names no AppCDS archive (built with --no-cds?): both variants are alike"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+image_b="$WORK/no-appcds/$(basename "$image_a")"
+mkdir -p "$(dirname "$image_b")" && cp -a "$image_a" "$image_b"
+sed -i '/SharedArchiveFile/d' "$(ls "$image_b"/lib/app/*.cfg | head -1)"
+launcher_b="$image_b/bin/$(basename "$LAUNCHER_UNDER_TEST")"
+
+cat > "$WORK/runs.sh" <<'INNER'
+set -uo pipefail
+runs="$1" a="$2" b="$3" work="$4"
+one() {  # one LABEL LAUNCHER N
+  local home="$work/home-$1-$3"
+  local t0; t0=$(date +%s%3N)
+  JAVA_TOOL_OPTIONS="-Domnigraph.console.home=$home -Domnigraph.console.exitAfterFirstFrame=true" \
+    timeout 120 "$2" > "$work/out-$1-$3.txt" 2>&1
+  local line; line="$(grep -h 'Startup: first frame rendered' "$home"/logs/*.log 2>/dev/null | head -1)"
+  if [[ -z "$line" ]]; then echo "$1 $3 FAILED"; tail -5 "$work/out-$1-$3.txt"; return; fi
+  local inproc frame_at
+  inproc="$(sed -E 's/.*first frame rendered ([0-9]+) ms.*/\1/' <<<"$line")"
+  frame_at="$(sed -E 's/.*first frame at epoch ms ([0-9]+).*/\1/' <<<"$line")"
+  echo "$1 $3 $inproc $(( frame_at - t0 )) $(sed -E 's/.*\((JVM start[^;]*);.*/\1/' <<<"$line")"
+  rm -rf "$home"
+}
+one A "$a" 0 > /dev/null; one B "$b" 0 > /dev/null     # warm-up: file cache, fontconfig
+for i in $(seq 1 "$runs"); do one A "$a" "$i"; one B "$b" "$i"; done
+INNER
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "measuring $RUNS runs per variant under Xvfb; load average before: $load_before on $(nproc) cores"
+with_display bash "$WORK/runs.sh" "$RUNS" "$LAUNCHER_UNDER_TEST" "$launcher_b" "$WORK" > "$WORK/results.txt" \
+  || die "could not run under an X display (Xvfb)"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+printf '%-11s %4s %12s %12s   %s\n' variant run "in-process" "from outside" "breakdown (ms after process start)"
+while read -r variant run inproc outside rest; do
+  name=$([[ $variant == A ]] && echo "AppCDS" || echo "no AppCDS")
+  if [[ "$inproc" == FAILED ]]; then printf '%-11s %4s  FAILED\n' "$name" "$run"; continue; fi
+  printf '%-11s %4s %9s ms %9s ms   %s\n' "$name" "$run" "$inproc" "$outside" "$rest"
+done < <(grep -E '^[AB] [0-9]+ ' "$WORK/results.txt")
+grep -v -E '^[AB] [0-9]+ [0-9]' "$WORK/results.txt" | sed 's/^/  | /' || true
+
+summary() {  # summary LETTER NAME COLUMN
+  local values; values="$(awk -v v="$1" -v c="$3" '$1==v && $3 ~ /^[0-9]+$/ {print $c}' "$WORK/results.txt" | sort -n)"
+  local n; n="$(grep -c . <<<"$values" || true)"
+  if [[ -z "$values" || "$n" -eq 0 ]]; then echo "  $2: no successful run"; return; fi
+  local min max med
+  min="$(head -1 <<<"$values")"; max="$(tail -1 <<<"$values")"; med="$(sed -n "$(( (n + 1) / 2 ))p" <<<"$values")"
+  printf '  %-10s first paint: median %5d ms, min %5d ms, max %5d ms over %d runs (%s)\n' "$2" "$med" "$min" "$max" "$n" "$4"
+}
+echo
+echo "Summary (target: first paint under 1500 ms):"
+summary A "AppCDS" 3 "in-process, from process start"
+summary B "no AppCDS" 3 "in-process, from process start"
+summary A "AppCDS" 4 "from outside, launch to frame"
+summary B "no AppCDS" 4 "from outside, launch to frame"
+echo "  load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) cores"
