@@ -39,7 +39,7 @@ EXTRA_MODULES=(jdk.charsets jdk.net jdk.crypto.ec)
 
 log()  { printf '%s %s\n' "[$(date +%H:%M:%S)]" "$*"; }
 die()  { printf '%s: ERROR: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
-now_ms() { date +%s%3N; }
+now_ms() { local t; t="$(date +%s%3N)"; [[ "$t" =~ ^[0-9]+$ ]] && echo "$t" || echo $(( $(date +%s) * 1000 )); }
 
 # apt-get install for the packages named, when apt-get exists and we are root (or have sudo).
 apt_install() {
