@@ -15,15 +15,19 @@
 # that background load hits both alike; one warm-up run of each is not counted.
 #   A "AppCDS"     the image as built (-XX:SharedArchiveFile=$APPDIR/omnigraph-console.jsa)
 #   B "no AppCDS"  a copy of the image without that option (the runtime's own JDK CDS archive stays)
+#   C "AOT cache"  (with --aot) a copy with JDK 25's AOT cache instead (-XX:AOTCache, JEP 483/514/515:
+#                  classes loaded and linked ahead of time plus method profiles), recorded here by
+#                  one training start (-XX:AOTCacheOutput); an experiment, not what build.sh ships
 # Prints every run, then min / median / max per variant, and the load average (other work on the
 # machine slows every figure). It prints figures only; it asserts nothing about them.
 set -Euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-RUNS=7 LAUNCHER_UNDER_TEST="$LAUNCHER"
+RUNS=7 LAUNCHER_UNDER_TEST="$LAUNCHER" WITH_AOT=0
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
+    --aot) WITH_AOT=1 ;;
     --launcher) LAUNCHER_UNDER_TEST="$2"; shift ;;
     -h|--help) sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
@@ -45,10 +49,24 @@ image_b="$WORK/no-appcds/$(basename "$image_a")"
 mkdir -p "$(dirname "$image_b")" && cp -a "$image_a" "$image_b"
 sed -i '/SharedArchiveFile/d' "$(ls "$image_b"/lib/app/*.cfg | head -1)"
 launcher_b="$image_b/bin/$(basename "$LAUNCHER_UNDER_TEST")"
+launcher_c=""
+if ((WITH_AOT)); then
+  image_c="$WORK/aot/$(basename "$image_a")"
+  mkdir -p "$(dirname "$image_c")" && cp -a "$image_b" "$image_c"
+  launcher_c="$image_c/bin/$(basename "$LAUNCHER_UNDER_TEST")"
+  log "recording the AOT cache for variant C (one training start)"
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$image_c/lib/app/app.aot -Domnigraph.console.home=$WORK/aot-home -Domnigraph.console.exitAfterFirstFrame=true" \
+    with_display timeout 300 "$launcher_c" > "$WORK/aot-training.log" 2>&1
+  if [[ -s "$image_c/lib/app/app.aot" ]]; then
+    cfg_add_java_option "$(ls "$image_c"/lib/app/*.cfg | head -1)" '-XX:AOTCache=$APPDIR/app.aot'
+  else
+    log "AOT cache training failed (see below); variant C skipped"; tail -5 "$WORK/aot-training.log"; launcher_c=""
+  fi
+fi
 
 cat > "$WORK/runs.sh" <<'INNER'
 set -uo pipefail
-runs="$1" a="$2" b="$3" work="$4"
+runs="$1" a="$2" b="$3" work="$4" c="${5:-}"
 one() {  # one LABEL LAUNCHER N
   local home="$work/home-$1-$3"
   local t0; t0=$(date +%s%3N)
@@ -59,27 +77,29 @@ one() {  # one LABEL LAUNCHER N
   local inproc frame_at
   inproc="$(sed -E 's/.*first frame rendered ([0-9]+) ms.*/\1/' <<<"$line")"
   frame_at="$(sed -E 's/.*first frame at epoch ms ([0-9]+).*/\1/' <<<"$line")"
-  echo "$1 $3 $inproc $(( frame_at - t0 )) $(sed -E 's/.*\((JVM start[^;]*);.*/\1/' <<<"$line")"
+  local cpu; cpu="$(sed -nE 's/.*, CPU ([0-9]+) ms;.*/\1/p' <<<"$line")"
+  echo "$1 $3 $inproc $(( frame_at - t0 )) ${cpu:-0} $(sed -E 's/.*\((JVM start[^;]*), CPU[^;]*;.*/\1/' <<<"$line")"
   rm -rf "$home"
 }
 one A "$a" 0 > /dev/null; one B "$b" 0 > /dev/null     # warm-up: file cache, fontconfig
-for i in $(seq 1 "$runs"); do one A "$a" "$i"; one B "$b" "$i"; done
+[[ -n "$c" ]] && one C "$c" 0 > /dev/null
+for i in $(seq 1 "$runs"); do one A "$a" "$i"; one B "$b" "$i"; [[ -n "$c" ]] && one C "$c" "$i"; done
 INNER
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "measuring $RUNS runs per variant under Xvfb; load average before: $load_before on $(nproc) cores"
-with_display bash "$WORK/runs.sh" "$RUNS" "$LAUNCHER_UNDER_TEST" "$launcher_b" "$WORK" > "$WORK/results.txt" \
+with_display bash "$WORK/runs.sh" "$RUNS" "$LAUNCHER_UNDER_TEST" "$launcher_b" "$WORK" "$launcher_c" > "$WORK/results.txt" \
   || die "could not run under an X display (Xvfb)"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
-printf '%-11s %4s %12s %12s   %s\n' variant run "in-process" "from outside" "breakdown (ms after process start)"
-while read -r variant run inproc outside rest; do
-  name=$([[ $variant == A ]] && echo "AppCDS" || echo "no AppCDS")
+printf '%-11s %4s %12s %12s %9s   %s\n' variant run "in-process" "from outside" "CPU" "breakdown (ms after process start)"
+while read -r variant run inproc outside cpu rest; do
+  case "$variant" in A) name="AppCDS" ;; B) name="no AppCDS" ;; *) name="AOT cache" ;; esac
   if [[ "$inproc" == FAILED ]]; then printf '%-11s %4s  FAILED\n' "$name" "$run"; continue; fi
-  printf '%-11s %4s %9s ms %9s ms   %s\n' "$name" "$run" "$inproc" "$outside" "$rest"
-done < <(grep -E '^[AB] [0-9]+ ' "$WORK/results.txt")
-grep -v -E '^[AB] [0-9]+ [0-9]' "$WORK/results.txt" | sed 's/^/  | /' || true
+  printf '%-11s %4s %9s ms %9s ms %6s ms   %s\n' "$name" "$run" "$inproc" "$outside" "$cpu" "$rest"
+done < <(grep -E '^[ABC] [0-9]+ ' "$WORK/results.txt")
+grep -v -E '^[ABC] [0-9]+ [0-9]' "$WORK/results.txt" | sed 's/^/  | /' || true
 
 summary() {  # summary LETTER NAME COLUMN
   local values; values="$(awk -v v="$1" -v c="$3" '$1==v && $3 ~ /^[0-9]+$/ {print $c}' "$WORK/results.txt" | sort -n)"
@@ -87,12 +107,17 @@ summary() {  # summary LETTER NAME COLUMN
   if [[ -z "$values" || "$n" -eq 0 ]]; then echo "  $2: no successful run"; return; fi
   local min max med
   min="$(head -1 <<<"$values")"; max="$(tail -1 <<<"$values")"; med="$(sed -n "$(( (n + 1) / 2 ))p" <<<"$values")"
-  printf '  %-10s first paint: median %5d ms, min %5d ms, max %5d ms over %d runs (%s)\n' "$2" "$med" "$min" "$max" "$n" "$4"
+  printf '  %-10s median %5d ms, min %5d ms, max %5d ms over %d runs (%s)\n' "$2" "$med" "$min" "$max" "$n" "$4"
 }
 echo
 echo "Summary (target: first paint under 1500 ms):"
-summary A "AppCDS" 3 "in-process, from process start"
-summary B "no AppCDS" 3 "in-process, from process start"
-summary A "AppCDS" 4 "from outside, launch to frame"
-summary B "no AppCDS" 4 "from outside, launch to frame"
+summary A "AppCDS" 3 "first paint, in-process, from process start"
+summary B "no AppCDS" 3 "first paint, in-process, from process start"
+[[ -n "$launcher_c" ]] && summary C "AOT cache" 3 "first paint, in-process, from process start"
+summary A "AppCDS" 4 "first paint, from outside, launch to frame"
+summary B "no AppCDS" 4 "first paint, from outside, launch to frame"
+[[ -n "$launcher_c" ]] && summary C "AOT cache" 4 "first paint, from outside, launch to frame"
+summary A "AppCDS" 5 "CPU time of the process up to the frame"
+summary B "no AppCDS" 5 "CPU time of the process up to the frame"
+[[ -n "$launcher_c" ]] && summary C "AOT cache" 5 "CPU time of the process up to the frame"
 echo "  load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) cores"

@@ -65,7 +65,7 @@ if ((WITH_CDS)); then
   fi
   rm -rf "$train_home"
   # the archive changed the bundle after signing: sign again
-  ((${#sign[@]})) && codesign --force --deep --options runtime --sign "$MAC_SIGNING_IDENTITY" "$IMAGE"
+  if ((${#sign[@]})); then codesign --force --deep --options runtime --sign "$MAC_SIGNING_IDENTITY" "$IMAGE"; fi
 fi
 
 log "jpackage: dmg"

@@ -54,7 +54,7 @@ class LauncherProcessTest {
         assertThat(text).contains("starting (window)", StartupTimeline.FIRST_FRAME_PREFIX,
                 "measured by " + FirstFrameProbe.CALLBACK, "Exiting after the first frame");
         assertThat(text).containsPattern("first frame rendered \\d+ ms after process start \\(JVM start \\+\\d+ ms, main \\+\\d+ ms, "
-                + "window shown \\+\\d+ ms; first frame at epoch ms \\d+");
+                + "window shown \\+\\d+ ms, CPU \\d+ ms; first frame at epoch ms \\d+");
         assertThat(allFiles(home)).doesNotContain(FAKE_SECRET, FAKE_KEY_ID);
         assertThat(home.resolve("crash-reports")).doesNotExist();
     }
