@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Linux desktop application of OmniGraph Console, in one command:
 #
-#   packaging/build.sh [--offline] [--skip-maven] [--no-cds] [--no-deb]
+#   packaging/build.sh [--offline] [--skip-maven] [--startup-cache aot|appcds|none] [--no-deb]
 #
 #   1. mvn -DskipTests package        → target/omnigraph-console.jar + target/lib/
 #   2. stage the jpackage input       → target/packaging/input/ (version in the manifest, JavaFX
@@ -10,9 +10,12 @@
 #                                       --strip-debug --no-header-files --no-man-pages; JDK CDS archive)
 #   4. jpackage application image     → target/packaging/image/omnigraph-console/
 #                                       (bin/omnigraph-console: the window, or the CLI with a command)
-#   5. AppCDS archive                 → lib/app/omnigraph-console.jsa, recorded by one training start
-#                                       of the window under Xvfb (exits after its first frame) and
-#                                       named in the launcher's java-options (--no-cds: skipped)
+#   5. start-up cache                 → lib/app/omnigraph-console.aot: JDK 25's AOT cache (a CDS archive
+#                                       with classes loaded and linked ahead of time and method
+#                                       profiles), recorded by one training start of the window under
+#                                       Xvfb (exits after its first frame) and named in the launcher's
+#                                       java-options. --startup-cache appcds records a dynamic AppCDS
+#                                       archive (omnigraph-console.jsa) instead; none skips the step.
 #   6. .deb                           → target/packaging/dist/omnigraph-console_<version>_amd64.deb
 #                                       (installs to /opt/omnigraph-console, a desktop entry, the icon
 #                                       and /usr/bin/omnigraph-console). Needs dpkg-deb and fakeroot:
@@ -22,7 +25,8 @@
 #
 #   --offline     run Maven offline (-o)
 #   --skip-maven  reuse target/omnigraph-console.jar and target/lib from an earlier 'mvn package'
-#   --no-cds      no AppCDS archive (no X display or Xvfb needed)
+#   --startup-cache KIND  aot (default), appcds, or none (no X display or Xvfb needed)
+#   --no-cds              the same as --startup-cache none
 #   --no-deb      stop after the application image
 #
 # Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64) with jlink and jpackage.
@@ -31,17 +35,20 @@ set -Eeuo pipefail
 trap 'echo "build.sh: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-WITH_CDS=1 WITH_DEB=1
-for arg in "$@"; do
-  case "$arg" in
+STARTUP_CACHE=aot WITH_DEB=1
+while (($#)); do
+  case "$1" in
     --offline) MAVEN_OFFLINE=1 ;;
     --skip-maven) SKIP_MAVEN=1 ;;
-    --no-cds) WITH_CDS=0 ;;
+    --startup-cache) STARTUP_CACHE="${2:-}"; shift ;;
+    --no-cds) STARTUP_CACHE=none ;;
     --no-deb) WITH_DEB=0 ;;
     -h|--help) sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown option '$arg' (see --help)" ;;
+    *) die "unknown option '$1' (see --help)" ;;
   esac
+  shift
 done
+[[ "$STARTUP_CACHE" =~ ^(aot|appcds|none)$ ]] || die "--startup-cache takes aot, appcds or none"
 
 [[ "$(uname -s)" == Linux ]] || die "this script builds the Linux packages; see packaging/windows and packaging/macos"
 for tool in java jar jdeps jlink jpackage; do
@@ -70,25 +77,14 @@ for o in "${COMMON_JAVA_OPTIONS[@]}"; do java_opts+=(--java-options "$o"); done
 mkdir -p "$IMAGE/lib/icons"
 cp -p "$REPO_DIR"/icons/png/omnigraph-console-*.png "$REPO_DIR/icons/omnigraph-console.svg" "$IMAGE/lib/icons/"
 
-# ---------------------------------------------------------------- AppCDS
-if ((WITH_CDS)); then
-  log "AppCDS: training start of the window (exits after its first frame)"
-  train_home="$(mktemp -d)"
-  archive="$APP_DIR/$CDS_ARCHIVE_NAME"
-  rm -f "$archive"
-  set +e
-  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true" \
-    with_display timeout 120 "$LAUNCHER" > "$OUT/cds-training.log" 2>&1
-  rc=$?
-  set -e
-  if [[ $rc -eq 0 && -s "$archive" ]]; then
-    cfg_add_java_option "$CFG" '-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE_NAME"
-    log "AppCDS: $(du -h "$archive" | cut -f1) archive; launcher uses it"
+# ---------------------------------------------------------------- start-up cache
+if [[ "$STARTUP_CACHE" != none ]]; then
+  log "start-up cache ($STARTUP_CACHE): training start of the window (exits after its first frame)"
+  if record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 300; then
+    log "start-up cache: $(du -h "$APP_DIR"/*.aot "$APP_DIR"/*.jsa 2>/dev/null | cut -f1 | head -1) ($STARTUP_CACHE); the launcher uses it"
   else
-    rm -f "$archive"
-    log "AppCDS: training failed (exit $rc, see $OUT/cds-training.log); the image runs without it"
+    log "start-up cache: the training start failed (see $OUT/cache-training.log); the image runs without it"
   fi
-  rm -rf "$train_home"
 fi
 log "application image: $(du -sh "$IMAGE" | cut -f1) in $IMAGE"
 "$LAUNCHER" --version >/dev/null || die "the packaged launcher does not start ($LAUNCHER --version)"
@@ -111,7 +107,7 @@ if ((WITH_DEB)); then
       --linux-app-category admin --linux-menu-group "Development;Database;System;" --linux-shortcut \
       --resource-dir "$OUT/deb-resources" --dest "$OUT/deb-raw" || die "jpackage (deb) failed"
     raw="$(ls "$OUT"/deb-raw/*.deb)"
-    # jpackage copies the image with new modification times; the AppCDS archive checks the jars'
+    # jpackage copies the image with new modification times; the start-up cache checks the jars'
     # times, so give every packaged file its time in the image back, then compress once.
     # One fakeroot session, so files stay owned by root when this runs as a normal user.
     IMAGE="$IMAGE" TREE="$OUT/deb-tree" RAW="$raw" TARGET="$DIST/$(basename "$raw")" APP_NAME="$APP_NAME" \

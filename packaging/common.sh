@@ -22,7 +22,8 @@ IMAGE="$IMAGE_PARENT/$APP_NAME"         # the Linux application image
 LAUNCHER="$IMAGE/bin/$APP_NAME"
 APP_DIR="$IMAGE/lib/app"                # jpackage's $APPDIR
 CFG="$APP_DIR/$APP_NAME.cfg"
-CDS_ARCHIVE_NAME="$APP_NAME.jsa"        # AppCDS archive, next to the jars ($APPDIR)
+CDS_ARCHIVE_NAME="$APP_NAME.jsa"        # dynamic AppCDS archive, next to the jars ($APPDIR)
+AOT_CACHE_NAME="$APP_NAME.aot"          # JDK 25 AOT cache (CDS with linked classes and profiles), same place
 DIST="$OUT/dist"                        # installers (.deb)
 
 # Options of the launcher's JVM, shared by every platform (jpackage --java-options).
@@ -135,4 +136,37 @@ link_runtime() {
 cfg_add_java_option() {
   grep -q '^\[JavaOptions\]' "$1" || printf '\n[JavaOptions]\n' >> "$1"
   awk -v opt="java-options=$2" '{ print } /^\[JavaOptions\]$/ { print opt }' "$1" > "$1.tmp" && mv "$1.tmp" "$1"
+}
+
+# Records a start-up cache for an application image by one training start of its window (which
+# exits after its first frame) and names it in the launcher configuration.
+#   record_startup_cache KIND LAUNCHER CFG LOG [PREFIX...]
+#   KIND    aot     JDK 25 AOT cache: -XX:AOTCacheOutput at training, -XX:AOTCache at run time
+#                   (classes loaded and linked ahead of time plus method profiles; JEP 483/514/515)
+#           appcds  dynamic AppCDS archive: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile
+#   PREFIX  what runs the launcher, e.g. "with_display timeout 300" on Linux
+# Returns non-zero (and leaves the configuration alone) when the training start failed.
+record_startup_cache() {
+  local kind="$1" launcher="$2" cfg="$3" logfile="$4"; shift 4
+  local app_dir file record option train_home rc
+  app_dir="$(dirname "$cfg")"
+  case "$kind" in
+    aot)    file="$app_dir/$AOT_CACHE_NAME"; record="-XX:AOTCacheOutput=$file"
+            option='-XX:AOTCache=$APPDIR/'"$AOT_CACHE_NAME" ;;
+    appcds) file="$app_dir/$CDS_ARCHIVE_NAME"; record="-XX:ArchiveClassesAtExit=$file"
+            option='-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE_NAME" ;;
+    *) echo "unknown start-up cache kind '$kind'" >&2; return 2 ;;
+  esac
+  rm -f "$file"
+  train_home="$(mktemp -d)"
+  JAVA_TOOL_OPTIONS="$record -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true" \
+    "$@" "$launcher" > "$logfile" 2>&1
+  rc=$?
+  rm -rf "$train_home" "$app_dir"/*.aot.config
+  if [[ $rc -eq 0 && -s "$file" ]]; then
+    cfg_add_java_option "$cfg" "$option"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
 }

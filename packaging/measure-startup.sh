@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the start-up of the packaged window ("first paint") with and without the AppCDS archive:
 #
-#   packaging/measure-startup.sh [--runs N] [--launcher PATH]
+#   packaging/measure-startup.sh [--runs N] [--launcher PATH] [--no-other]
 #
 # First paint = from the start of the launcher process to the first rendered frame of the first
 # window, as JavaFX reports it (the scene's rendered-frame callback: Prism has drawn and presented
@@ -11,23 +11,23 @@
 # with the process start read from /proc (10 ms resolution). This script also measures it from
 # outside: from just before it starts the launcher to the frame's time stamp in that line.
 # Each run uses a fresh per-user folder and exits right after the first frame
-# (-Domnigraph.console.exitAfterFirstFrame=true). Variants alternate run by run (A B A B …) so
-# that background load hits both alike; one warm-up run of each is not counted.
-#   A "AppCDS"     the image as built (-XX:SharedArchiveFile=$APPDIR/omnigraph-console.jsa)
-#   B "no AppCDS"  a copy of the image without that option (the runtime's own JDK CDS archive stays)
-#   C "AOT cache"  (with --aot) a copy with JDK 25's AOT cache instead (-XX:AOTCache, JEP 483/514/515:
-#                  classes loaded and linked ahead of time plus method profiles), recorded here by
-#                  one training start (-XX:AOTCacheOutput); an experiment, not what build.sh ships
-# Prints every run, then min / median / max per variant, and the load average (other work on the
-# machine slows every figure). It prints figures only; it asserts nothing about them.
+# (-Domnigraph.console.exitAfterFirstFrame=true). Variants alternate run by run (A B C A B C …) so
+# that background load hits them alike; one warm-up run of each is not counted.
+#   A  the image as built (by default with the AOT cache; see build.sh --startup-cache)
+#   B  a copy without any start-up cache (the runtime's own JDK CDS archive stays)
+#   C  a copy with the other kind of cache (a dynamic AppCDS archive when A has the AOT cache, and
+#      the reverse), recorded here by one training start (--no-other skips it)
+# Prints every run, then min / median / max per variant for the wall-clock first paint and for the
+# process's CPU time up to the frame (which other load on the machine changes much less), and the
+# load average. It prints figures only; it asserts nothing about them.
 set -Euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-RUNS=7 LAUNCHER_UNDER_TEST="$LAUNCHER" WITH_AOT=0
+RUNS=5 LAUNCHER_UNDER_TEST="$LAUNCHER" WITH_OTHER=1
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift ;;
-    --aot) WITH_AOT=1 ;;
+    --no-other) WITH_OTHER=0 ;;
     --launcher) LAUNCHER_UNDER_TEST="$2"; shift ;;
     -h|--help) sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
@@ -41,26 +41,29 @@ fi
 [[ -x "$LAUNCHER_UNDER_TEST" ]] || die "no launcher at $LAUNCHER_UNDER_TEST"
 image_a="$(cd "$(dirname "$LAUNCHER_UNDER_TEST")/.." && pwd)"
 cfg_a="$(ls "$image_a"/lib/app/*.cfg | head -1)"
-grep -q 'SharedArchiveFile' "$cfg_a" || log "note: $cfg_a names no AppCDS archive (built with --no-cds?): both variants are alike"
+if grep -q 'AOTCache=' "$cfg_a"; then built=aot label_a="AOT cache" other=appcds label_c="AppCDS"
+elif grep -q 'SharedArchiveFile=' "$cfg_a"; then built=appcds label_a="AppCDS" other=aot label_c="AOT cache"
+else built=none label_a="as built" other=aot label_c="AOT cache"; log "note: $cfg_a names no start-up cache: A and B are alike"
+fi
+label_b="no cache"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-image_b="$WORK/no-appcds/$(basename "$image_a")"
-mkdir -p "$(dirname "$image_b")" && cp -a "$image_a" "$image_b"
-sed -i '/SharedArchiveFile/d' "$(ls "$image_b"/lib/app/*.cfg | head -1)"
-launcher_b="$image_b/bin/$(basename "$LAUNCHER_UNDER_TEST")"
+copy_without_cache() {  # copy_without_cache DIR → prints the launcher of a copy of the image without a start-up cache
+  local image="$1/$(basename "$image_a")"
+  mkdir -p "$1" && cp -a "$image_a" "$image"
+  rm -f "$image"/lib/app/*.jsa "$image"/lib/app/*.aot
+  sed -i -e '/SharedArchiveFile=/d' -e '/AOTCache=/d' "$(ls "$image"/lib/app/*.cfg | head -1)"
+  echo "$image/bin/$(basename "$LAUNCHER_UNDER_TEST")"
+}
+launcher_b="$(copy_without_cache "$WORK/no-cache")"
 launcher_c=""
-if ((WITH_AOT)); then
-  image_c="$WORK/aot/$(basename "$image_a")"
-  mkdir -p "$(dirname "$image_c")" && cp -a "$image_b" "$image_c"
-  launcher_c="$image_c/bin/$(basename "$LAUNCHER_UNDER_TEST")"
-  log "recording the AOT cache for variant C (one training start)"
-  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$image_c/lib/app/app.aot -Domnigraph.console.home=$WORK/aot-home -Domnigraph.console.exitAfterFirstFrame=true" \
-    with_display timeout 300 "$launcher_c" > "$WORK/aot-training.log" 2>&1
-  if [[ -s "$image_c/lib/app/app.aot" ]]; then
-    cfg_add_java_option "$(ls "$image_c"/lib/app/*.cfg | head -1)" '-XX:AOTCache=$APPDIR/app.aot'
-  else
-    log "AOT cache training failed (see below); variant C skipped"; tail -5 "$WORK/aot-training.log"; launcher_c=""
+if ((WITH_OTHER)); then
+  launcher_c="$(copy_without_cache "$WORK/other")"
+  log "recording a start-up cache of the other kind ($other) for variant C"
+  if ! record_startup_cache "$other" "$launcher_c" "$(ls "$(dirname "$launcher_c")"/../lib/app/*.cfg | head -1)" \
+      "$WORK/other-training.log" with_display timeout 300; then
+    log "training failed; variant C skipped"; tail -5 "$WORK/other-training.log"; launcher_c=""
   fi
 fi
 
@@ -95,7 +98,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '%-11s %4s %12s %12s %9s   %s\n' variant run "in-process" "from outside" "CPU" "breakdown (ms after process start)"
 while read -r variant run inproc outside cpu rest; do
-  case "$variant" in A) name="AppCDS" ;; B) name="no AppCDS" ;; *) name="AOT cache" ;; esac
+  case "$variant" in A) name="$label_a" ;; B) name="$label_b" ;; *) name="$label_c" ;; esac
   if [[ "$inproc" == FAILED ]]; then printf '%-11s %4s  FAILED\n' "$name" "$run"; continue; fi
   printf '%-11s %4s %9s ms %9s ms %6s ms   %s\n' "$name" "$run" "$inproc" "$outside" "$cpu" "$rest"
 done < <(grep -E '^[ABC] [0-9]+ ' "$WORK/results.txt")
@@ -111,13 +114,11 @@ summary() {  # summary LETTER NAME COLUMN
 }
 echo
 echo "Summary (target: first paint under 1500 ms):"
-summary A "AppCDS" 3 "first paint, in-process, from process start"
-summary B "no AppCDS" 3 "first paint, in-process, from process start"
-[[ -n "$launcher_c" ]] && summary C "AOT cache" 3 "first paint, in-process, from process start"
-summary A "AppCDS" 4 "first paint, from outside, launch to frame"
-summary B "no AppCDS" 4 "first paint, from outside, launch to frame"
-[[ -n "$launcher_c" ]] && summary C "AOT cache" 4 "first paint, from outside, launch to frame"
-summary A "AppCDS" 5 "CPU time of the process up to the frame"
-summary B "no AppCDS" 5 "CPU time of the process up to the frame"
-[[ -n "$launcher_c" ]] && summary C "AOT cache" 5 "CPU time of the process up to the frame"
+for col in 3 4 5; do
+  case $col in 3) what="first paint, in-process, from process start" ;; 4) what="first paint, from outside, launch to frame" ;;
+               5) what="CPU time of the process up to the frame" ;; esac
+  summary A "$label_a" $col "$what"
+  summary B "$label_b" $col "$what"
+  [[ -n "$launcher_c" ]] && summary C "$label_c" $col "$what"
+done
 echo "  load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) cores"

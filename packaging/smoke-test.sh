@@ -164,7 +164,7 @@ gui_first_frame() {
 gui_window() { ((WINDOW_MS > 0)) || { echo "no X window titled 'OmniGraph Console'"; return 1; }; }
 gui_cluster_opened() {
   ((OPENED_MS > 0)) && return 0
-  echo "the window did not open the demo cluster within 60 s: no 'Cluster opened:' log line"
+  echo "the window did not open the demo cluster (30 s after its first frame, 60 s at most): no 'Cluster opened:' log line"
   echo "(AppRuntime.clusterOpened) and no open of $DEMO/__cluster/state.json seen"
   return 1
 }

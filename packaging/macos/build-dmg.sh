@@ -6,7 +6,7 @@
 # The macOS counterpart of packaging/build.sh, with the same steps and java-options: Maven jar,
 # staged input (JavaFX *.dylib next to the JavaFX jars of the -mac classifier that Maven picks on
 # a Mac), jlink runtime from jdeps, jpackage app image "OmniGraph Console.app" with
-# icons/omnigraph-console.icns, an AppCDS archive from one training start of the window, then
+# icons/omnigraph-console.icns, a JDK 25 AOT cache from one training start of the window, then
 # 'jpackage --type dmg @packaging/macos/jpackage-dmg.txt'. The CLI is the same executable:
 #   "/Applications/OmniGraph Console.app/Contents/MacOS/OmniGraph Console" status --root …
 # Signing and notarization: set MAC_SIGNING_IDENTITY (a "Developer ID Application" identity in the
@@ -55,16 +55,11 @@ sign=()
   "${java_opts[@]}" ${sign[@]+"${sign[@]}"} --dest "$IMAGE_PARENT"
 
 if ((WITH_CDS)); then
-  log "AppCDS: training start of the window (exits after its first frame)"
-  archive="$APP_DIR/$CDS_ARCHIVE_NAME" train_home="$(mktemp -d)"
-  if JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true" \
-      "$MAC_LAUNCHER" > "$OUT/cds-training.log" 2>&1 && [[ -s "$archive" ]]; then
-    cfg_add_java_option "$APP_DIR/$MAC_NAME.cfg" '-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE_NAME"
-  else
-    rm -f "$archive"; log "AppCDS: training failed; the image runs without it"
+  log "start-up cache (JDK 25 AOT cache): training start of the window (exits after its first frame)"
+  if ! record_startup_cache aot "$MAC_LAUNCHER" "$APP_DIR/$MAC_NAME.cfg" "$OUT/cache-training.log"; then
+    log "start-up cache: the training start failed (see $OUT/cache-training.log); the image runs without it"
   fi
-  rm -rf "$train_home"
-  # the archive changed the bundle after signing: sign again
+  # the cache changed the bundle after signing: sign again
   if ((${#sign[@]})); then codesign --force --deep --options runtime --sign "$MAC_SIGNING_IDENTITY" "$IMAGE"; fi
 fi
 

@@ -8,7 +8,8 @@
     2. stage the jpackage input                 -> version in the jar manifest, JavaFX DLLs next to the JavaFX jars
     3. jlink runtime (modules found by jdeps)   -> stripped, with the JDK's CDS archive
     4. jpackage app image                       -> "OmniGraph Console.exe" (window) + omnigraph-console.exe (CLI, console)
-    5. AppCDS archive (one training start of the window, which exits after its first frame; -NoCds skips it)
+    5. start-up cache: JDK 25 AOT cache from one training start of the window, which exits after its first
+       frame (-NoCds skips it)
     6. jpackage --type msi @packaging\windows\jpackage-msi.txt (menu entry, desktop shortcut, upgrade UUID)
 
   Needs: JDK 25 (JAVA_HOME), Maven 3.8+, and the WiX Toolset on the PATH: WiX 3.14 (candle.exe, light.exe) or
@@ -63,16 +64,16 @@ $opts = @(); foreach ($o in $JavaOptions) { $opts += @('--java-options', $o) }
 if ($LASTEXITCODE) { throw 'jpackage (app-image) failed' }
 
 if (-not $NoCds) {
-  Step 'AppCDS: training start of the window'
-  $archive = "$AppDir\omnigraph-console.jsa"; $trainHome = Join-Path ([IO.Path]::GetTempPath()) "ogc-cds-$PID"
-  $env:JAVA_TOOL_OPTIONS = "-XX:ArchiveClassesAtExit=$archive -Domnigraph.console.home=$trainHome -Domnigraph.console.exitAfterFirstFrame=true"
+  Step 'start-up cache (AOT cache): training start of the window'
+  $archive = "$AppDir\omnigraph-console.aot"; $trainHome = Join-Path ([IO.Path]::GetTempPath()) "ogc-cds-$PID"
+  $env:JAVA_TOOL_OPTIONS = "-XX:AOTCacheOutput=$archive -Domnigraph.console.home=$trainHome -Domnigraph.console.exitAfterFirstFrame=true"
   try { & "$Image\omnigraph-console.exe" | Out-Null } finally { Remove-Item Env:JAVA_TOOL_OPTIONS }
   if (Test-Path $archive) {
     foreach ($cfg in Get-ChildItem "$AppDir\*.cfg") {
-      (Get-Content $cfg) -replace '^\[JavaOptions\]$', "[JavaOptions]`njava-options=-XX:SharedArchiveFile=`$APPDIR\omnigraph-console.jsa" |
+      (Get-Content $cfg) -replace '^\[JavaOptions\]$', "[JavaOptions]`njava-options=-XX:AOTCache=`$APPDIR\omnigraph-console.aot" |
         Set-Content $cfg
     }
-  } else { Step 'AppCDS: training failed; the image runs without it' }
+  } else { Step 'start-up cache: training failed; the image runs without it' }
 }
 
 Step 'jpackage: msi'
