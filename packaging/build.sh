@@ -81,7 +81,9 @@ cp -p "$REPO_DIR"/icons/png/omnigraph-console-*.png "$REPO_DIR/icons/omnigraph-c
 if [[ "$STARTUP_CACHE" != none ]]; then
   log "start-up cache ($STARTUP_CACHE): training start of the window (exits after its first frame)"
   if record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 300; then
-    log "start-up cache: $(du -h "$APP_DIR"/*.aot "$APP_DIR"/*.jsa 2>/dev/null | cut -f1 | head -1) ($STARTUP_CACHE); the launcher uses it"
+    for f in "$APP_DIR/$AOT_CACHE_NAME" "$APP_DIR/$CDS_ARCHIVE_NAME"; do
+      if [[ -f "$f" ]]; then log "start-up cache: $(basename "$f"), $(du -h "$f" | cut -f1); the launcher uses it"; fi
+    done
   else
     log "start-up cache: the training start failed (see $OUT/cache-training.log); the image runs without it"
   fi
