@@ -85,8 +85,12 @@ one() {  # one LABEL LAUNCHER N
   rm -rf "$home"
 }
 one A "$a" 0 > /dev/null; one B "$b" 0 > /dev/null     # warm-up: file cache, fontconfig
-[[ -n "$c" ]] && one C "$c" 0 > /dev/null
-for i in $(seq 1 "$runs"); do one A "$a" "$i"; one B "$b" "$i"; [[ -n "$c" ]] && one C "$c" "$i"; done
+if [[ -n "$c" ]]; then one C "$c" 0 > /dev/null; fi
+for i in $(seq 1 "$runs"); do
+  one A "$a" "$i"; one B "$b" "$i"
+  if [[ -n "$c" ]]; then one C "$c" "$i"; fi
+done
+exit 0
 INNER
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -119,6 +123,6 @@ for col in 3 4 5; do
                5) what="CPU time of the process up to the frame" ;; esac
   summary A "$label_a" $col "$what"
   summary B "$label_b" $col "$what"
-  [[ -n "$launcher_c" ]] && summary C "$label_c" $col "$what"
+  if [[ -n "$launcher_c" ]]; then summary C "$label_c" $col "$what"; fi
 done
 echo "  load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) cores"

@@ -37,7 +37,7 @@ public final class Redactor {
     public static final int MIN_SECRET_LENGTH = 6;
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|CREDENTIAL|PRIVATE_?KEY|AUTH).*");
+            "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|CREDENTIAL|PRIVATE_?KEY|AUTHORIZATION).*");
     private static final Pattern NOT_A_VALUE_NAME = Pattern.compile("(?i).*(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_REGION)$");
     private static final Set<String> SDK_PROPERTIES = Set.of("aws.accessKeyId", "aws.secretAccessKey", "aws.secretKey",
             "aws.sessionToken");

@@ -37,7 +37,8 @@ class RedactorTest {
         Redactor r = new Redactor();
         r.addKeys(new S3Settings.StaticKeys("OGCFAKE0123456789", "0123456789abcdef0123456789abcdef01234567", "tok-tok-tok-1"));
         r.addFromEnvironment(Map.of("AWS_SECRET_ACCESS_KEY", "env-secret-1", "MY_API_KEY", "env-api-1",
-                "AWS_REGION", "eu-central-1", "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token", "HOME", "/root"));
+                "AWS_REGION", "eu-central-1", "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token", "HOME", "/root",
+                "XAUTHORITY", "/tmp/xvfb-run.1/Xauthority"));
         Properties p = new Properties();
         p.setProperty("aws.secretAccessKey", "prop-secret-1");
         p.setProperty("user.name", "alice1");
@@ -49,6 +50,7 @@ class RedactorTest {
                 .doesNotContain("OGCFAKE0123456789", "0123456789abcdef0123456789abcdef01234567", "tok-tok-tok-1",
                         "env-secret-1", "env-api-1", "prop-secret-1")
                 .contains("eu-central-1", "/var/run/token", "/root", "alice1");
+        assertThat(r.redact("display auth /tmp/xvfb-run.1/Xauthority")).contains("/tmp/xvfb-run.1/Xauthority");
     }
 
     @Test
