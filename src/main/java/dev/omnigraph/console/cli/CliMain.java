@@ -60,7 +60,7 @@ public final class CliMain {
             ctx.err().println(command.usage());
             return USAGE;
         } catch (CliFailure e) {
-            ctx.err().println("error: " + e.getMessage());
+            ctx.err().println("error: " + ErrorMessages.redact(e.getMessage()));
             return e.exitCode();
         } catch (Exception e) {
             ctx.err().println("error: " + ErrorMessages.describe(e));

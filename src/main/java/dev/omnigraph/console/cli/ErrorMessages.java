@@ -14,7 +14,13 @@ public final class ErrorMessages {
     /** One readable sentence, passed through the session's redactor (known secrets and secret-shaped values masked). */
     public static String describe(Throwable e) {
         AppRuntime runtime = AppRuntime.current();
-        return (runtime == null ? PATTERNS_ONLY : runtime.redactor()).redact(plain(e));
+        return redact(plain(e));
+    }
+
+    /** Masks known secrets and secret-shaped values in a message. */
+    public static String redact(String message) {
+        AppRuntime runtime = AppRuntime.current();
+        return (runtime == null ? PATTERNS_ONLY : runtime.redactor()).redact(message);
     }
 
     private static String plain(Throwable e) {
