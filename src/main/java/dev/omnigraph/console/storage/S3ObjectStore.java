@@ -53,6 +53,15 @@ public final class S3ObjectStore implements ObjectStore {
     private static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
     private static final int PAGE_SIZE = 1000;
 
+    /**
+     * The part size {@link #putStream} uses for an object of {@code size} bytes above
+     * {@link #MULTIPART_THRESHOLD}: {@link #PART_SIZE}, or larger to stay within S3's 10,000 parts.
+     * Callers that must predict the resulting multipart ETag (resume checks) use it.
+     */
+    public static long partSizeFor(long size) {
+        return Math.max(PART_SIZE, (size + 9_999) / 10_000);
+    }
+
     private final StoreUri.S3 uri;
     private final S3Settings settings;
     private final S3Client client;
@@ -380,7 +389,7 @@ public final class S3ObjectStore implements ObjectStore {
     private PutResult multipartUpload(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
             throws StorageException, IOException {
         String full = objectKey(key);
-        long partSize = Math.max(PART_SIZE, (size + 9_999) / 10_000);
+        long partSize = partSizeFor(size);
         String uploadId;
         try {
             uploadId = client.createMultipartUpload(b -> b.bucket(uri.bucket()).key(full)).uploadId();
