@@ -12,6 +12,8 @@ public final class Commands {
                 new ForceUnlockCommand(),
                 new CatalogVerifyCommand(),
                 new ProbeCommand(),
-                new DemoCommand());
+                new DemoCommand(),
+                new MigrateStorageCommand(),
+                new LocalS3Command());
     }
 }

@@ -78,7 +78,7 @@ record ContentHashes(long size, String sha256, String md5, String uploaderMultip
             partsOfParts.update(partMd5.digest());
             parts++;
         }
-        String multipart = total > S3ObjectStore.MULTIPART_THRESHOLD && S3ObjectStore.partSizeFor(total) == partSize
+        String multipart = S3ObjectStore.usesMultipart(total) && S3ObjectStore.partSizeFor(total) == partSize
                 ? Hashing.hex(partsOfParts.digest()) + "-" + parts : null;
         return new ContentHashes(total, Hashing.hex(sha.digest()), Hashing.hex(md5.digest()), multipart);
     }

@@ -82,8 +82,8 @@ public final class CopyControl {
         }
     }
 
-    /** A {@link Progress} view, for phases that only need cancellation. */
-    Progress asProgress() {
+    /** A {@link Progress} view, for phases that only need cancellation (the plan's listing). */
+    public Progress asProgress() {
         return new Progress() {
             @Override
             public void progress(long done, long total, String message) {

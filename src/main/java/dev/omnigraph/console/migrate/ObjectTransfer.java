@@ -120,7 +120,9 @@ final class ObjectTransfer {
             throws StorageException {
         if (serverSide.get()) {
             live.serverSide = true;
-            Optional<PutResult> r = destination.copyFrom(source, entry.key(), entry.key(), condition);
+            String etag = Fingerprint.etag(entry.sourceFingerprint());
+            Optional<PutResult> r = etag == null ? destination.copyFrom(source, entry.key(), entry.key(), condition)
+                    : destination.copyFrom(source, new ObjectInfo(entry.key(), entry.size(), java.time.Instant.EPOCH, etag), entry.key(), condition);
             if (r.isPresent()) {
                 return switch (r.get()) {
                     case PutResult.Written w -> new Outcome.Copied(CopyJournal.Method.SERVER_SIDE, null, Fingerprint.ofEtag(w.token()));
@@ -176,8 +178,10 @@ final class ObjectTransfer {
         if (destinationLocal) {
             return 512 * 1024;
         }
-        long buffer = size <= S3ObjectStore.MULTIPART_THRESHOLD ? size : S3ObjectStore.partSizeFor(size);
-        return 2 * buffer + 64 * 1024;
+        if (size <= S3ObjectStore.MULTIPART_THRESHOLD) {
+            return size + 64 * 1024; // buffered whole, sent with Content-MD5
+        }
+        return S3ObjectStore.usesMultipart(size) ? S3ObjectStore.partSizeFor(size) + 64 * 1024 : 512 * 1024; // one part, or streamed
     }
 
     private String destinationFingerprint(String key, String writtenToken) throws StorageException {

@@ -38,11 +38,21 @@ public final class Planner {
     private final IdentityRule identity;
     private final boolean serverSide;
     private final int concurrency;
+    private final boolean sourceLocal;
+    private final List<String> scope;
 
     private Totals totals = new Totals();
 
     public Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint,
                    CopyJournal journal, int concurrency) {
+        this(source, sourceEndpoint, destination, destinationEndpoint, journal, concurrency, SCOPE);
+    }
+
+    /** A planner over other prefixes than the cluster's (the benchmark measures one dataset at a time). */
+    Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint, CopyJournal journal,
+            int concurrency, List<String> scope) {
+        this.scope = List.copyOf(scope);
+        this.sourceLocal = sourceEndpoint.isLocal();
         this.source = source;
         this.destination = destination;
         this.identity = new IdentityRule(source, sourceEndpoint.isLocal(), destination, destinationEndpoint.isLocal(), journal);
@@ -76,11 +86,13 @@ public final class Planner {
         }
         boolean ok = false;
         try {
-            for (String prefix : SCOPE) {
+            for (String prefix : scope) {
                 join(prefix, spool, progress);
             }
             spool.seal();
-            outsideScope();
+            if (scope.equals(SCOPE)) {
+                outsideScope();
+            }
             if (totals.folderMarkers > 0) {
                 totals.notes.add(totals.folderMarkers + " folder marker object(s) (keys ending in '/') are not copied: "
                         + "OmniGraph never reads them");
@@ -191,7 +203,7 @@ public final class Planner {
     }
 
     private boolean identityLocalSource() {
-        return source.uri() instanceof dev.omnigraph.console.storage.StoreUri.Local;
+        return sourceLocal;
     }
 
     private boolean unsafe(ObjectInfo a) {
