@@ -77,6 +77,9 @@ final class MigrationProgressPrinter implements MigrationListener {
     }
 
     static String bar(ProgressSnapshot s) {
+        if (s.objectsTotal() == 0 && s.phase() == dev.omnigraph.console.migrate.MigrationPhase.PLAN) {
+            return "  plan   compared " + Format.count(s.objectsDone()) + " objects (" + Format.duration(s.elapsed()) + ")";
+        }
         int width = 24;
         int filled = (int) Math.round(s.fraction() * width);
         String state = switch (s.state()) {

@@ -36,6 +36,7 @@ public final class MigrationSession implements AutoCloseable {
     private CopyJournal journal;
 
     private MigrationPhase next = MigrationPhase.DESTINATION;
+    private DestinationCheck.Report destinationReport;
     private PreflightReport preflight;
     private MigrationPlan plan;
     private CopyResult copy;
@@ -85,6 +86,7 @@ public final class MigrationSession implements AutoCloseable {
     public DestinationCheck.Report checkDestination() {
         enter(MigrationPhase.DESTINATION);
         DestinationCheck.Report r = DestinationCheck.run(source, destination, destinationStore);
+        destinationReport = r;
         r.items().stream().filter(i -> i.verdict() == CheckItem.Verdict.WARN).forEach(i -> report.warn(i.name() + ": " + i.message()));
         leave(MigrationPhase.DESTINATION, r.ok(), r.ok() ? "the destination supports conditional writes"
                 : r.refusal().map(CheckItem::message).orElse("refused"));
@@ -130,8 +132,9 @@ public final class MigrationSession implements AutoCloseable {
             if (journal == null) {
                 journal = CopyJournal.open(CopyJournal.fileFor(home, source, destination));
             }
-            plan = new Planner(sourceStore, source, destinationStore, destination, journal, request.settings().concurrency())
-                    .plan(progress == null ? Progress.NONE : progress);
+            plan = new Planner(sourceStore, source, destinationStore, destination, journal, request.settings().concurrency(),
+                    destinationReport.serverSideCopy())
+                    .plan(listingProgress(progress == null ? Progress.NONE : progress));
         } catch (IOException e) {
             StorageException se = new StorageException(StorageException.Kind.IO, home.journals().toString(),
                     "Could not open the resume journal: " + e.getMessage(), e);
@@ -150,6 +153,25 @@ public final class MigrationSession implements AutoCloseable {
             abandon("refused", "The plan found objects that block the migration: " + plan.blocking().getFirst());
         }
         return plan;
+    }
+
+    /** Passes the planner's progress on, and publishes it as PLAN snapshots (objects compared so far; the total is not known yet). */
+    private Progress listingProgress(Progress outer) {
+        long started = System.nanoTime();
+        return new Progress() {
+            @Override
+            public void progress(long done, long total, String message) {
+                outer.progress(done, total, message);
+                listener.onEvent(new MigrationEvent.Progress(Instant.now(), new ProgressSnapshot(MigrationPhase.PLAN,
+                        ProgressSnapshot.State.RUNNING, done, 0, 0, 0, 0, 0, 0, 0, Optional.empty(),
+                        java.time.Duration.ofNanos(System.nanoTime() - started), java.util.List.of(), java.util.List.of())));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return outer.cancelled();
+            }
+        };
     }
 
     /** Copies; throws {@link CancellationException} on cancel (the lock is released, the report saved). */

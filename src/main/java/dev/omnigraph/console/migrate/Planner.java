@@ -43,20 +43,24 @@ public final class Planner {
 
     private Totals totals = new Totals();
 
+    /**
+     * @param serverSideCopy the destination check proved conditional server-side copies
+     *                       ({@link DestinationCheck.Report#serverSideCopy()}); otherwise objects are streamed
+     */
     public Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint,
-                   CopyJournal journal, int concurrency) {
-        this(source, sourceEndpoint, destination, destinationEndpoint, journal, concurrency, SCOPE);
+                   CopyJournal journal, int concurrency, boolean serverSideCopy) {
+        this(source, sourceEndpoint, destination, destinationEndpoint, journal, concurrency, serverSideCopy, SCOPE);
     }
 
     /** A planner over other prefixes than the cluster's (the benchmark measures one dataset at a time). */
     Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint, CopyJournal journal,
-            int concurrency, List<String> scope) {
+            int concurrency, boolean serverSideCopy, List<String> scope) {
         this.scope = List.copyOf(scope);
         this.sourceLocal = sourceEndpoint.isLocal();
         this.source = source;
         this.destination = destination;
         this.identity = new IdentityRule(source, sourceEndpoint.isLocal(), destination, destinationEndpoint.isLocal(), journal);
-        this.serverSide = ServerSide.possible(sourceEndpoint, destinationEndpoint);
+        this.serverSide = serverSideCopy && ServerSide.possible(sourceEndpoint, destinationEndpoint);
         this.concurrency = concurrency;
     }
 

@@ -49,7 +49,7 @@ class CopyPhaseTest {
     private CopyResult copy(ObjectStore src, Endpoint srcEp, ObjectStore dst, Endpoint dstEp, CopySettings settings, CopyControl control)
             throws Exception {
         try (CopyJournal j = journal()) {
-            MigrationPlan plan = new Planner(src, srcEp, dst, dstEp, j, settings.concurrency()).plan(Progress.NONE);
+            MigrationPlan plan = new Planner(src, srcEp, dst, dstEp, j, settings.concurrency(), false).plan(Progress.NONE);
             try (PlanSpool ignored = plan.spool()) {
                 return new CopyPhase(src, srcEp, dst, dstEp, j, settings, control, MigrationListener.NONE).run(plan);
             }
@@ -115,7 +115,7 @@ class CopyPhaseTest {
         String victim = "graphs/bulk.omni/_schema.pg";
         byte[] theirs = "someone else's bytes\n".getBytes(UTF_8);
         try (ObjectStore src = srcEp.open(); ObjectStore real = dstEp.open(); CopyJournal j = journal()) {
-            MigrationPlan plan = new Planner(src, srcEp, real, dstEp, j, 4).plan(Progress.NONE);
+            MigrationPlan plan = new Planner(src, srcEp, real, dstEp, j, 4, false).plan(Progress.NONE);
             real.put(victim, theirs, WriteCondition.IF_ABSENT); // appears after the plan
             try (PlanSpool ignored = plan.spool()) {
                 CopyResult r = new CopyPhase(src, srcEp, real, dstEp, j, FAST, new CopyControl(), MigrationListener.NONE).run(plan);
@@ -134,16 +134,21 @@ class CopyPhaseTest {
         MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(10));
         String stale = "graphs/bulk.omni/_schema.pg";
         String extra = "graphs/bulk.omni/left-over.tmp";
-        try (ObjectStore src = srcEp.open(); ObjectStore dst = dstEp.open(); CopyJournal j = journal()) {
+        // server-side copies, through an endpoint that honours copy preconditions as AWS S3 does
+        try (ObjectStore src = srcEp.open(); FaultyStore dst = new FaultyStore(dstEp.open(), (k, a) -> FaultyStore.Fault.NONE)
+                .enforcingCopyPreconditions(); CopyJournal j = journal()) {
+            assertThat(CopyPreconditionProbe.check(dst)).isEmpty();
             dst.put(stale, "an older attempt's bytes".getBytes(UTF_8), WriteCondition.IF_ABSENT);
             dst.put(extra, "extra".getBytes(UTF_8), WriteCondition.IF_ABSENT);
-            MigrationPlan plan = new Planner(src, srcEp, dst, dstEp, j, 4).plan(Progress.NONE);
+            MigrationPlan plan = new Planner(src, srcEp, dst, dstEp, j, 4, true).plan(Progress.NONE);
+            assertThat(plan.serverSide()).isTrue();
             assertThat(plan.overwrites()).extracting(MigrationPlan.Listed::key).containsExactly(stale);
             assertThat(plan.extraObjects()).extracting(MigrationPlan.Listed::key).containsExactly(extra);
             try (PlanSpool ignored = plan.spool()) {
                 CopyResult r = new CopyPhase(src, srcEp, dst, dstEp, j, FAST, new CopyControl(), MigrationListener.NONE).run(plan);
                 assertThat(r.ok()).as(r.failures().toString()).isTrue();
                 assertThat(r.serverSide()).isEqualTo(r.copied());
+                assertThat(dst.landed(stale)).isEqualTo(2); // the test's own write, then the If-Match replacement
             }
             assertThat(dst.read(stale, 4096).orElseThrow().bytes()).isEqualTo(src.read(stale, 4096).orElseThrow().bytes());
             assertThat(dst.read(extra, 4096).orElseThrow().bytes()).isEqualTo("extra".getBytes(UTF_8));

@@ -35,6 +35,7 @@ final class FaultyStore implements ObjectStore {
 
     private final ObjectStore delegate;
     private final Faults faults;
+    private boolean enforceCopyPreconditions;
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> landed = new ConcurrentHashMap<>();
     final List<String> order = new CopyOnWriteArrayList<>();
@@ -42,6 +43,32 @@ final class FaultyStore implements ObjectStore {
     FaultyStore(ObjectStore delegate, Faults faults) {
         this.delegate = delegate;
         this.faults = faults;
+    }
+
+    /**
+     * Makes server-side copies honour their destination precondition the way AWS S3 does (checked
+     * and copied under one lock per key, for this client), over a server that ignores it.
+     */
+    FaultyStore enforcingCopyPreconditions() {
+        enforceCopyPreconditions = true;
+        return this;
+    }
+
+    private final Map<String, Object> copyLocks = new ConcurrentHashMap<>();
+
+    private Optional<PutResult> guardedCopy(ObjectStore source, ObjectInfo sourceInfo, String key, WriteCondition condition)
+            throws StorageException {
+        synchronized (copyLocks.computeIfAbsent(key, k -> new Object())) {
+            Optional<ObjectInfo> now = delegate.stat(key);
+            boolean holds = switch (condition) {
+                case WriteCondition.IfAbsent a -> now.isEmpty();
+                case WriteCondition.IfMatch m -> now.isPresent() && m.token().equals(now.get().etag());
+            };
+            if (!holds) {
+                return Optional.of(new PutResult.PreconditionFailed("precondition failed (HTTP 412)"));
+            }
+            return delegate.copyFrom(unwrap(source), sourceInfo, key, condition);
+        }
     }
 
     private Fault before(String key) throws StorageException {
@@ -83,6 +110,10 @@ final class FaultyStore implements ObjectStore {
 
     @Override
     public Optional<PutResult> copyFrom(ObjectStore source, String sourceKey, String key, WriteCondition condition) throws StorageException {
+        if (enforceCopyPreconditions) {
+            ObjectInfo info = unwrap(source).stat(sourceKey).orElseThrow();
+            return copyFrom(source, info, key, condition);
+        }
         Fault f = before(key);
         Optional<PutResult> r = delegate.copyFrom(unwrap(source), sourceKey, key, condition);
         return r.isEmpty() ? r : Optional.of(after(key, f, r.get()));
@@ -92,7 +123,8 @@ final class FaultyStore implements ObjectStore {
     public Optional<PutResult> copyFrom(ObjectStore source, ObjectInfo sourceInfo, String key, WriteCondition condition)
             throws StorageException {
         Fault f = before(key);
-        Optional<PutResult> r = delegate.copyFrom(unwrap(source), sourceInfo, key, condition);
+        Optional<PutResult> r = enforceCopyPreconditions ? guardedCopy(source, sourceInfo, key, condition)
+                : delegate.copyFrom(unwrap(source), sourceInfo, key, condition);
         return r.isEmpty() ? r : Optional.of(after(key, f, r.get()));
     }
 

@@ -44,7 +44,12 @@ public final class MigrationBenchmark {
     private static final String SMALL = "graphs/bulk.omni/nodes/00000000000000a1-0000000000000001/";
     private static final String LARGE = "graphs/bulk.omni/nodes/00000000000000b2-0000000000000001/";
 
-    private record Run(String what, String tool, long objects, long bytes, double seconds, double copySeconds) {
+    /**
+     * @param serverCpu CPU seconds the S3 server's JVM spent during the run
+     * @param clientCpu CPU seconds of the copying side (this JVM for ours, the rclone process for rclone)
+     */
+    private record Run(String what, String tool, long objects, long bytes, double seconds, double copySeconds, double serverCpu,
+                       double clientCpu) {
         double objectsPerSecond() {
             return objects / seconds;
         }
@@ -81,8 +86,11 @@ public final class MigrationBenchmark {
             String endpoint = ready[1];
             S3Settings s3 = new S3Settings(endpoint, "us-east-1", true, null, new S3Settings.StaticKeys(ready[2], ready[3], null), true,
                     concurrency * 2 + 8, Duration.ofSeconds(5), 5);
-            Rclone rclone = new Rclone(endpoint, ready[2], ready[3], concurrency, work);
-            System.out.println("rclone: " + rclone.version() + "; server " + endpoint + " (s3proxy " + "4.0.0 on disk, own JVM)");
+            serverPid = server.pid();
+            Rclone reference = new Rclone("rclone", endpoint, ready[2], ready[3], 8, work);
+            Rclone matched = new Rclone("rclone-" + concurrency, endpoint, ready[2], ready[3], concurrency, work);
+            System.out.println(reference.version() + " (reference: --transfers 8 --checkers 16, as documented; and matched: --transfers "
+                    + concurrency + " --checkers " + 2 * concurrency + "); server " + endpoint + " (s3proxy 4.0.0 on disk, own JVM)");
 
             Endpoint src = new Endpoint(new StoreUri.S3("bench-src", "cluster"), s3);
             Endpoint local = Endpoint.local(work.resolve("local-cluster"));
@@ -110,12 +118,14 @@ public final class MigrationBenchmark {
                         String tag = runId + "-" + (from.isLocal() ? "up" : "b2b") + "-" + (prefix.equals(SMALL) ? "small" : "large") + "-" + round;
                         boolean rcloneFirst = round % 2 == 0;
                         if (rcloneFirst && withRclone) {
-                            runs.add(rclone.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-" + tag));
+                            runs.add(reference.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-" + tag));
+                            runs.add(matched.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-matched-" + tag));
                         }
                         runs.add(ours(set + ", " + mode, from, prefix, new Endpoint(new StoreUri.S3("bench-dst", "ours-" + tag), s3), concurrency,
                                 work));
                         if (!rcloneFirst && withRclone) {
-                            runs.add(rclone.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-" + tag));
+                            runs.add(reference.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-" + tag));
+                            runs.add(matched.copy(set + ", " + mode, from, prefix, "bench-dst/rclone-matched-" + tag));
                         }
                     }
                 }
@@ -132,42 +142,49 @@ public final class MigrationBenchmark {
 
     private static Run ours(String what, Endpoint from, String prefix, Endpoint to, int concurrency, Path work) throws Exception {
         CopySettings settings = CopySettings.withConcurrency(concurrency);
-        long t0 = System.nanoTime();
         try (ObjectStore s = from.open(); ObjectStore d = to.open();
              CopyJournal journal = CopyJournal.open(work.resolve("journals").resolve(to.uri().toString().replaceAll("[^a-z0-9-]", "_")))) {
-            MigrationPlan plan = new Planner(s, from, d, to, journal, concurrency, List.of(prefix)).plan(Progress.NONE);
+            // as the destination check does: server-side copies only where the server proves they are conditional
+            boolean serverSide = ServerSide.possible(from, to) && CopyPreconditionProbe.check(d).isEmpty();
+            double cpu0 = serverCpu();
+            double own0 = ownCpu();
+            long t0 = System.nanoTime();
+            MigrationPlan plan = new Planner(s, from, d, to, journal, concurrency, serverSide, List.of(prefix)).plan(Progress.NONE);
             try (PlanSpool ignored = plan.spool()) {
                 CopyResult r = new CopyPhase(s, from, d, to, journal, settings, new CopyControl(), MigrationListener.NONE).run(plan);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (!r.ok()) {
                     throw new IllegalStateException("our copy failed: " + r.failures());
                 }
-                return new Run(what, "ours", r.copied(), r.copiedBytes(), seconds, r.took().toNanos() / 1e9);
+                return new Run(what, serverSide ? "ours" : "ours", r.copied(), r.copiedBytes(), seconds, r.took().toNanos() / 1e9,
+                        serverCpu() - cpu0, ownCpu() - own0);
             }
         }
     }
 
     private static void report(List<Run> runs) {
         System.out.println();
-        System.out.println("Every run (seconds = listing + copy; ours also shows the copy phase alone):");
+        System.out.println("Every run (seconds = listing + copy; ours also shows the copy phase alone). Bucket-to-bucket, ours streams");
+        System.out.println("(GET + conditional PUT) when the server ignores copy preconditions, as s3proxy does; rclone copies server-side.");
         for (Run r : runs) {
-            System.out.printf(Locale.ROOT, "  %-36s %-6s %5d objects %9s  %6.2f s%s  %8.1f objects/s  %7.1f MiB/s%n", r.what(), r.tool(), r.objects(),
-                    Format.bytes(r.bytes()), r.seconds(), r.copySeconds() > 0 ? String.format(Locale.ROOT, " (copy %.2f s)", r.copySeconds()) : "",
-                    r.objectsPerSecond(), r.mibPerSecond());
+            System.out.printf(Locale.ROOT, "  %-36s %-9s %5d objects %9s  %6.2f s%-15s  %8.1f objects/s  %7.1f MiB/s  CPU s: server %4.1f, client %4.1f%n",
+                    r.what(), r.tool(), r.objects(), Format.bytes(r.bytes()), r.seconds(),
+                    r.copySeconds() > 0 ? String.format(Locale.ROOT, " (copy %.2f s)", r.copySeconds()) : "", r.objectsPerSecond(), r.mibPerSecond(),
+                    r.serverCpu(), r.clientCpu());
         }
         System.out.println();
         System.out.println("Best of each (ratio = ours / rclone; goals: >= 1.5x objects/s on small, >= 1.0x MiB/s on large):");
         for (String what : runs.stream().map(Run::what).distinct().toList()) {
             Run ours = best(runs, what, "ours");
-            if (runs.stream().noneMatch(r -> r.what().equals(what) && r.tool().equals("rclone"))) {
-                continue;
-            }
-            Run theirs = best(runs, what, "rclone");
             boolean small = what.startsWith("2,000");
             double a = small ? ours.objectsPerSecond() : ours.mibPerSecond();
-            double b = small ? theirs.objectsPerSecond() : theirs.mibPerSecond();
-            System.out.printf(Locale.ROOT, "  %-36s ours %8.1f %s   rclone %8.1f %s   ratio %.2fx%n", what, a, small ? "objects/s" : "MiB/s    ",
-                    b, small ? "objects/s" : "MiB/s    ", a / b);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-36s ours %7.1f %s", what, a, small ? "objects/s" : "MiB/s"));
+            for (String tool : runs.stream().map(Run::tool).filter(t -> t.startsWith("rclone")).distinct().toList()) {
+                Run theirs = best(runs, what, tool);
+                double b = small ? theirs.objectsPerSecond() : theirs.mibPerSecond();
+                line.append(String.format(Locale.ROOT, "   %s %7.1f (ratio %.2fx)", tool, b, a / b));
+            }
+            System.out.println(line);
         }
     }
 
@@ -186,9 +203,11 @@ public final class MigrationBenchmark {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        Endpoint to = new Endpoint(new StoreUri.S3("bench-full", "cluster"), s3);
+        Endpoint to = new Endpoint(new StoreUri.S3("bench-full", "cluster-" + Long.toString(System.currentTimeMillis(), 36)), s3);
         MigrationRequest request = new MigrationRequest(ClusterLocation.ofRoot(local.uri()), null, to, CopySettings.withConcurrency(concurrency),
                 false, Optional.empty());
+        double cpu0 = serverCpu();
+        double own0 = ownCpu();
         long t0 = System.nanoTime();
         Map<String, Long> phases;
         CopyResult copy;
@@ -211,12 +230,30 @@ public final class MigrationBenchmark {
                 Format.count(written.objects()), Format.bytes(written.bytes()), seconds, copy.took().toNanos() / 1e9, Format.rate(copy.bytesPerSecond()),
                 copy.objectsPerSecond());
         System.out.println("  phases (ms): " + phases);
+        System.out.printf(Locale.ROOT, "  CPU seconds: this JVM %.1f, server %.1f%n", ownCpu() - own0, serverCpu() - cpu0);
         System.out.printf(Locale.ROOT, "  peak heap (sum of the heap pools' peaks, an upper bound): %s of a %s maximum%n", Format.bytes(peak),
                 Format.bytes(Runtime.getRuntime().maxMemory()));
     }
 
+    private static long serverPid;
+
+    private static double ownCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds (user + system) the server JVM has used so far, from /proc (0 where there is none). */
+    private static double serverCpu() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** rclone as the reference, configured from the environment as docs/benchmarks.md says. */
-    private record Rclone(String endpoint, String accessKey, String secretKey, int transfers, Path work) {
+    private record Rclone(String name, String endpoint, String accessKey, String secretKey, int transfers, Path work) {
         String version() throws IOException, InterruptedException {
             Process p = new ProcessBuilder("rclone", "version").redirectErrorStream(true).start();
             String first = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
@@ -227,8 +264,9 @@ public final class MigrationBenchmark {
         Run copy(String what, Endpoint from, String prefix, String to) throws IOException, InterruptedException {
             String source = from.isLocal() ? from.uri().display() + "/" + prefix : "ref:" + ((StoreUri.S3) from.uri()).bucket() + "/"
                     + ((StoreUri.S3) from.uri()).prefix() + "/" + prefix;
-            ProcessBuilder pb = new ProcessBuilder("rclone", "copy", source, "ref:" + to + "/" + prefix, "--transfers", String.valueOf(transfers),
-                    "--checkers", String.valueOf(transfers * 2));
+            // bash's time builtin reports rclone's own CPU (user + system) on the last line of stderr
+            ProcessBuilder pb = new ProcessBuilder("bash", "-c", "TIMEFORMAT='CPU %U %S'; time rclone copy \"$0\" \"$1\" --transfers "
+                    + transfers + " --checkers " + transfers * 2, source, "ref:" + to + "/" + prefix);
             Map<String, String> env = pb.environment();
             env.remove("AWS_CA_BUNDLE"); // Debian's rclone 1.60 refuses to start with it set
             env.put("RCLONE_CONFIG", "/dev/null");
@@ -241,14 +279,20 @@ public final class MigrationBenchmark {
             env.put("RCLONE_CONFIG_REF_REGION", "us-east-1");
             env.put("RCLONE_CONFIG_REF_FORCE_PATH_STYLE", "true");
             pb.redirectErrorStream(true).redirectOutput(work.resolve("rclone.log").toFile());
+            double cpu0 = serverCpu();
             long t0 = System.nanoTime();
             int code = pb.start().waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = serverCpu() - cpu0;
+            double rcloneCpu = Files.readAllLines(work.resolve("rclone.log")).stream().filter(l -> l.startsWith("CPU ")).mapToDouble(l -> {
+                String[] f = l.split(" ");
+                return Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
+            }).sum();
             if (code != 0) {
                 throw new IllegalStateException("rclone failed (exit " + code + "), see " + work.resolve("rclone.log"));
             }
             long[] counted = count(from, prefix);
-            return new Run(what, "rclone", counted[0], counted[1], seconds, 0);
+            return new Run(what, name, counted[0], counted[1], seconds, 0, cpu, rcloneCpu);
         }
 
         private static long[] count(Endpoint from, String prefix) throws IOException {
