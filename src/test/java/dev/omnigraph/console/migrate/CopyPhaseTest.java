@@ -28,6 +28,18 @@ class CopyPhaseTest {
     @TempDir
     Path temp;
 
+    @TempDir
+    static Path shared;
+
+    /** One demo cluster in a folder, read by every test (none writes to it). */
+    private static Endpoint sharedSource;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void source() throws Exception {
+        sharedSource = MigrationRoots.endpoint(Backend.FILE, shared, "shared-src");
+        MigrationRoots.writeDemo(sharedSource, MigrationRoots.manySmall(40));
+    }
+
     private final List<Endpoint> used = new ArrayList<>();
     private final AtomicInteger journals = new AtomicInteger();
 
@@ -58,9 +70,8 @@ class CopyPhaseTest {
 
     @Test
     void dataLandsBeforeManifestsAndTheGraphCatalogCommitsLast() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "order-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.FILE, "order-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(40));
         try (ObjectStore src = srcEp.open(); FaultyStore dst = new FaultyStore(dstEp.open(), (k, a) -> FaultyStore.Fault.NONE)) {
             CopyResult r = copy(src, srcEp, dst, dstEp, FAST, new CopyControl());
             assertThat(r.ok()).isTrue();
@@ -72,9 +83,8 @@ class CopyPhaseTest {
 
     @Test
     void transientFailuresAreRetriedAndCounted() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "retry-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.S3, "retry-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(30));
         // every third key: throttled on attempt 1, a 500 on attempt 2, then it works
         FaultyStore.Faults faults = (key, attempt) -> Math.floorMod(key.hashCode(), 3) != 0 ? FaultyStore.Fault.NONE
                 : attempt == 1 ? FaultyStore.Fault.BEFORE_THROTTLED : attempt == 2 ? FaultyStore.Fault.BEFORE_SERVER_ERROR : FaultyStore.Fault.NONE;
@@ -92,9 +102,8 @@ class CopyPhaseTest {
 
     @Test
     void anUnknownOutcomeIsResolvedByRereadingNotByWritingTwice() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "unknown-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.S3, "unknown-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(20));
         FaultyStore.Faults faults = (key, attempt) -> attempt == 1 && key.endsWith("3.lance") ? FaultyStore.Fault.AFTER_UNKNOWN
                 : FaultyStore.Fault.NONE;
         try (ObjectStore src = srcEp.open(); FaultyStore dst = new FaultyStore(dstEp.open(), faults)) {
@@ -109,9 +118,8 @@ class CopyPhaseTest {
 
     @Test
     void aDifferentObjectThatAppearsAtTheDestinationIsNeverOverwritten() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "appear-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.FILE, "appear-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(10));
         String victim = "graphs/bulk.omni/_schema.pg";
         byte[] theirs = "someone else's bytes\n".getBytes(UTF_8);
         try (ObjectStore src = srcEp.open(); ObjectStore real = dstEp.open(); CopyJournal j = journal()) {
@@ -157,22 +165,20 @@ class CopyPhaseTest {
 
     @Test
     void aFailureEveryObjectWouldShareStopsTheCopyAtOnce() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "denied-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.FILE, "denied-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(200));
         try (ObjectStore src = srcEp.open(); FaultyStore dst = new FaultyStore(dstEp.open(), (k, a) -> FaultyStore.Fault.BEFORE_ACCESS_DENIED)) {
             CopyResult r = copy(src, srcEp, dst, dstEp, FAST, new CopyControl());
             assertThat(r.status()).isEqualTo(CopyResult.Status.FAILED);
             assertThat(r.failures().getFirst()).contains("AccessDenied").contains("IAM");
-            assertThat(dst.attempts.size()).isLessThan(60); // stopped, not 200+ more denials
+            assertThat(dst.attempts.size()).isLessThan(60); // stopped, not one denial for each of the ~190 objects
         }
     }
 
     @Test
     void pauseHoldsNewTransfersUntilResumeAndCancelEndsTheCopy() throws Exception {
-        Endpoint srcEp = root(Backend.FILE, "pause-src");
+        Endpoint srcEp = sharedSource;
         Endpoint dstEp = root(Backend.FILE, "pause-dst");
-        MigrationRoots.writeDemo(srcEp, MigrationRoots.manySmall(30));
         CopyControl control = new CopyControl();
         control.pause();
         try (ObjectStore src = srcEp.open(); FaultyStore dst = new FaultyStore(dstEp.open(), (k, a) -> FaultyStore.Fault.NONE)) {
