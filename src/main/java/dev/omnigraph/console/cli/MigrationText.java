@@ -39,7 +39,7 @@ final class MigrationText {
         line(out, "to replace (If-Match)", plan.overwrite());
         line(out, "destination-only (left alone)", plan.extras());
         out.println("  " + (plan.serverSide() ? "copied server-side (both roots on one S3 endpoint)" : "streamed through this machine")
-                + "; rough estimate " + Format.duration(plan.estimate()));
+                + "; rough estimate " + (plan.estimate().toSeconds() < 1 ? "under a second" : Format.duration(plan.estimate())));
         listed(out, "replaced because they differ", plan.overwrites());
         listed(out, "only at the destination", plan.extraObjects());
         plan.notes().forEach(n -> out.println("  note: " + n));

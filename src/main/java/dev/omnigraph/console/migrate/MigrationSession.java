@@ -250,7 +250,8 @@ public final class MigrationSession implements AutoCloseable {
         leave(MigrationPhase.CUTOVER, cutover.authoritative(), cutover.message());
         if (cutover.authoritative()) {
             report.destinationLedger(cutover.ledgerCas());
-            report.outcome("succeeded", "The destination " + destination.display() + " is authoritative. " + cutover.message());
+            report.outcome("succeeded", "The destination " + destination.display() + " is authoritative: " + cutover.message()
+                    .replaceFirst("^the destination is authoritative: ", ""));
             next = MigrationPhase.FINISH;
         } else {
             report.problem(cutover.message());

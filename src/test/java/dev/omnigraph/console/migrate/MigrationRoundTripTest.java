@@ -96,6 +96,8 @@ class MigrationRoundTripTest {
         assertThat(MigrationRoots.fingerprint(source)).isEqualTo(before); // unchanged, and the lock is gone again
         assertThat(MigrationRoots.read(source, ClusterLayout.LOCK)).isNull();
 
+        assertThat(MigrationReports.list(home)).contains(finish.report());
+        assertThat(MigrationReports.markdown(MigrationReports.load(finish.report()))).contains("succeeded").contains(destination.display());
         MigrationReport saved = MigrationReports.load(finish.report());
         assertThat(saved.outcome()).isEqualTo("succeeded");
         assertThat(saved.checksums().destinationLedgerCas()).isEqualTo(saved.checksums().sourceLedgerCas()).startsWith("sha256:");
