@@ -16,6 +16,8 @@ public final class Commands {
                 new LedgerHistoryCommand(),
                 new LedgerDiffCommand(),
                 new ProbeCommand(),
-                new DemoCommand());
+                new DemoCommand(),
+                new MigrateStorageCommand(),
+                new LocalS3Command());
     }
 }

@@ -68,6 +68,17 @@ public interface ObjectStore extends AutoCloseable {
     Optional<PutResult> copyFrom(ObjectStore source, String sourceKey, String key, WriteCondition condition)
             throws StorageException;
 
+    /**
+     * As {@link #copyFrom(ObjectStore, String, String, WriteCondition)}, for a caller that already
+     * listed the source object: its size and ETag are taken from {@code sourceInfo} instead of being
+     * read again, and the copy happens only if the source still has that ETag (a bulk copy saves
+     * one request per object).
+     */
+    default Optional<PutResult> copyFrom(ObjectStore source, ObjectInfo sourceInfo, String key, WriteCondition condition)
+            throws StorageException {
+        return copyFrom(source, sourceInfo.key(), key, condition);
+    }
+
     /** Deletes an object only if its version is {@code token} (S3 DELETE with {@code If-Match}). */
     DeleteResult deleteIfMatch(String key, String token) throws StorageException;
 

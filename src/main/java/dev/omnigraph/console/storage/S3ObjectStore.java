@@ -40,8 +40,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *       a conditional write was sent is {@link StorageException.Kind#OUTCOME_UNKNOWN}.</li>
  *   <li>Integrity: every upload and part carries {@code Content-MD5}, so the server rejects bytes
  *       damaged on the way.</li>
- *   <li>Large objects: multipart above {@link #MULTIPART_THRESHOLD}, parts buffered one at a time,
- *       so memory per transfer stays at one part.</li>
+ *   <li>Streamed uploads ({@link #putStream}): up to {@link #MULTIPART_THRESHOLD} buffered and sent
+ *       with Content-MD5; up to {@link #SINGLE_PUT_MAX} sent as one streamed PUT without buffering
+ *       (the request is signed chunk by chunk over HTTP, so the server rejects damaged bytes, and the
+ *       returned ETag is checked against the MD5 of the bytes sent); above that multipart, parts
+ *       buffered one at a time, so memory per transfer stays at one part.</li>
  *   <li>Conditional delete: DELETE with {@code If-Match}; 501 is reported as
  *       {@link DeleteResult.ConditionNotSupported}. Some servers ignore the header and delete
  *       anyway: the capability probe detects that, and callers consult it.</li>
@@ -50,8 +53,24 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ObjectStore implements ObjectStore {
     public static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
     public static final long PART_SIZE = 8L * 1024 * 1024;
+    /** The largest object {@link #putStream} sends as one streamed PUT; larger ones go multipart. */
+    public static final long SINGLE_PUT_MAX = 32L * 1024 * 1024;
     private static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
     private static final int PAGE_SIZE = 1000;
+
+    /**
+     * The part size {@link #putStream} uses for an object of {@code size} bytes above
+     * {@link #MULTIPART_THRESHOLD}: {@link #PART_SIZE}, or larger to stay within S3's 10,000 parts.
+     * Callers that must predict the resulting multipart ETag (resume checks) use it.
+     */
+    public static long partSizeFor(long size) {
+        return Math.max(PART_SIZE, (size + 9_999) / 10_000);
+    }
+
+    /** Whether {@link #putStream} uploads an object of this size in parts (its ETag then has the {@code -N} shape). */
+    public static boolean usesMultipart(long size) {
+        return size > SINGLE_PUT_MAX;
+    }
 
     private final StoreUri.S3 uri;
     private final S3Settings settings;
@@ -282,7 +301,7 @@ public final class S3ObjectStore implements ObjectStore {
                 var response = client.putObject(b -> {
                     b.bucket(uri.bucket()).key(full).contentMD5(md5).contentLength((long) content.length);
                     applyCondition(condition, b::ifNoneMatch, b::ifMatch);
-                }, RequestBody.fromBytes(content));
+                }, body(content));
                 return new PutResult.Written(unquote(response.eTag()));
             } catch (S3Exception e) {
                 Optional<PutResult> lost = lostRace(e);
@@ -331,6 +350,11 @@ public final class S3ObjectStore implements ObjectStore {
         };
     }
 
+    /** A request body over the caller's array without the defensive copy {@code RequestBody.fromBytes} makes (one part less in memory). */
+    private static RequestBody body(byte[] bytes) {
+        return RequestBody.fromContentProvider(() -> new java.io.ByteArrayInputStream(bytes), bytes.length, "application/octet-stream");
+    }
+
     private static void applyCondition(WriteCondition condition,
                                        java.util.function.Consumer<String> ifNoneMatch,
                                        java.util.function.Consumer<String> ifMatch) {
@@ -369,6 +393,9 @@ public final class S3ObjectStore implements ObjectStore {
                 }
                 return r;
             }
+            if (!usesMultipart(size)) {
+                return streamedPut(key, content, size, condition, progress);
+            }
             return multipartUpload(key, content, size, condition, progress);
         } catch (InterruptedIOException e) {
             throw new StorageException(StorageException.Kind.CANCELLED, display(key), "Upload cancelled", e);
@@ -377,10 +404,55 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * One PUT streamed from {@code content}, never held in memory. A source that is shorter or
+     * longer than {@code size} aborts the request before its last chunk, so nothing is written. A
+     * transport failure after sending is {@link StorageException.Kind#OUTCOME_UNKNOWN}: the body
+     * cannot be replayed, so the caller re-reads and decides.
+     */
+    private PutResult streamedPut(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
+            throws StorageException {
+        String full = objectKey(key);
+        ExactLengthStream body = new ExactLengthStream(content, size, progress);
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        RequestBody request = RequestBody.fromContentProvider(() -> {
+            if (!opened.compareAndSet(false, true)) {
+                throw new IllegalStateException("a streamed upload cannot be replayed");
+            }
+            return body;
+        }, size, "application/octet-stream");
+        try {
+            var response = client.putObject(b -> {
+                b.bucket(uri.bucket()).key(full).contentLength(size);
+                applyCondition(condition, b::ifNoneMatch, b::ifMatch);
+            }, request);
+            String etag = unquote(response.eTag());
+            String sent = body.md5Hex();
+            if (etag != null && etag.matches("[0-9a-f]{32}") && !etag.equals(sent)) {
+                throw new StorageException(StorageException.Kind.SERVER_ERROR, display(key), "The server stored " + display(key)
+                        + " with ETag " + etag + ", but the bytes sent have MD5 " + sent);
+            }
+            return new PutResult.Written(etag);
+        } catch (S3Exception e) {
+            Optional<PutResult> lost = lostRace(e);
+            if (lost.isPresent()) {
+                return lost.get();
+            }
+            throw S3Errors.map(e, "write", display(key), false);
+        } catch (RuntimeException e) {
+            if (body.failure() != null) {
+                throw new StorageException(body.failure() instanceof InterruptedIOException ? StorageException.Kind.CANCELLED
+                        : StorageException.Kind.IO, display(key), "Could not read the source of " + display(key) + ": "
+                        + body.failure().getMessage(), body.failure());
+            }
+            throw S3Errors.map(e, "write", display(key), opened.get());
+        }
+    }
+
     private PutResult multipartUpload(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
             throws StorageException, IOException {
         String full = objectKey(key);
-        long partSize = Math.max(PART_SIZE, (size + 9_999) / 10_000);
+        long partSize = partSizeFor(size);
         String uploadId;
         try {
             uploadId = client.createMultipartUpload(b -> b.bucket(uri.bucket()).key(full)).uploadId();
@@ -406,7 +478,7 @@ public final class S3ObjectStore implements ObjectStore {
                 final int partNumber = number;
                 try {
                     var r = client.uploadPart(b -> b.bucket(uri.bucket()).key(full).uploadId(uploadId)
-                            .partNumber(partNumber).contentMD5(md5).contentLength((long) len), RequestBody.fromBytes(buf));
+                            .partNumber(partNumber).contentMD5(md5).contentLength((long) len), body(buf));
                     parts.add(CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).build());
                 } catch (RuntimeException e) {
                     throw S3Errors.map(e, "upload part " + partNumber + " of", display(key), false);
@@ -451,22 +523,37 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<PutResult> copyFrom(ObjectStore source, String sourceKey, String key, WriteCondition condition)
             throws StorageException {
-        if (!(source instanceof S3ObjectStore s3) || !s3.settings.endpointIdentity().equals(settings.endpointIdentity())) {
+        if (!sameEndpoint(source)) {
             return Optional.empty();
         }
-        String srcFull = s3.objectKey(sourceKey);
-        String dstFull = objectKey(key);
+        S3ObjectStore s3 = (S3ObjectStore) source;
         Optional<ObjectInfo> info = s3.stat(sourceKey);
         if (info.isEmpty()) {
             throw new StorageException(StorageException.Kind.NOT_FOUND, s3.display(sourceKey), s3.display(sourceKey) + " vanished before it could be copied");
         }
-        if (info.get().size() > MAX_SINGLE_COPY) {
-            return Optional.empty(); // over CopyObject's limit: stream it in parts instead
+        return copyFrom(source, info.get(), key, condition);
+    }
+
+    /** Server-side copy of a listed source object: no HEAD first; {@code x-amz-copy-source-if-match} pins the listed version. */
+    @Override
+    public Optional<PutResult> copyFrom(ObjectStore source, ObjectInfo sourceInfo, String key, WriteCondition condition)
+            throws StorageException {
+        if (!sameEndpoint(source)) {
+            return Optional.empty();
         }
+        S3ObjectStore s3 = (S3ObjectStore) source;
+        String sourceKey = sourceInfo.key();
+        if (sourceInfo.size() > MAX_SINGLE_COPY || sourceInfo.etag() == null) {
+            return sourceInfo.etag() == null && sourceInfo.size() <= MAX_SINGLE_COPY
+                    ? copyFrom(source, sourceKey, key, condition) // no ETag to pin: read it first
+                    : Optional.empty(); // over CopyObject's limit: stream it in parts instead
+        }
+        String srcFull = s3.objectKey(sourceKey);
+        String dstFull = objectKey(key);
         try {
             var r = client.copyObject(b -> {
                 b.sourceBucket(s3.bucket()).sourceKey(srcFull).destinationBucket(uri.bucket()).destinationKey(dstFull)
-                        .copySourceIfMatch(quote(info.get().etag()));
+                        .copySourceIfMatch(quote(sourceInfo.etag()));
                 applyCondition(condition, b::ifNoneMatch, b::ifMatch);
             });
             return Optional.of(new PutResult.Written(unquote(r.copyObjectResult().eTag())));
@@ -474,7 +561,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 412) {
                 // either our destination precondition or the source changed under us: tell them apart
                 Optional<ObjectInfo> now = s3.stat(sourceKey);
-                if (now.isEmpty() || !now.get().etag().equals(info.get().etag())) {
+                if (now.isEmpty() || !sourceInfo.etag().equals(now.get().etag())) {
                     throw new StorageException(StorageException.Kind.IO, s3.display(sourceKey),
                             s3.display(sourceKey) + " changed while it was being copied");
                 }
@@ -490,6 +577,10 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (RuntimeException e) {
             throw S3Errors.map(e, "copy to", display(key), true);
         }
+    }
+
+    private boolean sameEndpoint(ObjectStore source) {
+        return source instanceof S3ObjectStore s3 && s3.settings.endpointIdentity().equals(settings.endpointIdentity());
     }
 
     // ---- deletes -------------------------------------------------------------------------
