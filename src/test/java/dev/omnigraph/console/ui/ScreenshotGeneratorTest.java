@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnigraph.console.prefs.SavedConnection;
 import dev.omnigraph.console.prefs.Theme;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.ClusterSession;
@@ -64,11 +65,23 @@ class ScreenshotGeneratorTest {
             }
             shoot(out.resolve("light-" + view + ".png"));
         }
-        FxHarness.runFx(() -> harness.window.showConnect());
+        FxHarness.runFx(() -> {
+            var prefs = harness.window.services().preferences();
+            prefs.update(p -> p.withSaved(new SavedConnection("prod (eu-west-1)", SavedConnection.Kind.ROOT,
+                    "s3://acme-omnigraph/clusters/prod", null, "eu-west-1", null, "prod-admin")));
+            prefs.update(p -> p.withSaved(new SavedConnection("staging on MinIO", SavedConnection.Kind.ROOT,
+                    "s3://omnigraph/staging", "https://minio.internal:9000", null, true, null)));
+            harness.window.showConnect();
+            var vm = harness.window.connectView().viewModel();
+            vm.rootProperty().set(home.resolve("demo").resolve("analytics").toString());
+            vm.nameProperty().set("analytics");
+            vm.testConnection();
+        });
+        FxHarness.waitFor("probe checklist", 20, () -> !harness.window.connectView().viewModel().checks().isEmpty());
         shoot(out.resolve("light-connect.png"));
 
         FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.DARK));
-        FxHarness.runFx(() -> harness.window.shell().selectedProperty().set(brain));
+        FxHarness.runFx(() -> harness.window.select(brain));
         for (String view : new String[] {"overview", "ledger", "catalog", "lock"}) {
             FxHarness.runFx(() -> w.show(view));
             shoot(out.resolve("dark-" + view + ".png"));

@@ -47,9 +47,9 @@ public final class ApprovalsView implements ClusterView {
                 }, 90),
                 Ui.monoColumn("Resource", ApprovalRow::resource, 170),
                 Ui.textColumn("Operation", ApprovalRow::operation, 80),
-                Ui.textColumn("Approved by", ApprovalRow::approvedBy, 110),
-                Ui.textColumn("Created", ApprovalRow::createdAt, 190),
-                Ui.textColumn("Consumed", ApprovalRow::consumedAt, 190),
+                Ui.textColumn("Approved by", ApprovalRow::approvedBy, 115),
+                Ui.textColumn("Created", r -> Ui.time(r.createdAt()), 180),
+                Ui.textColumn("Consumed", r -> Ui.time(r.consumedAt()), 180),
                 Ui.badgeColumn("vs ledger", ApprovalRow::ledger, 200),
                 Ui.badgeColumn("vs desired config", ApprovalRow::desired, 200),
                 Ui.monoColumn("Approval id", ApprovalRow::id, 250)));
@@ -68,7 +68,7 @@ public final class ApprovalsView implements ClusterView {
         detail.setPadding(new Insets(10));
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.4);
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));

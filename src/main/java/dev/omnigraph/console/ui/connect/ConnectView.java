@@ -101,7 +101,27 @@ public final class ConnectView extends BorderPane {
         recent.setId("connect-recent");
         recent.setAccessibleText("Recently opened");
         recent.setPlaceholder(Ui.placeholder("Nothing opened yet."));
-        recent.getStyleClass().add("mono-list");
+        recent.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                String path = entry.startsWith("config:") ? entry.substring(7) : entry;
+                String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+                Label name = new Label(trimmed.substring(trimmed.lastIndexOf('/') + 1) + (entry.startsWith("config:") ? " (config)" : ""));
+                name.getStyleClass().add("list-title");
+                Label full = Ui.mono(path);
+                full.getStyleClass().add("muted");
+                setGraphic(new VBox(2, name, full));
+                setText(null);
+                setAccessibleText(path);
+                setTooltip(new javafx.scene.control.Tooltip(path));
+            }
+        });
         recent.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.loadRecent(b);

@@ -41,8 +41,8 @@ public final class GraphsView implements ClusterView {
         bytes.setComparator(Ui.bytesComparator());
         table.getColumns().setAll(List.of(Ui.monoColumn("Graph", GraphRow::id, 160),
                 Ui.badgeColumn("Ledger", GraphRow::linkage, 190), objects, bytes,
-                Ui.textColumn("Lance tables", r -> String.valueOf(r.tables()), 100),
-                Ui.textColumn("Last modified", r -> String.valueOf(r.summary().lastModified()), 200),
+                Ui.textColumn("Datasets", r -> String.valueOf(r.tables()), 90),
+                Ui.textColumn("Last modified", r -> Ui.time(r.summary().lastModified()), 190),
                 Ui.monoColumn("Root", r -> "graphs/" + r.id() + ".omni/", 220)));
         table.setItems(model.rows());
         table.setId("graphs-table");

@@ -78,7 +78,7 @@ public record LockStatus(LockState state, Optional<LockFile> lock, OptionalLong 
         String base = "Taken by " + l.operation() + " (pid " + l.pid() + ") " + ageText() + " ago. While it is held, plan, apply, "
                 + "approve, refresh and import refuse to start; status and serving are not blocked.";
         if (stale) {
-            return base + " It is older than your threshold of " + Format.duration(staleAfter) + ": the command that took it has "
+            return base + " It is older than your threshold of " + threshold(staleAfter) + ": the command that took it has "
                     + "probably crashed. Make sure no " + l.operation() + " is running anywhere before you force-unlock it.";
         }
         return base + " OmniGraph has no lock expiry: a crashed command leaves it behind.";

@@ -38,7 +38,7 @@ public final class RecoveriesView implements ClusterView {
                 Ui.badgeColumn("Kind", r -> r.kind().equals("unreadable") ? Tagged.danger("unreadable") : Tagged.warn(r.kind()), 120),
                 Ui.monoColumn("Graph", RecoveryRow::graph, 110),
                 Ui.textColumn("Actor", RecoveryRow::actor, 100),
-                Ui.textColumn("Started", RecoveryRow::startedAt, 190),
+                Ui.textColumn("Started", r -> Ui.time(r.startedAt()), 180),
                 Ui.badgeColumn("state_cas_base", RecoveryRow::casBase, 170),
                 Ui.textColumn("Blocks", RecoveryRow::blocksText, 420),
                 Ui.monoColumn("Operation id", RecoveryRow::operationId, 250)));
@@ -63,7 +63,7 @@ public final class RecoveriesView implements ClusterView {
         detail.setPadding(new Insets(10));
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.32);
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));

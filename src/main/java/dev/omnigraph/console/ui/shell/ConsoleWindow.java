@@ -133,7 +133,7 @@ public final class ConsoleWindow {
     private static void rebind(Label status, ObservableList<Activity> activities) {
         long running = activities.stream().filter(a -> a.stateProperty().get() == Activity.State.RUNNING).count();
         if (running == 0) {
-            status.setText(activities.isEmpty() ? "Ready" : "Ready · last: " + activities.getLast().title());
+            status.setText("Ready");
             return;
         }
         Activity a = activities.stream().filter(x -> x.stateProperty().get() == Activity.State.RUNNING).reduce((x, y) -> y).orElseThrow();
@@ -198,6 +198,14 @@ public final class ConsoleWindow {
             shell.openLater("Open " + args.root().or(args::config).orElse(""), ctx -> List.of(args.resolve(services.cwd())));
         } else {
             shell.openDemos(services.home(), services.environment());
+        }
+    }
+
+    /** Brings a cluster's tab to the front. */
+    public void select(ClusterSession session) {
+        Tab t = tabsBySession.get(session);
+        if (t != null) {
+            tabs.getSelectionModel().select(t);
         }
     }
 
