@@ -184,6 +184,38 @@ public final class CatalogView implements ClusterView {
         }
     }
 
+    /** Expands the way to the blob with this key, selects it and scrolls it into view; false when absent. */
+    public boolean reveal(String key) {
+        TreeItem<CatalogNode> found = find(tree.getRoot(), key);
+        if (found == null) {
+            return false;
+        }
+        for (TreeItem<CatalogNode> p = found.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        tree.getSelectionModel().select(found);
+        int row = tree.getRow(found);
+        tree.scrollTo(Math.max(0, row - 3));
+        return true;
+    }
+
+    private static TreeItem<CatalogNode> find(TreeItem<CatalogNode> item, String key) {
+        if (item == null) {
+            return null;
+        }
+        CatalogNode n = item.getValue();
+        if (n.isBlob()) {
+            return n.entry().key().equals(key) ? item : null;
+        }
+        for (TreeItem<CatalogNode> c : item.getChildren()) {
+            TreeItem<CatalogNode> f = find(c, key);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     public CatalogViewModel viewModel() {
         return model;
     }

@@ -178,16 +178,18 @@ public final class ConnectView extends BorderPane {
         s3.setHgap(10);
         s3.setVgap(8);
         int r = 0;
-        r = labelled(s3, r, "_Endpoint", text(model.endpointProperty(), model.environmentHint("endpoint"), "S3 endpoint URL"));
-        r = labelled(s3, r, "Re_gion", text(model.regionProperty(), model.environmentHint("region"), "Region"));
+        r = labelled(s3, r, "_Endpoint", text("connect-endpoint", model.endpointProperty(), model.environmentHint("endpoint"), "S3 endpoint URL"));
+        r = labelled(s3, r, "Re_gion", text("connect-region", model.regionProperty(), model.environmentHint("region"), "Region"));
         ComboBox<ConnectViewModel.PathStyle> style = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 ConnectViewModel.PathStyle.values()));
         style.valueProperty().bindBidirectional(model.pathStyleProperty());
         style.setAccessibleText("Addressing style");
+        style.setId("connect-path-style");
         r = labelled(s3, r, "Addressing", style);
-        r = labelled(s3, r, "Pro_file", text(model.profileProperty(), model.environmentHint("profile"), "AWS profile"));
-        r = labelled(s3, r, "Access _key id", text(model.accessKeyProperty(), "optional: instead of a profile", "Access key id"));
+        r = labelled(s3, r, "Pro_file", text("connect-profile", model.profileProperty(), model.environmentHint("profile"), "AWS profile"));
+        r = labelled(s3, r, "Access _key id", text("connect-access-key", model.accessKeyProperty(), "optional: instead of a profile", "Access key id"));
         PasswordField secret = new PasswordField();
+        secret.setId("connect-secret");
         secret.setPromptText("kept for this session only, never saved");
         secret.setAccessibleText("Secret access key, kept for this session only");
         secret.textProperty().bindBidirectional(model.secretKeyProperty());
@@ -277,8 +279,9 @@ public final class ConnectView extends BorderPane {
         return b;
     }
 
-    private static TextField text(StringProperty property, String prompt, String accessible) {
+    private static TextField text(String id, StringProperty property, String prompt, String accessible) {
         TextField f = new TextField();
+        f.setId(id);
         f.setPromptText(prompt);
         f.setAccessibleText(accessible);
         f.textProperty().bindBidirectional(property);

@@ -237,6 +237,8 @@ public final class ClusterWorkspace extends BorderPane {
             if (empty || p == null) {
                 setText(null);
                 setGraphic(null);
+                setId(null);
+                setAccessibleText(null);
                 return;
             }
             Label title = new Label(p.plainTitle());
