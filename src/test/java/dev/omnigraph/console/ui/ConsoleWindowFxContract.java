@@ -101,7 +101,7 @@ abstract class ConsoleWindowFxContract {
     @Test
     void connectsThroughTheFormAndBrowsesEveryPage(FxRobot robot) throws Exception {
         ensureLockHeld();
-        robot.clickOn("#connect-root").write(store().uri().display());
+        robot.clickOn("#connect-root").write(store().uri().display(), 0);
         fillConnectionSettings(robot);
         robot.clickOn("#connect-open");
         ClusterSession session = harness.awaitCluster(name(), 30);
@@ -173,7 +173,7 @@ abstract class ConsoleWindowFxContract {
         FxHarness.waitFor("dialog", 10, () -> robot.lookup("#force-unlock-input").tryQuery().isPresent());
         Button confirm = lookup(robot, "#force-unlock-confirm");
         assertThat(confirm.isDisabled()).isTrue();
-        robot.clickOn("#force-unlock-input").write(id);
+        robot.clickOn("#force-unlock-input").write(id, 0);
         assertThat(confirm.isDisabled()).isFalse();
         robot.clickOn("#force-unlock-confirm");
         FxHarness.waitFor("outcome", 30, () -> ((Label) lookup(robot, "#force-unlock-outcome")).getText().startsWith("Removed lock"));
@@ -191,7 +191,7 @@ abstract class ConsoleWindowFxContract {
         robot.clickOn("#lock-force-unlock");
         FxHarness.waitFor("dialog", 10, () -> robot.lookup("#force-unlock-input").tryQuery().isPresent());
         Button confirm = lookup(robot, "#force-unlock-confirm");
-        robot.clickOn("#force-unlock-input").write(seen.substring(0, seen.length() - 1) + "Z");
+        robot.clickOn("#force-unlock-input").write(seen.substring(0, seen.length() - 1) + "Z", 0);
         assertThat(confirm.isDisabled()).as("a wrong id never enables removal").isTrue();
         FxHarness.runFx(() -> ((javafx.scene.control.TextField) lookup(robot, "#force-unlock-input")).setText(seen));
         assertThat(confirm.isDisabled()).isFalse();

@@ -56,9 +56,9 @@ class ConsoleWindowS3FxTest extends ConsoleWindowFxContract {
     @Override
     void fillConnectionSettings(FxRobot robot) {
         S3Settings s = S3TestServer.settings();
-        robot.clickOn("#connect-endpoint").write(s.endpoint());
-        robot.clickOn("#connect-region").write("us-east-1");
-        robot.clickOn("#connect-access-key").write(s.keys().accessKeyId());
-        robot.clickOn("#connect-secret").write(s.keys().secretAccessKey());
+        robot.clickOn("#connect-endpoint").write(s.endpoint(), 0);
+        robot.clickOn("#connect-region").write("us-east-1", 0);
+        robot.clickOn("#connect-access-key").write(s.keys().accessKeyId(), 0);
+        robot.clickOn("#connect-secret").write(s.keys().secretAccessKey(), 0);
     }
 }

@@ -82,6 +82,8 @@ class ScreenshotGeneratorTest {
 
         FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.DARK));
         FxHarness.runFx(() -> harness.window.select(brain));
+        FxHarness.runFx(() -> ((CatalogView) w.context().view("catalog")).viewModel().verifyAll());
+        FxHarness.waitFor("catalog verified", 30, () -> brain.catalogReportProperty().get() != null);
         for (String view : new String[] {"overview", "ledger", "catalog", "lock"}) {
             FxHarness.runFx(() -> w.show(view));
             shoot(out.resolve("dark-" + view + ".png"));

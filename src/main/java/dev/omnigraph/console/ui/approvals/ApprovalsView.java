@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.approvals;
 
 import dev.omnigraph.console.ui.common.DetailGrid;
 import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
@@ -45,11 +46,11 @@ public final class ApprovalsView implements ClusterView {
                     case "invalid" -> Tagged.danger("invalid");
                     default -> Tagged.neutral(r.state());
                 }, 90),
-                Ui.monoColumn("Resource", ApprovalRow::resource, 170),
+                Ui.monoColumn("Resource", ApprovalRow::resource, 150),
                 Ui.textColumn("Operation", ApprovalRow::operation, 80),
                 Ui.textColumn("Approved by", ApprovalRow::approvedBy, 115),
-                Ui.textColumn("Created", r -> Ui.time(r.createdAt()), 180),
-                Ui.textColumn("Consumed", r -> Ui.time(r.consumedAt()), 180),
+                Ui.textColumn("Created", r -> Ui.time(r.createdAt()), 200),
+                Ui.textColumn("Consumed", r -> Ui.time(r.consumedAt()), 200),
                 Ui.badgeColumn("vs ledger", ApprovalRow::ledger, 200),
                 Ui.badgeColumn("vs desired config", ApprovalRow::desired, 200),
                 Ui.monoColumn("Approval id", ApprovalRow::id, 250)));
@@ -69,6 +70,7 @@ public final class ApprovalsView implements ClusterView {
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
+        SplitMemory.remember(split, "approvals.detail", context.preferences());
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));

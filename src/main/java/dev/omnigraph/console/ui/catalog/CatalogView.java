@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.catalog;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.ui.common.ProgressStrip;
 import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
@@ -125,6 +126,7 @@ public final class CatalogView implements ClusterView {
         SplitPane split = new SplitPane(tree, viewer);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
+        SplitMemory.remember(split, "catalog.content", context.preferences());
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));
@@ -140,14 +142,22 @@ public final class CatalogView implements ClusterView {
         rootItem.setExpanded(true);
         for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
             section.setExpanded(true);
-            if (section.getValue().children().size() <= 12) {
-                for (TreeItem<CatalogNode> group : section.getChildren()) {
-                    group.setExpanded(group.getValue().blobs() <= 50);
-                }
-            }
+            expandSmall(section);
         }
         tree.setRoot(rootItem);
     }
+
+    /** Opens everything under a group that holds few blobs; big groups stay closed (and unbuilt). */
+    private static void expandSmall(TreeItem<CatalogNode> item) {
+        for (TreeItem<CatalogNode> child : item.getChildren()) {
+            if (!child.getValue().isBlob() && child.getValue().blobs() <= SMALL_GROUP) {
+                child.setExpanded(true);
+                expandSmall(child);
+            }
+        }
+    }
+
+    private static final int SMALL_GROUP = 40;
 
     /** A tree-table cell showing a {@link Tagged} as a badge. */
     private static final class TagCell extends TreeTableCell<CatalogNode, Tagged> {

@@ -47,20 +47,14 @@ public final class Ui {
         l.setMinWidth(Region.USE_PREF_SIZE);
     }
 
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
-    /** An instant as "2026-11-23 22:55:29 UTC" ("–" for unknown). */
+    /** See {@link Times#of(java.time.Instant)}. */
     public static String time(java.time.Instant instant) {
-        return instant == null || instant.equals(java.time.Instant.EPOCH) ? "–" : TIME.format(instant);
+        return Times.of(instant);
     }
 
-    /** An RFC 3339 string as stored, shortened to seconds for tables ("2026-11-23 22:55:29 UTC"). */
+    /** See {@link Times#of(String)}. */
     public static String time(String rfc3339) {
-        if (rfc3339 == null || rfc3339.isEmpty()) {
-            return "";
-        }
-        return dev.omnigraph.console.cluster.model.Rfc3339.parse(rfc3339).map(Ui::time).orElse(rfc3339);
+        return Times.of(rfc3339);
     }
 
     public static Label title(String text) {

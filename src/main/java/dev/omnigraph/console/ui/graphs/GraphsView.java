@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.graphs;
 
 import dev.omnigraph.console.cluster.TableSummary;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
@@ -77,6 +78,7 @@ public final class GraphsView implements ClusterView {
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
+        SplitMemory.remember(split, "graphs.datasets", context.preferences());
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));

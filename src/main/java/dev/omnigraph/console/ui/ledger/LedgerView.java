@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.ledger;
 
 import dev.omnigraph.console.ui.common.JsonLinesView;
 import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.overview.OverviewModel;
 import dev.omnigraph.console.ui.shell.ClusterView;
@@ -41,11 +42,13 @@ import javafx.scene.layout.VBox;
  */
 public final class LedgerView implements ClusterView {
     private final LedgerViewModel model;
+    private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TextField filter = new TextField();
     final TableView<ResourceRow> table = new TableView<>();
 
     public LedgerView(ViewContext context) {
+        this.context = context;
         this.model = new LedgerViewModel(context.session());
         root.getStyleClass().add("page");
 
@@ -173,6 +176,7 @@ public final class LedgerView implements ClusterView {
         SplitPane split = new SplitPane(table, detailBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
+        SplitMemory.remember(split, "ledger.resources", context.preferences());
         split.setId("ledger-split");
         VBox box = new VBox(bar, split);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -194,6 +198,7 @@ public final class LedgerView implements ClusterView {
         SplitPane split = new SplitPane(list, json);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
+        SplitMemory.remember(split, "ledger.section", context.preferences());
         VBox box = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         box.setPadding(new Insets(10, 20, 16, 20));

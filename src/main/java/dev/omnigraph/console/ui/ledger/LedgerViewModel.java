@@ -94,7 +94,7 @@ public final class LedgerViewModel extends SnapshotViewModel {
         etag.set(p.token() == null ? "–" : p.token());
         facts.set("version " + ledger.version() + " · revision " + Long.toUnsignedString(ledger.stateRevision()) + " · "
                 + Format.bytes(ledger.rawBytes().length) + " · " + ledger.resources().size() + " resources"
-                + (p.lastModified() == null ? "" : " · modified " + p.lastModified()));
+                + (p.lastModified() == null ? "" : " · modified " + dev.omnigraph.console.ui.common.Times.of(p.lastModified())));
         applyFilter();
     }
 

@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.recoveries;
 
 import dev.omnigraph.console.ui.common.DetailGrid;
 import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
@@ -38,7 +39,7 @@ public final class RecoveriesView implements ClusterView {
                 Ui.badgeColumn("Kind", r -> r.kind().equals("unreadable") ? Tagged.danger("unreadable") : Tagged.warn(r.kind()), 120),
                 Ui.monoColumn("Graph", RecoveryRow::graph, 110),
                 Ui.textColumn("Actor", RecoveryRow::actor, 100),
-                Ui.textColumn("Started", r -> Ui.time(r.startedAt()), 180),
+                Ui.textColumn("Started", r -> Ui.time(r.startedAt()), 200),
                 Ui.badgeColumn("state_cas_base", RecoveryRow::casBase, 170),
                 Ui.textColumn("Blocks", RecoveryRow::blocksText, 420),
                 Ui.monoColumn("Operation id", RecoveryRow::operationId, 250)));
@@ -64,6 +65,7 @@ public final class RecoveriesView implements ClusterView {
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.32);
+        SplitMemory.remember(split, "recoveries.detail", context.preferences());
         VBox center = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(0, 20, 16, 20));

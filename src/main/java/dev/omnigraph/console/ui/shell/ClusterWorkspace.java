@@ -46,10 +46,11 @@ public final class ClusterWorkspace extends BorderPane {
     private ClusterView current;
     private boolean active;
 
-    public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner) {
+    public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
+                            dev.omnigraph.console.prefs.PreferencesModel preferences) {
         this.session = session;
         this.providers = providers;
-        this.context = new ViewContext(session, this::show, owner, this::view);
+        this.context = new ViewContext(session, this::show, owner, this::view, preferences);
         getStyleClass().add("workspace");
 
         nav = new ListView<>(javafx.collections.FXCollections.observableArrayList(providers));

@@ -141,7 +141,7 @@ public final class ConsoleWindow {
     }
 
     private void addTab(ClusterSession session) {
-        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage);
+        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences());
         Tab tab = new Tab(session.name(), workspace);
         tab.setId("tab-" + session.name());
         tab.setTooltip(new javafx.scene.control.Tooltip(session.location().root().display()));
@@ -169,6 +169,7 @@ public final class ConsoleWindow {
             activeWorkspace.deactivate();
         }
         activeWorkspace = next;
+        stage.setTitle(next == null ? "OmniGraph Console" : next.session().name() + " — OmniGraph Console");
         if (next != null) {
             next.activate();
             if (shell.selectedProperty().get() != next.session()) {
