@@ -74,6 +74,8 @@ abstract class ConsoleWindowFxContract {
 
     /** Clicks a page in the navigation (the visible cell: list views keep an invisible sizing cell too). */
     private void nav(FxRobot robot, String page) {
+        FxHarness.waitFor("navigation entry " + page, 10,
+                () -> robot.lookup("#nav-" + page).match(ConsoleWindowFxContract::showing).tryQuery().isPresent());
         Node cell = robot.lookup("#nav-" + page).match(ConsoleWindowFxContract::showing).query();
         robot.clickOn(cell);
         FxHarness.waitFor("page " + page, 10, () -> page.equals(harness.window.activeWorkspace().currentViewId()));

@@ -67,8 +67,12 @@ public final class FxHarness {
     }
 
     public static <T> T onFx(Callable<T> call) {
+        return onFx(call, 30);
+    }
+
+    public static <T> T onFx(Callable<T> call, int seconds) {
         try {
-            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(call).get(seconds, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -7,14 +7,12 @@ import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * A node of the catalog tree: a section (Queries, Policies, Other objects), a group (a graph, a
  * query or a policy name) or one blob. Groups keep their children as plain data; the view makes
- * tree items only for what is expanded, so 100,000 blobs cost one small object each here and
- * nothing on screen until opened.
+ * tree items only for what is expanded, so 100,000 blobs cost one small object each here (no
+ * properties, no child list, the label computed when drawn) and nothing on screen until opened.
  */
 public final class CatalogNode {
     /** What the node stands for. */
@@ -23,8 +21,8 @@ public final class CatalogNode {
     private final Type type;
     private final String label;
     private final CatalogEntry entry;
-    private final List<CatalogNode> children = new ArrayList<>();
-    private final ObjectProperty<CatalogIntegrity> integrity;
+    private final List<CatalogNode> children;
+    private volatile CatalogIntegrity integrity;
     private long blobs;
     private long bytes;
     private long problems;
@@ -33,8 +31,9 @@ public final class CatalogNode {
         this.type = type;
         this.label = label;
         this.entry = entry;
-        this.integrity = type == Type.BLOB ? new SimpleObjectProperty<>(entry.reference() == CatalogEntry.Reference.MISSING
-                ? CatalogIntegrity.MISSING : CatalogIntegrity.UNVERIFIED) : null;
+        this.children = type == Type.BLOB ? List.of() : new ArrayList<>();
+        this.integrity = type != Type.BLOB ? null
+                : entry.reference() == CatalogEntry.Reference.MISSING ? CatalogIntegrity.MISSING : CatalogIntegrity.UNVERIFIED;
     }
 
     static CatalogNode section(String label) {
@@ -46,8 +45,7 @@ public final class CatalogNode {
     }
 
     static CatalogNode blob(CatalogEntry entry) {
-        String digest = entry.digest() == null ? entry.key().substring(entry.key().lastIndexOf('/') + 1) : Format.shortDigest(entry.digest());
-        return new CatalogNode(Type.BLOB, digest, entry);
+        return new CatalogNode(Type.BLOB, null, entry);
     }
 
     void add(CatalogNode child) {
@@ -77,8 +75,12 @@ public final class CatalogNode {
         return type;
     }
 
+    /** Group name, or the blob's short digest (computed when drawn, to keep 100,000 nodes small). */
     public String label() {
-        return label;
+        if (label != null) {
+            return label;
+        }
+        return entry.digest() == null ? entry.key().substring(entry.key().lastIndexOf('/') + 1) : Format.shortDigest(entry.digest());
     }
 
     /** The blob's entry; null for sections and groups. */
@@ -94,13 +96,15 @@ public final class CatalogNode {
         return type == Type.BLOB;
     }
 
-    /** Integrity of a blob (null for groups). */
-    public ObjectProperty<CatalogIntegrity> integrityProperty() {
+    /** Integrity of a blob (null for groups). The view redraws when {@code CatalogViewModel#verdictsProperty()} moves. */
+    public CatalogIntegrity integrity() {
         return integrity;
     }
 
-    public CatalogIntegrity integrity() {
-        return integrity == null ? null : integrity.get();
+    void setIntegrity(CatalogIntegrity value) {
+        if (type == Type.BLOB) {
+            integrity = value;
+        }
     }
 
     public long blobs() {
@@ -139,6 +143,6 @@ public final class CatalogNode {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

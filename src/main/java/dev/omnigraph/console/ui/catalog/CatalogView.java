@@ -7,7 +7,6 @@ import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -68,8 +67,7 @@ public final class CatalogView implements ClusterView {
         TreeTableColumn<CatalogNode, Tagged> integrity = new TreeTableColumn<>("Integrity");
         integrity.setCellValueFactory(cd -> {
             CatalogNode n = cd.getValue().getValue();
-            return n.isBlob() ? Bindings.createObjectBinding(() -> CatalogNode.integrityTag(n.integrity()), n.integrityProperty())
-                    : new ReadOnlyObjectWrapper<>(null);
+            return new ReadOnlyObjectWrapper<>(n.isBlob() ? CatalogNode.integrityTag(n.integrity()) : null);
         });
         integrity.setCellFactory(c -> new TagCell());
         integrity.setPrefWidth(120);
@@ -99,6 +97,7 @@ public final class CatalogView implements ClusterView {
         tree.setPlaceholder(Ui.placeholder("The catalog is empty."));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b == null ? null : b.getValue()));
         model.treeProperty().addListener((o, a, b) -> show(b));
+        model.verdictsProperty().addListener((o, a, b) -> tree.refresh());
 
         Label verdict = new Label();
         verdict.setWrapText(true);
@@ -142,7 +141,9 @@ public final class CatalogView implements ClusterView {
         rootItem.setExpanded(true);
         for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
             section.setExpanded(true);
-            expandSmall(section);
+            if (section.getValue().blobs() <= SMALL_CATALOG) {
+                expandSmall(section);
+            }
         }
         tree.setRoot(rootItem);
     }
@@ -158,6 +159,8 @@ public final class CatalogView implements ClusterView {
     }
 
     private static final int SMALL_GROUP = 40;
+    /** Sections up to this many blobs open fully; larger ones stay closed so nothing is built until asked for. */
+    private static final int SMALL_CATALOG = 300;
 
     /** A tree-table cell showing a {@link Tagged} as a badge. */
     private static final class TagCell extends TreeTableCell<CatalogNode, Tagged> {

@@ -39,6 +39,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
     private final ObjectProperty<Tagged> summary = new SimpleObjectProperty<>(Tagged.neutral("Not verified yet"));
     private final StringProperty totals = new SimpleStringProperty("");
     private final ProgressModel verifyProgress = new ProgressModel();
+    private final javafx.beans.property.IntegerProperty verdicts = new javafx.beans.property.SimpleIntegerProperty();
     private TaskHandle contentHandle = TaskHandle.DONE;
     private TaskHandle groupHandle = TaskHandle.DONE;
 
@@ -93,6 +94,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
                     CatalogTree t = tree.get();
                     if (t != null) {
                         apply(t, report);
+                        verdicts.set(verdicts.get() + 1);
                     }
                     summarize(report);
                     loadContent(selected.get());
@@ -111,7 +113,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
         for (CatalogVerifier.Result r : report.results()) {
             CatalogNode node = t.byKey().get(r.entry().key());
             if (node != null) {
-                node.integrityProperty().set(r.integrity());
+                node.setIntegrity(r.integrity());
             }
         }
     }
@@ -153,7 +155,8 @@ public final class CatalogViewModel extends SnapshotViewModel {
             return new Loaded(o.map(x -> decode(x.bytes())).orElse(""), verdict);
         }, loaded -> {
             content.set(loaded.text());
-            node.integrityProperty().set(loaded.verdict().integrity());
+            node.setIntegrity(loaded.verdict().integrity());
+            verdicts.set(verdicts.get() + 1);
             Tagged tag = CatalogNode.integrityTag(loaded.verdict().integrity());
             contentVerdict.set(new Tagged(tag.text() + (loaded.verdict().detail().isEmpty() ? ": SHA-256 of the bytes equals the digest "
                     + "in the file name" : ": " + loaded.verdict().detail()), tag.severity()));
@@ -196,6 +199,11 @@ public final class CatalogViewModel extends SnapshotViewModel {
 
     public ReadOnlyStringProperty totalsProperty() {
         return totals;
+    }
+
+    /** Moves whenever blob verdicts change, so the view redraws the visible rows (nodes hold plain fields). */
+    public javafx.beans.property.ReadOnlyIntegerProperty verdictsProperty() {
+        return verdicts;
     }
 
     public ProgressModel verifyProgress() {
