@@ -94,6 +94,7 @@ class CatalogScrollBenchmark {
         }, 120);
         for (int g = 0; g < 10; g++) {
             int index = g;
+            long gcBefore = gcMillis();
             long one = System.nanoTime();
             FxHarness.onFx(() -> {
                 TreeItem<CatalogNode> bulk = tree.getRoot().getChildren().getFirst().getChildren().getFirst();
@@ -101,7 +102,9 @@ class CatalogScrollBenchmark {
                 return null;
             }, 300);
             WaitForAsyncUtils.waitForFxEvents(1);
-            System.out.printf("  expanded a group of 10,000 versions in %.0f ms%n", (System.nanoTime() - one) / 1e6);
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("  expanded a group of 10,000 versions in %.0f ms (GC %d ms, heap used %d MiB of %d)%n",
+                    (System.nanoTime() - one) / 1e6, gcMillis() - gcBefore, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         }
         int rows = FxHarness.onFx(tree::getExpandedItemCount);
         System.out.printf("expanded the bulk graph's 10 query groups: %,d rows in %.2f s (FX thread)%n", rows,
@@ -130,6 +133,11 @@ class CatalogScrollBenchmark {
         double seconds = (System.nanoTime() - verify) / 1e9;
         System.out.printf("verify all: %,d blobs in %.1f s (%.0f blobs/s); summary: %s%n", session.catalogReportProperty().get().results().size(),
                 seconds, session.catalogReportProperty().get().results().size() / seconds, view.viewModel().summaryProperty().get().text());
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static void expandAll(TreeItem<CatalogNode> item) {
