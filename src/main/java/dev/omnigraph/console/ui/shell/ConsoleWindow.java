@@ -95,7 +95,9 @@ public final class ConsoleWindow {
         root.setTop(ShellMenus.build(this));
         root.setCenter(tabs);
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, prefs.window().width(), prefs.window().height());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(prefs.window().width(), screen.getWidth()),
+                Math.min(prefs.window().height(), screen.getHeight()));
         theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("OmniGraph Console");
@@ -178,8 +180,11 @@ public final class ConsoleWindow {
         }
     }
 
+    /** Restores the saved position only when it is still on a screen (monitors change); the size never exceeds the screen. */
     private void restoreBounds(WindowLayout w) {
-        if (!Double.isNaN(w.x()) && !Double.isNaN(w.y())) {
+        boolean onSomeScreen = !Double.isNaN(w.x()) && !Double.isNaN(w.y())
+                && !javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), Math.max(1, w.width() / 4), 40).isEmpty();
+        if (onSomeScreen) {
             stage.setX(w.x());
             stage.setY(w.y());
         }
