@@ -81,6 +81,17 @@ abstract class ConsoleWindowFxContract {
         FxHarness.waitFor("page " + page, 10, () -> page.equals(harness.window.activeWorkspace().currentViewId()));
     }
 
+    /** Moves to the next page with the keyboard (Down in the focused navigation list). */
+    private void key(FxRobot robot, String page) {
+        FxHarness.runFx(() -> lookupNav(robot).requestFocus());
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        FxHarness.waitFor("page " + page + " by keyboard", 10, () -> page.equals(harness.window.activeWorkspace().currentViewId()));
+    }
+
+    private Node lookupNav(FxRobot robot) {
+        return robot.lookup(".nav").match(ConsoleWindowFxContract::showing).query();
+    }
+
     private static boolean showing(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
@@ -113,7 +124,7 @@ abstract class ConsoleWindowFxContract {
         FxHarness.waitFor("overview rendered", 10, () -> robot.lookup("#overview-lock-badge").tryQuery().isPresent());
         assertThat(((Label) lookup(robot, "#overview-lock-badge")).getText()).startsWith("Held by apply");
 
-        nav(robot, "ledger");
+        key(robot, "ledger");
         TableView<?> ledger = lookup(robot, "#ledger-resources");
         assertThat(ledger.getItems()).hasSize(session.snapshot().ledgerIfPresent().orElseThrow().resources().size()
                 + (int) session.snapshot().ledgerIfPresent().orElseThrow().resourceStatuses().keySet().stream()
@@ -121,16 +132,16 @@ abstract class ConsoleWindowFxContract {
         robot.clickOn("#ledger-tab-raw-state-json");
         robot.clickOn("#ledger-tab-resources");
 
-        nav(robot, "catalog");
+        key(robot, "catalog");
         FxHarness.waitFor("catalog tree", 10, () -> ((TreeTableView<?>) lookup(robot, "#catalog-tree")).getRoot() != null);
 
-        nav(robot, "approvals");
+        key(robot, "approvals");
         assertThat(((TableView<?>) lookup(robot, "#approvals-table")).getItems()).hasSize(session.snapshot().approvals().size()).isNotEmpty();
-        nav(robot, "recoveries");
+        key(robot, "recoveries");
         assertThat(((TableView<?>) lookup(robot, "#recoveries-table")).getItems()).hasSize(1);
-        nav(robot, "graphs");
+        key(robot, "graphs");
         assertThat(((TableView<?>) lookup(robot, "#graphs-table")).getItems()).hasSize(session.snapshot().graphs().size()).isNotEmpty();
-        nav(robot, "lock");
+        key(robot, "lock");
         assertThat(((Label) lookup(robot, "#lock-badge")).getText()).startsWith("Held by apply");
         assertThat(FxHarness.onFx(() -> harness.window.activeWorkspace().currentViewId())).isEqualTo("lock");
         assertThat(session.isActive()).as("the visible cluster polls").isTrue();

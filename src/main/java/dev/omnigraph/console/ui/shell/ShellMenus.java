@@ -107,6 +107,7 @@ final class ShellMenus {
         confirm.initOwner(window.stage());
         confirm.setHeaderText("Reset all preferences?");
         confirm.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).ifPresent(b -> {
+            // back to defaults, push them into the live settings (which saves them again), then delete the file for good
             window.services().preferences().reset();
             var d = window.services().preferences().get();
             window.shell().settings().pollIntervalProperty().set(d.pollInterval());
