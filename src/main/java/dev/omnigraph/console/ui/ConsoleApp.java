@@ -1,20 +1,74 @@
 package dev.omnigraph.console.ui;
 
+import dev.omnigraph.console.cli.Args;
+import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.prefs.PreferencesStore;
+import dev.omnigraph.console.storage.S3Settings;
+import dev.omnigraph.console.ui.session.FxPollScheduler;
+import dev.omnigraph.console.ui.shell.ConsoleWindow;
+import dev.omnigraph.console.ui.shell.StartupArgs;
+import dev.omnigraph.console.ui.shell.StoreOpener;
+import dev.omnigraph.console.ui.task.FxTaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The console window (placeholder until the shell lands). */
+/**
+ * The console window's application class. With no arguments it creates the demo clusters under
+ * {@code <home>/demo/} (home: {@code omnigraph.console.home} or {@code ~/.omnigraph-console}) and
+ * opens them; {@code --root URI} or {@code --config DIR} (with {@code --endpoint/--region/--profile/
+ * --path-style}) open that cluster instead. Started through {@code Launcher}, never directly.
+ */
 public final class ConsoleApp extends Application {
+    private FxTaskRunner runner;
+
     public static void launchWindow(String[] args) {
         Application.launch(ConsoleApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("OmniGraph Console"), 800, 600));
-        stage.setTitle("OmniGraph Console");
+        runner = new FxTaskRunner(6);
+        PreferencesModel preferences = new PreferencesModel(PreferencesStore.forUser());
+        Path cwd = Path.of("").toAbsolutePath();
+        StartupArgs args = null;
+        String usage = null;
+        try {
+            args = StartupArgs.parse(getParameters().getRaw(), System.getenv());
+        } catch (Args.UsageException e) {
+            usage = e.getMessage();
+        }
+        ConsoleWindow window = new ConsoleWindow(stage, new ConsoleWindow.Services(preferences, runner, runner.activities(),
+                new FxPollScheduler(), Clock.systemDefaultZone(), PreferencesStore.consoleHome(),
+                args == null ? S3Settings.fromEnvironment() : args.s3(), cwd, StoreOpener.DEFAULT));
+        stage.getIcons().setAll(icons());
         stage.show();
+        if (usage != null) {
+            Alert a = new Alert(Alert.AlertType.WARNING, usage + "\n\nThe console opened without a cluster; use File → Connect.");
+            a.initOwner(stage);
+            a.setHeaderText("The command line could not be used");
+            a.show();
+            window.showConnect();
+        } else {
+            window.start(args);
+        }
+    }
+
+    /** The window icon at every size the set has (the OS picks). */
+    public static List<Image> icons() {
+        return List.of(16, 24, 32, 48, 64, 128, 256).stream()
+                .map(size -> ConsoleApp.class.getResource("/dev/omnigraph/console/icons/omnigraph-console-" + size + ".png"))
+                .filter(java.util.Objects::nonNull).map(url -> new Image(url.toExternalForm())).toList();
+    }
+
+    @Override
+    public void stop() {
+        if (runner != null) {
+            runner.shutdown();
+        }
     }
 }

@@ -1,0 +1,122 @@
+package dev.omnigraph.console.ui.approvals;
+
+import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.shell.ClusterView;
+import dev.omnigraph.console.ui.shell.ViewContext;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Approvals page: every artifact, its state, and its bound digests against ledger and desired config. */
+public final class ApprovalsView implements ClusterView {
+    private final ApprovalsViewModel model;
+    private final BorderPane root = new BorderPane();
+    final TableView<ApprovalRow> table = new TableView<>();
+    private final DetailGrid detail = new DetailGrid();
+
+    public ApprovalsView(ViewContext context) {
+        this.model = new ApprovalsViewModel(context.session());
+        root.getStyleClass().add("page");
+        ComboBox<String> state = new ComboBox<>(FXCollections.observableArrayList(ApprovalsViewModel.STATES));
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        state.setAccessibleText("Filter approvals by state");
+        Label note = Ui.muted("");
+        note.textProperty().bind(model.desiredNoteProperty());
+        VBox header = new VBox(8, Ui.row(12, Ui.title("Approvals"), Ui.spacer(), new Label("Show"), state), note);
+        header.setPadding(new Insets(16, 20, 10, 20));
+        root.setTop(header);
+
+        table.getColumns().setAll(List.of(
+                Ui.badgeColumn("State", r -> switch (r.state()) {
+                    case "pending" -> Tagged.info("pending");
+                    case "invalid" -> Tagged.danger("invalid");
+                    default -> Tagged.neutral(r.state());
+                }, 90),
+                Ui.monoColumn("Resource", ApprovalRow::resource, 150),
+                Ui.textColumn("Operation", ApprovalRow::operation, 80),
+                Ui.textColumn("Approved by", ApprovalRow::approvedBy, 115),
+                Ui.textColumn("Created", r -> Ui.time(r.createdAt()), 200),
+                Ui.textColumn("Consumed", r -> Ui.time(r.consumedAt()), 200),
+                Ui.badgeColumn("vs ledger", ApprovalRow::ledger, 200),
+                Ui.badgeColumn("vs desired config", ApprovalRow::desired, 200),
+                Ui.monoColumn("Approval id", ApprovalRow::id, 250)));
+        SortedList<ApprovalRow> sorted = new SortedList<>(model.filteredRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("approvals-table");
+        table.setPlaceholder(Ui.placeholder("No approval artifacts under __cluster/approvals/."));
+        table.setAccessibleText("Approval artifacts");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+        model.selectedProperty().addListener((o, a, b) -> showDetail(b));
+        showDetail(null);
+
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detail.setPadding(new Insets(10));
+        SplitPane split = new SplitPane(table, detailScroll);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        SplitMemory.remember(split, "approvals.detail", context.preferences());
+        VBox center = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 20, 16, 20));
+        root.setCenter(center);
+    }
+
+    private void showDetail(ApprovalRow r) {
+        detail.clear();
+        if (r == null) {
+            detail.add("", Ui.muted("Select an approval to see its reason and bound digests."));
+            return;
+        }
+        detail.mono("Approval id", r.id()).mono("File", r.file());
+        if (!r.problem().isEmpty()) {
+            Label p = new Label(r.problem());
+            p.setWrapText(true);
+            detail.add("Problem", p);
+        }
+        detail.mono("Resource", r.resource()).text("Operation", r.operation()).text("Reason", r.reason())
+                .text("Approved by", r.approvedBy()).text("Created", r.createdAt()).text("Consumed", r.consumedAt())
+                .mono("Bound config", r.boundConfig()).mono("Bound before", r.boundBefore()).mono("Bound after", r.boundAfter());
+        detail.add("vs ledger", Ui.badge(r.ledger()));
+        detail.add("vs desired config", Ui.badge(r.desired()));
+    }
+
+    public ApprovalsViewModel viewModel() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        model.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        model.deactivate();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return table;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.omnigraph.console.ui.approvals;
+
+import dev.omnigraph.console.cluster.ApprovalEntry;
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.model.DesiredConfig;
+import dev.omnigraph.console.cluster.model.DesiredConfigResult;
+import dev.omnigraph.console.ui.common.SnapshotViewModel;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Approvals view's state: every artifact under {@code __cluster/approvals/} as an
+ * {@link ApprovalRow}, filterable by state, re-evaluated when the desired config (from the config
+ * folder, when the cluster was opened through one) finishes loading.
+ */
+public final class ApprovalsViewModel extends SnapshotViewModel {
+    public static final List<String> STATES = List.of("All", "pending", "consumed", "invalid");
+
+    private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ApprovalRow> filtered = new FilteredList<>(rows);
+    private final StringProperty stateFilter = new SimpleStringProperty("All");
+    private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty desiredNote = new SimpleStringProperty("");
+    private final ChangeListener<DesiredConfigResult> desiredListener = (o, a, b) -> {
+        if (shown() != null) {
+            onSnapshot(shown());
+        }
+    };
+
+    public ApprovalsViewModel(ClusterSession session) {
+        super(session);
+        stateFilter.addListener((o, a, b) -> filtered.setPredicate(r -> b == null || "All".equals(b) || r.state().equals(b)));
+    }
+
+    @Override
+    protected void onActivate() {
+        session.desiredProperty().addListener(desiredListener);
+    }
+
+    @Override
+    protected void onDeactivate() {
+        session.desiredProperty().removeListener(desiredListener);
+    }
+
+    @Override
+    protected void onSnapshot(ClusterSnapshot snapshot) {
+        DesiredConfigResult result = session.desiredProperty().get();
+        Optional<DesiredConfig> desired = result == null ? Optional.empty() : result.parsed();
+        if (session.location().configDir().isEmpty()) {
+            desiredNote.set("Opened by storage root: open the cluster through its config folder to see whether pending approvals are "
+                    + "stale against the desired config.");
+        } else if (result == null) {
+            desiredNote.set("Loading the desired config from " + session.location().configDir().get() + "…");
+        } else if (desired.isEmpty()) {
+            desiredNote.set("The config folder could not be read, so approvals are compared with the ledger only.");
+        } else {
+            desiredNote.set("Compared with the desired config in " + session.location().configDir().get() + " (digest "
+                    + desired.get().configDigest().substring(0, 12) + "…).");
+        }
+        String keep = selected.get() == null ? null : selected.get().file();
+        rows.setAll(snapshot.approvals().stream().map((ApprovalEntry e) -> ApprovalRow.of(e, snapshot.ledgerIfPresent(), desired))
+                .toList());
+        selected.set(keep == null ? null : rows.stream().filter(r -> r.file().equals(keep)).findFirst().orElse(null));
+    }
+
+    public ObservableList<ApprovalRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<ApprovalRow> filteredRows() {
+        return filtered;
+    }
+
+    public StringProperty stateFilterProperty() {
+        return stateFilter;
+    }
+
+    public ObjectProperty<ApprovalRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty desiredNoteProperty() {
+        return desiredNote;
+    }
+}

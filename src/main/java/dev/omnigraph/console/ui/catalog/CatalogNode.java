@@ -1,0 +1,148 @@
+package dev.omnigraph.console.ui.catalog;
+
+import dev.omnigraph.console.cluster.CatalogEntry;
+import dev.omnigraph.console.cluster.CatalogIntegrity;
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.Severity;
+import dev.omnigraph.console.ui.common.Tagged;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of the catalog tree: a section (Queries, Policies, Other objects), a group (a graph, a
+ * query or a policy name) or one blob. Groups keep their children as plain data; the view makes
+ * tree items only for what is expanded, so 100,000 blobs cost one small object each here (no
+ * properties, no child list, the label computed when drawn) and nothing on screen until opened.
+ */
+public final class CatalogNode {
+    /** What the node stands for. */
+    public enum Type { SECTION, GROUP, BLOB }
+
+    private final Type type;
+    private final String label;
+    private final CatalogEntry entry;
+    private final List<CatalogNode> children;
+    private volatile CatalogIntegrity integrity;
+    private long blobs;
+    private long bytes;
+    private long problems;
+
+    private CatalogNode(Type type, String label, CatalogEntry entry) {
+        this.type = type;
+        this.label = label;
+        this.entry = entry;
+        this.children = type == Type.BLOB ? List.of() : new ArrayList<>();
+        this.integrity = type != Type.BLOB ? null
+                : entry.reference() == CatalogEntry.Reference.MISSING ? CatalogIntegrity.MISSING : CatalogIntegrity.UNVERIFIED;
+    }
+
+    static CatalogNode section(String label) {
+        return new CatalogNode(Type.SECTION, label, null);
+    }
+
+    static CatalogNode group(String label) {
+        return new CatalogNode(Type.GROUP, label, null);
+    }
+
+    static CatalogNode blob(CatalogEntry entry) {
+        return new CatalogNode(Type.BLOB, null, entry);
+    }
+
+    void add(CatalogNode child) {
+        children.add(child);
+    }
+
+    /** Totals after the tree is built (blobs, bytes, references the ledger misses). */
+    void total() {
+        if (type == Type.BLOB) {
+            blobs = 1;
+            bytes = entry.size();
+            problems = entry.reference() == CatalogEntry.Reference.MISSING ? 1 : 0;
+            return;
+        }
+        blobs = 0;
+        bytes = 0;
+        problems = 0;
+        for (CatalogNode c : children) {
+            c.total();
+            blobs += c.blobs;
+            bytes += c.bytes;
+            problems += c.problems;
+        }
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** Group name, or the blob's short digest (computed when drawn, to keep 100,000 nodes small). */
+    public String label() {
+        if (label != null) {
+            return label;
+        }
+        return entry.digest() == null ? entry.key().substring(entry.key().lastIndexOf('/') + 1) : Format.shortDigest(entry.digest());
+    }
+
+    /** The blob's entry; null for sections and groups. */
+    public CatalogEntry entry() {
+        return entry;
+    }
+
+    public List<CatalogNode> children() {
+        return children;
+    }
+
+    public boolean isBlob() {
+        return type == Type.BLOB;
+    }
+
+    /** Integrity of a blob (null for groups). The view redraws when {@code CatalogViewModel#verdictsProperty()} moves. */
+    public CatalogIntegrity integrity() {
+        return integrity;
+    }
+
+    void setIntegrity(CatalogIntegrity value) {
+        if (type == Type.BLOB) {
+            integrity = value;
+        }
+    }
+
+    public long blobs() {
+        return blobs;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Reference column: live / orphan / missing for a blob, a count for a group. */
+    public Tagged reference() {
+        if (type != Type.BLOB) {
+            return problems > 0 ? Tagged.danger(Format.count(problems) + " missing") : Tagged.neutral(Format.count(blobs) + " blob"
+                    + (blobs == 1 ? "" : "s"));
+        }
+        return switch (entry.reference()) {
+            case LIVE -> Tagged.ok("live");
+            case ORPHAN -> Tagged.neutral("orphan");
+            case MISSING -> Tagged.danger("missing");
+        };
+    }
+
+    public static Tagged integrityTag(CatalogIntegrity integrity) {
+        if (integrity == null) {
+            return new Tagged("", Severity.NEUTRAL);
+        }
+        return switch (integrity) {
+            case UNVERIFIED -> Tagged.neutral("not verified");
+            case VERIFIED -> Tagged.ok("verified");
+            case TAMPERED -> Tagged.danger("TAMPERED");
+            case MISSING -> Tagged.danger("missing");
+            case UNREADABLE -> Tagged.danger("unreadable");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

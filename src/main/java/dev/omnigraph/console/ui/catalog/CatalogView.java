@@ -1,0 +1,255 @@
+package dev.omnigraph.console.ui.catalog;
+
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.ProgressStrip;
+import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.shell.ClusterView;
+import dev.omnigraph.console.ui.shell.ViewContext;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Catalog page: queries by graph and policies by name, each version a blob with its ledger
+ * reference (live / orphan / missing) and integrity (verified / tampered / missing / unreadable),
+ * a content viewer, and "Verify all" in the background. The tree is virtualized and lazy.
+ */
+public final class CatalogView implements ClusterView {
+    private final CatalogViewModel model;
+    private final BorderPane root = new BorderPane();
+    final TreeTableView<CatalogNode> tree = new TreeTableView<>();
+    final Button verifyAll = new Button("_Verify all");
+
+    public CatalogView(ViewContext context) {
+        this.model = new CatalogViewModel(context.session());
+        root.getStyleClass().add("page");
+
+        verifyAll.setMnemonicParsing(true);
+        verifyAll.setId("catalog-verify-all");
+        verifyAll.getStyleClass().add("accent");
+        verifyAll.setAccessibleText("Verify all catalog blobs");
+        verifyAll.setOnAction(e -> model.verifyAll());
+        verifyAll.disableProperty().bind(model.verifyProgress().runningProperty());
+        Label summary = new Label();
+        summary.setId("catalog-summary");
+        model.summaryProperty().addListener((o, a, b) -> Ui.styleBadge(summary, b));
+        Ui.styleBadge(summary, model.summaryProperty().get());
+        Label totals = Ui.muted("");
+        totals.textProperty().bind(model.totalsProperty());
+        VBox header = new VBox(8, Ui.row(12, Ui.title("Catalog"), totals, Ui.spacer(), summary, verifyAll),
+                new ProgressStrip(model.verifyProgress(), "catalog verification"));
+        header.setPadding(new Insets(16, 20, 10, 20));
+        root.setTop(header);
+
+        TreeTableColumn<CatalogNode, String> name = new TreeTableColumn<>("Name");
+        name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().label()));
+        name.setPrefWidth(260);
+        TreeTableColumn<CatalogNode, Tagged> reference = new TreeTableColumn<>("Ledger");
+        reference.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue().reference()));
+        reference.setCellFactory(c -> new TagCell());
+        reference.setPrefWidth(110);
+        TreeTableColumn<CatalogNode, Tagged> integrity = new TreeTableColumn<>("Integrity");
+        integrity.setCellValueFactory(cd -> {
+            CatalogNode n = cd.getValue().getValue();
+            return new ReadOnlyObjectWrapper<>(n.isBlob() ? CatalogNode.integrityTag(n.integrity()) : null);
+        });
+        integrity.setCellFactory(c -> new TagCell());
+        integrity.setPrefWidth(120);
+        TreeTableColumn<CatalogNode, String> size = new TreeTableColumn<>("Size");
+        size.setCellValueFactory(cd -> new ReadOnlyStringWrapper(Format.bytes(cd.getValue().getValue().bytes())));
+        size.setPrefWidth(90);
+        size.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TreeTableColumn<CatalogNode, String> key = new TreeTableColumn<>("Key");
+        key.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().isBlob() ? cd.getValue().getValue().entry().key() : ""));
+        key.setCellFactory(c -> new TreeTableCell<>() {
+            {
+                getStyleClass().add("mono-cell");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        key.setPrefWidth(560);
+        tree.getColumns().setAll(java.util.List.of(name, reference, integrity, size, key));
+        tree.setShowRoot(false);
+        tree.setId("catalog-tree");
+        tree.setFixedCellSize(26);
+        tree.setAccessibleText("Catalog blobs");
+        tree.setPlaceholder(Ui.placeholder("The catalog is empty."));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b == null ? null : b.getValue()));
+        model.treeProperty().addListener((o, a, b) -> show(b));
+        model.verdictsProperty().addListener((o, a, b) -> tree.refresh());
+
+        Label verdict = new Label();
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.getStyleClass().add("banner");
+        model.contentVerdictProperty().addListener((o, a, b) -> {
+            verdict.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            verdict.setText(b == null ? "" : b.text());
+            if (b != null) {
+                verdict.getStyleClass().add(b.severity().styleClass());
+            }
+        });
+        verdict.visibleProperty().bind(model.contentVerdictProperty().isNotNull());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        TextArea content = new TextArea();
+        content.setEditable(false);
+        content.getStyleClass().add("mono");
+        content.setAccessibleText("Blob content");
+        content.textProperty().bind(model.contentProperty());
+        content.setPromptText("Select a blob to see its content.");
+        VBox viewer = new VBox(8, Ui.section("Content"), verdict, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        viewer.setPadding(new Insets(8, 0, 0, 0));
+
+        SplitPane split = new SplitPane(tree, viewer);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        SplitMemory.remember(split, "catalog.content", context.preferences());
+        VBox center = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 20, 16, 20));
+        root.setCenter(center);
+    }
+
+    private void show(CatalogTree t) {
+        if (t == null) {
+            tree.setRoot(null);
+            return;
+        }
+        LazyCatalogItem rootItem = new LazyCatalogItem(t.root());
+        rootItem.setExpanded(true);
+        for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
+            section.setExpanded(true);
+            if (section.getValue().blobs() <= SMALL_CATALOG) {
+                expandSmall(section);
+            }
+        }
+        tree.setRoot(rootItem);
+    }
+
+    /** Opens everything under a group that holds few blobs; big groups stay closed (and unbuilt). */
+    private static void expandSmall(TreeItem<CatalogNode> item) {
+        for (TreeItem<CatalogNode> child : item.getChildren()) {
+            if (!child.getValue().isBlob() && child.getValue().blobs() <= SMALL_GROUP) {
+                child.setExpanded(true);
+                expandSmall(child);
+            }
+        }
+    }
+
+    private static final int SMALL_GROUP = 40;
+    /** Sections up to this many blobs open fully; larger ones stay closed so nothing is built until asked for. */
+    private static final int SMALL_CATALOG = 300;
+
+    /** A tree-table cell showing a {@link Tagged} as a badge. */
+    private static final class TagCell extends TreeTableCell<CatalogNode, Tagged> {
+        private final Label label = new Label();
+
+        TagCell() {
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Tagged item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.text().isEmpty()) {
+                setGraphic(null);
+                setText(null);
+            } else {
+                Ui.styleBadge(label, item);
+                setGraphic(label);
+                setText(item.text());
+                setAccessibleText(item.text());
+            }
+        }
+    }
+
+    /** Selects the first blob in the tree (expanding its group), e.g. to show the content viewer. */
+    public void selectFirstBlob() {
+        for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+            TreeItem<CatalogNode> item = tree.getTreeItem(i);
+            if (item != null && item.getValue().isBlob()) {
+                tree.getSelectionModel().select(item);
+                tree.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+    }
+
+    /** Expands the way to the blob with this key, selects it and scrolls it into view; false when absent. */
+    public boolean reveal(String key) {
+        TreeItem<CatalogNode> found = find(tree.getRoot(), key);
+        if (found == null) {
+            return false;
+        }
+        for (TreeItem<CatalogNode> p = found.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        tree.getSelectionModel().select(found);
+        int row = tree.getRow(found);
+        tree.scrollTo(Math.max(0, row - 3));
+        return true;
+    }
+
+    private static TreeItem<CatalogNode> find(TreeItem<CatalogNode> item, String key) {
+        if (item == null) {
+            return null;
+        }
+        CatalogNode n = item.getValue();
+        if (n.isBlob()) {
+            return n.entry().key().equals(key) ? item : null;
+        }
+        for (TreeItem<CatalogNode> c : item.getChildren()) {
+            TreeItem<CatalogNode> f = find(c, key);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public CatalogViewModel viewModel() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        model.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        model.deactivate();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return tree;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.omnigraph.console.ui.graphs;
+
+import dev.omnigraph.console.cluster.TableSummary;
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.shell.ClusterView;
+import dev.omnigraph.console.ui.shell.ViewContext;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Graphs page: each graph root with size, Lance tables and ledger linkage. */
+public final class GraphsView implements ClusterView {
+    private final GraphsViewModel model;
+    private final BorderPane root = new BorderPane();
+    final TableView<GraphRow> table = new TableView<>();
+    private final ObservableList<TableSummary> tables = FXCollections.observableArrayList();
+
+    public GraphsView(ViewContext context) {
+        this.model = new GraphsViewModel(context.session());
+        root.getStyleClass().add("page");
+        Label totals = Ui.muted("");
+        totals.textProperty().bind(model.totalsProperty());
+        VBox header = new VBox(8, Ui.row(12, Ui.title("Graphs"), totals));
+        header.setPadding(new Insets(16, 20, 10, 20));
+        root.setTop(header);
+
+        TableColumn<GraphRow, String> objects = Ui.textColumn("Objects", r -> Format.count(r.summary().objects()), 90);
+        objects.setComparator(Ui.numericComparator());
+        TableColumn<GraphRow, String> bytes = Ui.textColumn("Size", r -> Format.bytes(r.summary().bytes()), 90);
+        bytes.setComparator(Ui.bytesComparator());
+        table.getColumns().setAll(List.of(Ui.monoColumn("Graph", GraphRow::id, 160),
+                Ui.badgeColumn("Ledger", GraphRow::linkage, 190), objects, bytes,
+                Ui.textColumn("Datasets", r -> String.valueOf(r.tables()), 90),
+                Ui.textColumn("Last modified", r -> Ui.time(r.summary().lastModified()), 190),
+                Ui.monoColumn("Root", r -> "graphs/" + r.id() + ".omni/", 220)));
+        table.setItems(model.rows());
+        table.setId("graphs-table");
+        table.setPlaceholder(Ui.placeholder("No graph roots under graphs/."));
+        table.setAccessibleText("Graph roots");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        Label explanation = Ui.muted("");
+        model.selectedProperty().addListener((o, a, b) -> {
+            tables.setAll(b == null ? List.of() : b.summary().tables());
+            explanation.setText(b == null ? "" : b.explanation());
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+
+        TableView<TableSummary> tableList = new TableView<>(tables);
+        tableList.getColumns().setAll(List.of(Ui.monoColumn("Dataset", TableSummary::path, 320),
+                Ui.textColumn("Kind", t -> t.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 110),
+                Ui.textColumn("Objects", t -> Format.count(t.objects()), 80),
+                Ui.textColumn("Size", t -> Format.bytes(t.bytes()), 90),
+                Ui.textColumn("Versions", t -> Format.count(t.versions()), 80),
+                Ui.textColumn("Latest", t -> t.latestVersion() < 0 ? "–" : String.valueOf(t.latestVersion()), 70)));
+        tableList.setPlaceholder(Ui.placeholder("Select a graph to see its Lance datasets."));
+        tableList.setAccessibleText("Lance datasets of the selected graph");
+        VBox lower = new VBox(8, Ui.section("Lance datasets"), explanation, tableList);
+        VBox.setVgrow(tableList, Priority.ALWAYS);
+        lower.setPadding(new Insets(8, 0, 0, 0));
+        SplitPane split = new SplitPane(table, lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        SplitMemory.remember(split, "graphs.datasets", context.preferences());
+        VBox center = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 20, 16, 20));
+        root.setCenter(center);
+    }
+
+    public GraphsViewModel viewModel() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        model.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        model.deactivate();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return table;
+    }
+}

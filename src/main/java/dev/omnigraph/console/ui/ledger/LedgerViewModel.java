@@ -1,0 +1,199 @@
+package dev.omnigraph.console.ui.ledger;
+
+import dev.omnigraph.console.cluster.ClusterLayout;
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.model.Ledger;
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.SnapshotViewModel;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Ledger view's state: resources (filterable by text, status and kind), the selected row's
+ * detail, the free-form sections, and the raw {@code state.json} lines with its CAS and ETag.
+ * A ledger that is missing or unreadable is explained in {@link #problemProperty()}.
+ */
+public final class LedgerViewModel extends SnapshotViewModel {
+    public static final String ALL = "All";
+
+    private final ObservableList<ResourceRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ResourceRow> filtered = new FilteredList<>(rows);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty statusFilter = new SimpleStringProperty(ALL);
+    private final StringProperty kindFilter = new SimpleStringProperty(ALL);
+    private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL);
+    private final ObjectProperty<ResourceRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<KeyedJson> approvalRecords = FXCollections.observableArrayList();
+    private final ObservableList<KeyedJson> recoveryRecords = FXCollections.observableArrayList();
+    private final ObservableList<KeyedJson> observations = FXCollections.observableArrayList();
+    private final ObservableList<String> rawLines = FXCollections.observableArrayList();
+    private final StringProperty raw = new SimpleStringProperty("");
+    private final StringProperty cas = new SimpleStringProperty("–");
+    private final StringProperty etag = new SimpleStringProperty("–");
+    private final StringProperty facts = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+
+    public LedgerViewModel(ClusterSession session) {
+        super(session);
+        filterText.addListener((o, a, b) -> applyFilter());
+        statusFilter.addListener((o, a, b) -> applyFilter());
+        kindFilter.addListener((o, a, b) -> applyFilter());
+    }
+
+    @Override
+    protected void onSnapshot(ClusterSnapshot snapshot) {
+        String keep = selected.get() == null ? null : selected.get().address();
+        switch (snapshot.ledger()) {
+            case LedgerState.Present p -> show(p);
+            case LedgerState.Missing m -> clear("There is no ledger at " + ClusterLayout.STATE + ": this root holds no cluster yet "
+                    + "(or the root is wrong). Check the URI, or run `omnigraph cluster import` to create one.", null);
+            case LedgerState.Unreadable u -> clear("OmniGraph would refuse this ledger: " + u.diagnostic().code() + " at "
+                    + u.diagnostic().path() + ": " + u.diagnostic().message() + ". Every command that reads state fails until it is "
+                    + "fixed.", u.token());
+        }
+        selected.set(keep == null ? null : rows.stream().filter(r -> r.address().equals(keep)).findFirst().orElse(null));
+    }
+
+    private void show(LedgerState.Present p) {
+        Ledger ledger = p.ledger();
+        problem.set("");
+        List<ResourceRow> all = ResourceRow.of(ledger);
+        rows.setAll(all);
+        TreeSet<String> st = new TreeSet<>();
+        TreeSet<String> kd = new TreeSet<>();
+        all.forEach(r -> {
+            st.add(r.status().isEmpty() ? "(none)" : r.status());
+            kd.add(r.kind());
+        });
+        setChoices(statuses, st, statusFilter);
+        setChoices(kinds, kd, kindFilter);
+        approvalRecords.setAll(KeyedJson.of(ledger.approvalRecords()));
+        recoveryRecords.setAll(KeyedJson.of(ledger.recoveryRecords()));
+        observations.setAll(KeyedJson.of(ledger.observations()));
+        String text = new String(ledger.rawBytes(), StandardCharsets.UTF_8);
+        raw.set(text);
+        rawLines.setAll(Arrays.asList(text.split("\n", -1)));
+        if (!rawLines.isEmpty() && rawLines.getLast().isEmpty()) {
+            rawLines.removeLast();
+        }
+        cas.set(ledger.cas());
+        etag.set(p.token() == null ? "–" : p.token());
+        facts.set("version " + ledger.version() + " · revision " + Long.toUnsignedString(ledger.stateRevision()) + " · "
+                + Format.bytes(ledger.rawBytes().length) + " · " + ledger.resources().size() + " resources"
+                + (p.lastModified() == null ? "" : " · modified " + dev.omnigraph.console.ui.common.Times.of(p.lastModified())));
+        applyFilter();
+    }
+
+    private void clear(String why, String token) {
+        problem.set(why);
+        rows.clear();
+        approvalRecords.clear();
+        recoveryRecords.clear();
+        observations.clear();
+        rawLines.clear();
+        raw.set("");
+        cas.set("–");
+        etag.set(token == null ? "–" : token);
+        facts.set("");
+    }
+
+    private static void setChoices(ObservableList<String> list, TreeSet<String> values, StringProperty current) {
+        list.setAll(ALL);
+        list.addAll(values);
+        if (!list.contains(current.get())) {
+            current.set(ALL);
+        }
+    }
+
+    private void applyFilter() {
+        String text = filterText.get();
+        String status = statusFilter.get();
+        String kind = kindFilter.get();
+        filtered.setPredicate(r -> r.matches(text)
+                && (status == null || ALL.equals(status) || Objects.equals(r.status().isEmpty() ? "(none)" : r.status(), status))
+                && (kind == null || ALL.equals(kind) || r.kind().equals(kind)));
+    }
+
+    public ObservableList<ResourceRow> rows() {
+        return rows;
+    }
+
+    /** The rows after filtering (the table sorts a {@code SortedList} over this). */
+    public FilteredList<ResourceRow> filteredRows() {
+        return filtered;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public StringProperty statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public StringProperty kindFilterProperty() {
+        return kindFilter;
+    }
+
+    public ObservableList<String> statuses() {
+        return statuses;
+    }
+
+    public ObservableList<String> kinds() {
+        return kinds;
+    }
+
+    public ObjectProperty<ResourceRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<KeyedJson> approvalRecords() {
+        return approvalRecords;
+    }
+
+    public ObservableList<KeyedJson> recoveryRecords() {
+        return recoveryRecords;
+    }
+
+    public ObservableList<KeyedJson> observations() {
+        return observations;
+    }
+
+    public ObservableList<String> rawLines() {
+        return rawLines;
+    }
+
+    public ReadOnlyStringProperty rawProperty() {
+        return raw;
+    }
+
+    public ReadOnlyStringProperty casProperty() {
+        return cas;
+    }
+
+    public ReadOnlyStringProperty etagProperty() {
+        return etag;
+    }
+
+    public ReadOnlyStringProperty factsProperty() {
+        return facts;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.omnigraph.console.ui.overview;
+
+import dev.omnigraph.console.cluster.CatalogEntry;
+import dev.omnigraph.console.cluster.CatalogIntegrity;
+import dev.omnigraph.console.cluster.CatalogVerifier;
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.GraphLinkage;
+import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.SidecarImpact;
+import dev.omnigraph.console.cluster.model.ApprovalState;
+import dev.omnigraph.console.cluster.model.Diagnostic;
+import dev.omnigraph.console.cluster.model.Ledger;
+import dev.omnigraph.console.cluster.model.ResourceStatusRecord;
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.Severity;
+import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.lock.LockStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the Overview shows, derived from one snapshot (plus the last catalog verification):
+ * root, storage kind, revision, applied config digest, resource counts by status, the lock badge,
+ * pending approvals, recovery sidecars and what they block, catalog integrity, graph totals and
+ * diagnostics. Pure data, computed without a toolkit.
+ *
+ * @param statusCounts status name → resources with it ("no status" for resources without a record)
+ * @param sidecars     one line per pending sidecar: what it is and what it blocks
+ */
+public record OverviewModel(String name, String root, String storageKind, String configDir, Tagged ledger, String revision,
+                            String configDigest, String cas, int resources, Map<String, Long> statusCounts, LockStatus lock,
+                            long pendingApprovals, long invalidApprovals, List<String> sidecars, Tagged catalog,
+                            String catalogDetail, long graphs, long graphObjects, long graphBytes, long graphsNeedingAttention,
+                            List<Diagnostic> diagnostics, String readSummary) {
+
+    public static OverviewModel of(ClusterSnapshot s, CatalogVerifier.Report verified, Instant now, Duration staleAfter, String readSummary) {
+        Ledger ledger = s.ledgerIfPresent().orElse(null);
+        Tagged ledgerTag = switch (s.ledger()) {
+            case LedgerState.Present p -> Tagged.ok("Ledger readable");
+            case LedgerState.Missing m -> Tagged.warn("No ledger at this root");
+            case LedgerState.Unreadable u -> Tagged.danger("Ledger unreadable: " + u.diagnostic().code());
+        };
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (ledger != null) {
+            Map<String, Long> sorted = new TreeMap<>();
+            for (String address : ledger.resources().keySet()) {
+                ResourceStatusRecord r = ledger.resourceStatuses().get(address);
+                sorted.merge(r == null ? "no status" : r.status().wireName(), 1L, Long::sum);
+            }
+            // applied first, then the rest alphabetically
+            if (sorted.containsKey("applied")) {
+                counts.put("applied", sorted.remove("applied"));
+            }
+            counts.putAll(sorted);
+        }
+        long pending = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.PENDING).orElse(false))
+                .count();
+        long invalidApprovals = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
+        List<String> sidecars = new ArrayList<>();
+        for (var r : s.recoveries()) {
+            r.parse().artifact().ifPresentOrElse(sc -> {
+                SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
+                sidecars.add(sc.kind().wireName() + " of graph " + sc.graphId() + " — blocks " + impact.blockedAddresses().size()
+                        + " resource" + (impact.blockedAddresses().size() == 1 ? "" : "s") + "; serving quarantines " + sc.graphId());
+            }, () -> sidecars.add(r.stem() + ".json is unreadable: serving refuses to start"));
+        }
+        long live = s.catalog().count(CatalogEntry.Reference.LIVE);
+        long orphan = s.catalog().count(CatalogEntry.Reference.ORPHAN);
+        long missing = s.catalog().count(CatalogEntry.Reference.MISSING);
+        String detail = Format.count(live) + " live · " + Format.count(orphan) + " orphan · " + Format.count(missing) + " missing · "
+                + Format.bytes(s.catalog().bytes());
+        Tagged catalog;
+        if (verified == null) {
+            catalog = missing > 0 ? Tagged.danger(Format.count(missing) + " missing payload" + (missing == 1 ? "" : "s"))
+                    : Tagged.neutral("Not verified yet");
+        } else {
+            long tampered = verified.count(CatalogIntegrity.TAMPERED);
+            long bad = verified.liveProblems().size();
+            catalog = tampered > 0 ? Tagged.danger(Format.count(tampered) + " tampered")
+                    : bad > 0 ? Tagged.danger(Format.count(bad) + " live payload problem" + (bad == 1 ? "" : "s"))
+                    : Tagged.ok("All " + Format.count(verified.count(CatalogIntegrity.VERIFIED)) + " verified");
+        }
+        long attention = s.graphs().stream().filter(g -> g.linkage() != GraphLinkage.KNOWN).count();
+        return new OverviewModel(s.location().name(), s.location().root().display(), s.location().root().kind(),
+                s.location().configDir().map(Object::toString).orElse(null), ledgerTag,
+                ledger == null ? "–" : Long.toUnsignedString(ledger.stateRevision()),
+                ledger == null || ledger.configDigest() == null ? "–" : ledger.configDigest(), ledger == null ? "–" : ledger.cas(),
+                ledger == null ? 0 : ledger.resources().size(), counts, LockStatus.of(s.lock(), now, staleAfter), pending,
+                invalidApprovals, List.copyOf(sidecars), catalog, detail, s.graphs().size(), s.graphObjects(), s.graphBytes(), attention,
+                s.diagnostics(), readSummary);
+    }
+
+    /** Colour for a status name in the counts. */
+    public static Severity statusSeverity(String status) {
+        return switch (status) {
+            case "applied" -> Severity.OK;
+            case "drifted", "blocked", "pending", "planned", "applying" -> Severity.WARN;
+            case "error" -> Severity.DANGER;
+            default -> Severity.NEUTRAL;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package dev.omnigraph.console.ui.recoveries;
+
+import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.shell.ClusterView;
+import dev.omnigraph.console.ui.shell.ViewContext;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Recoveries page: pending sidecars, whether the ledger moved since, and what each blocks. */
+public final class RecoveriesView implements ClusterView {
+    private final RecoveriesViewModel model;
+    private final BorderPane root = new BorderPane();
+    final TableView<RecoveryRow> table = new TableView<>();
+    private final DetailGrid detail = new DetailGrid();
+
+    public RecoveriesView(ViewContext context) {
+        this.model = new RecoveriesViewModel(context.session());
+        root.getStyleClass().add("page");
+        VBox header = new VBox(8, Ui.title("Recoveries"), Ui.muted("A sidecar is written by apply before it moves a graph and "
+                + "removed when the ledger write lands. One that remains means an apply stopped half-way: the next apply or "
+                + "refresh sweeps it; until then its graph is pending and serving quarantines it."));
+        header.setPadding(new Insets(16, 20, 10, 20));
+        root.setTop(header);
+
+        table.getColumns().setAll(List.of(
+                Ui.badgeColumn("Kind", r -> r.kind().equals("unreadable") ? Tagged.danger("unreadable") : Tagged.warn(r.kind()), 120),
+                Ui.monoColumn("Graph", RecoveryRow::graph, 110),
+                Ui.textColumn("Actor", RecoveryRow::actor, 100),
+                Ui.textColumn("Started", r -> Ui.time(r.startedAt()), 200),
+                Ui.badgeColumn("state_cas_base", RecoveryRow::casBase, 170),
+                Ui.textColumn("Blocks", RecoveryRow::blocksText, 420),
+                Ui.monoColumn("Operation id", RecoveryRow::operationId, 250)));
+        table.setItems(model.rows());
+        table.setId("recoveries-table");
+        table.setPlaceholder(Ui.placeholder("No recovery sidecars: no apply was interrupted."));
+        table.setAccessibleText("Recovery sidecars");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            showDetail(b);
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        showDetail(null);
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detail.setPadding(new Insets(10));
+        SplitPane split = new SplitPane(table, detailScroll);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.32);
+        SplitMemory.remember(split, "recoveries.detail", context.preferences());
+        VBox center = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 20, 16, 20));
+        root.setCenter(center);
+    }
+
+    private void showDetail(RecoveryRow r) {
+        detail.clear();
+        if (r == null) {
+            detail.add("", Ui.muted("Select a sidecar to see its details."));
+            return;
+        }
+        detail.mono("Operation id", r.operationId()).mono("File", r.file());
+        if (!r.problem().isEmpty()) {
+            Label p = new Label(r.problem());
+            p.setWrapText(true);
+            detail.add("Problem", p);
+        }
+        detail.text("Kind", r.kind()).mono("Graph", r.graph()).text("Actor", r.actor()).text("Started", r.startedAt())
+                .mono("Graph URI", r.graphUri()).text("Manifest versions", r.manifestVersions()).mono("Approval id", r.approvalId());
+        detail.add("state_cas_base", Ui.badge(r.casBase()));
+        FlowPane blocks = new FlowPane(6, 6);
+        r.blocks().forEach(b -> blocks.getChildren().add(Ui.badge(Tagged.warn(b))));
+        detail.add("Blocks", blocks);
+    }
+
+    public RecoveriesViewModel viewModel() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        model.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        model.deactivate();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return table;
+    }
+}

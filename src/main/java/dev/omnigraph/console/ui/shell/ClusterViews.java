@@ -1,0 +1,31 @@
+package dev.omnigraph.console.ui.shell;
+
+import dev.omnigraph.console.ui.approvals.ApprovalsView;
+import dev.omnigraph.console.ui.catalog.CatalogView;
+import dev.omnigraph.console.ui.graphs.GraphsView;
+import dev.omnigraph.console.ui.ledger.LedgerView;
+import dev.omnigraph.console.ui.lock.LockView;
+import dev.omnigraph.console.ui.overview.OverviewView;
+import dev.omnigraph.console.ui.recoveries.RecoveriesView;
+import java.util.List;
+
+/**
+ * The pages of a cluster workspace, in navigation order. Adding a page is one class implementing
+ * {@link ClusterView} (with a constructor taking a {@link ViewContext}) plus one line here.
+ */
+public final class ClusterViews {
+    private ClusterViews() {}
+
+    public static List<ClusterViewProvider> all() {
+        return List.of(
+                new ClusterViewProvider("overview", "_Overview", OverviewView::new),
+                new ClusterViewProvider("ledger", "_Ledger", LedgerView::new),
+                new ClusterViewProvider("catalog", "_Catalog", CatalogView::new),
+                new ClusterViewProvider("approvals", "_Approvals", ApprovalsView::new),
+                new ClusterViewProvider("recoveries", "_Recoveries", RecoveriesView::new),
+                new ClusterViewProvider("graphs", "_Graphs", GraphsView::new),
+                new ClusterViewProvider("lock", "Loc_k", LockView::new)
+                // e.g. new ClusterViewProvider("history", "_History", LedgerHistoryView::new)
+        );
+    }
+}

@@ -1,0 +1,262 @@
+package dev.omnigraph.console.ui.shell;
+
+import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.prefs.Theme;
+import dev.omnigraph.console.prefs.WindowLayout;
+import dev.omnigraph.console.storage.S3Settings;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.connect.ConnectView;
+import dev.omnigraph.console.ui.connect.ConnectViewModel;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.session.PollScheduler;
+import dev.omnigraph.console.ui.session.SessionSettings;
+import dev.omnigraph.console.ui.task.Activity;
+import dev.omnigraph.console.ui.task.TaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+
+/**
+ * The console window: menus, a tab per open cluster plus the Connect tab, and a status bar with
+ * the background activity. Built by {@link dev.omnigraph.console.ui.ConsoleApp} and by the UI tests
+ * (with their own preferences, runner and home), so what is tested is what ships.
+ *
+ * <p>Activation: only the selected cluster tab's workspace is active (its session polls and its
+ * visible page follows it); switching tabs or minimizing the window deactivates it.
+ */
+public final class ConsoleWindow {
+
+    /** What the window needs from outside. */
+    public record Services(PreferencesModel preferences, TaskRunner runner, ObservableList<Activity> activities, PollScheduler scheduler,
+                           Clock clock, Path home, S3Settings environment, Path cwd, StoreOpener opener) {}
+
+    private final Stage stage;
+    private final Services services;
+    private final ShellViewModel shell;
+    private final ThemeManager theme;
+    private final TabPane tabs = new TabPane();
+    private final Tab connectTab;
+    private final ConnectView connect;
+    private final Map<ClusterSession, Tab> tabsBySession = new HashMap<>();
+    private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
+    private ClusterWorkspace activeWorkspace;
+
+    public ConsoleWindow(Stage stage, Services services) {
+        this.stage = stage;
+        this.services = services;
+        var prefs = services.preferences().get();
+        this.theme = new ThemeManager(prefs.theme());
+        theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
+        SessionSettings settings = new SessionSettings(prefs.pollInterval(), prefs.lockStaleAfter());
+        this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
+                services.opener());
+
+        ConnectViewModel connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
+                services.cwd(), shell::open);
+        connect = new ConnectView(connectModel, () -> stage, shell.openErrorProperty());
+        connectTab = new Tab("＋ Connect", connect);
+        connectTab.setId("tab-connect");
+        connectTab.setClosable(false);
+        tabs.getTabs().add(connectTab);
+        tabs.setId("cluster-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getStyleClass().add("cluster-tabs");
+
+        shell.sessions().addListener((ListChangeListener<ClusterSession>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::removeTab);
+                c.getAddedSubList().forEach(this::addTab);
+            }
+        });
+        shell.selectedProperty().addListener((o, a, b) -> {
+            Tab t = b == null ? connectTab : tabsBySession.get(b);
+            if (t != null) {
+                tabs.getSelectionModel().select(t);
+            }
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected(b));
+        stage.iconifiedProperty().addListener((o, a, b) -> onTabSelected(tabs.getSelectionModel().getSelectedItem()));
+
+        BorderPane root = new BorderPane();
+        root.setTop(ShellMenus.build(this));
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(prefs.window().width(), screen.getWidth()),
+                Math.min(prefs.window().height(), screen.getHeight()));
+        theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("OmniGraph Console");
+        restoreBounds(prefs.window());
+        stage.setOnHidden(e -> {
+            saveBounds();
+            shell.closeAll();
+        });
+    }
+
+    private HBox statusBar() {
+        ObservableList<Activity> activities = services.activities() == null ? FXCollections.observableArrayList() : services.activities();
+        Label status = new Label();
+        status.setId("status-text");
+        rebind(status, activities);
+        Button log = new Button("Activity…");
+        log.setAccessibleText("Show all background activity");
+        log.setOnAction(e -> new ActivityWindow(stage, activities).show());
+        Label prefsNote = Ui.muted(services.preferences().lastProblem().orElse(""));
+        HBox bar = Ui.row(12, status, Ui.spacer(), prefsNote, log);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        activities.addListener((ListChangeListener<Activity>) c -> {
+            rebind(status, activities);
+            while (c.next()) {
+                c.getAddedSubList().forEach(a -> {
+                    a.stateProperty().addListener((o, x, y) -> rebind(status, activities));
+                    a.messageProperty().addListener((o, x, y) -> rebind(status, activities));
+                });
+            }
+        });
+        return bar;
+    }
+
+    private static void rebind(Label status, ObservableList<Activity> activities) {
+        long running = activities.stream().filter(a -> a.stateProperty().get() == Activity.State.RUNNING).count();
+        if (running == 0) {
+            status.setText("Ready");
+            return;
+        }
+        Activity a = activities.stream().filter(x -> x.stateProperty().get() == Activity.State.RUNNING).reduce((x, y) -> y).orElseThrow();
+        status.setText(running + " running · " + a.title() + (a.messageProperty().get().isEmpty() ? "" : ": " + a.messageProperty().get()));
+    }
+
+    private void addTab(ClusterSession session) {
+        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences());
+        Tab tab = new Tab(session.name(), workspace);
+        tab.setId("tab-" + session.name());
+        tab.setTooltip(new javafx.scene.control.Tooltip(session.location().root().display()));
+        tab.setOnClosed(e -> shell.close(session));
+        tabsBySession.put(session, tab);
+        workspaces.put(tab, workspace);
+        tabs.getTabs().add(tab);
+    }
+
+    private void removeTab(ClusterSession session) {
+        Tab tab = tabsBySession.remove(session);
+        if (tab != null) {
+            ClusterWorkspace w = workspaces.remove(tab);
+            if (w == activeWorkspace) {
+                w.deactivate();
+                activeWorkspace = null;
+            }
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private void onTabSelected(Tab tab) {
+        ClusterWorkspace next = stage.isIconified() || tab == null ? null : workspaces.get(tab);
+        if (next != activeWorkspace && activeWorkspace != null) {
+            activeWorkspace.deactivate();
+        }
+        activeWorkspace = next;
+        stage.setTitle(next == null ? "OmniGraph Console" : next.session().name() + " — OmniGraph Console");
+        if (next != null) {
+            next.activate();
+            if (shell.selectedProperty().get() != next.session()) {
+                shell.selectedProperty().set(next.session());
+            }
+        }
+    }
+
+    /** Restores the saved position only when it is still on a screen (monitors change); the size never exceeds the screen. */
+    private void restoreBounds(WindowLayout w) {
+        boolean onSomeScreen = !Double.isNaN(w.x()) && !Double.isNaN(w.y())
+                && !javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), Math.max(1, w.width() / 4), 40).isEmpty();
+        if (onSomeScreen) {
+            stage.setX(w.x());
+            stage.setY(w.y());
+        }
+        stage.setMaximized(w.maximized());
+    }
+
+    private void saveBounds() {
+        if (stage.getWidth() > 0) {
+            services.preferences().update(p -> p.withWindow(p.window().withBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized())));
+        }
+    }
+
+    /** Opens what the command line named, or the demo clusters. */
+    public void start(StartupArgs args) {
+        if (args != null && args.namesCluster()) {
+            shell.openLater("Open " + args.root().or(args::config).orElse(""), ctx -> List.of(args.resolve(services.cwd())));
+        } else {
+            shell.openDemos(services.home(), services.environment());
+        }
+    }
+
+    /** Brings a cluster's tab to the front. */
+    public void select(ClusterSession session) {
+        Tab t = tabsBySession.get(session);
+        if (t != null) {
+            tabs.getSelectionModel().select(t);
+        }
+    }
+
+    public void showConnect() {
+        tabs.getSelectionModel().select(connectTab);
+        connect.focusFirst();
+    }
+
+    public void closeSelected() {
+        ClusterWorkspace w = activeWorkspace;
+        if (w != null) {
+            shell.close(w.session());
+        }
+    }
+
+    public ClusterWorkspace activeWorkspace() {
+        return activeWorkspace;
+    }
+
+    public ClusterWorkspace workspace(ClusterSession session) {
+        Tab t = tabsBySession.get(session);
+        return t == null ? null : workspaces.get(t);
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ThemeManager theme() {
+        return theme;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ConnectView connectView() {
+        return connect;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    void setTheme(Theme t) {
+        theme.themeProperty().set(t);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.omnigraph.console.ui.shell;
+
+import dev.omnigraph.console.prefs.Theme;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The window's menus: File, View (theme, live refresh), Cluster (the registered actions), Help. */
+final class ShellMenus {
+    private ShellMenus() {}
+
+    static MenuBar build(ConsoleWindow window) {
+        MenuItem connect = item("_Connect…", e -> window.showConnect());
+        connect.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        MenuItem close = item("_Close cluster", e -> window.closeSelected());
+        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        MenuItem reset = item("_Reset preferences…", e -> resetPreferences(window));
+        MenuItem quit = item("_Quit", e -> window.stage().close());
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        Menu file = new Menu("_File", null, connect, close, new SeparatorMenuItem(), reset, new SeparatorMenuItem(), quit);
+
+        Menu themeMenu = new Menu("_Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t.label());
+            r.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            r.setToggleGroup(themes);
+            r.setSelected(window.theme().themeProperty().get() == t);
+            r.setOnAction(e -> window.setTheme(t));
+            themeMenu.getItems().add(r);
+        }
+        Menu interval = new Menu("_Live refresh every");
+        ToggleGroup intervals = new ToggleGroup();
+        for (int seconds : List.of(2, 5, 15, 30, 60)) {
+            RadioMenuItem r = new RadioMenuItem(seconds + " seconds");
+            r.setToggleGroup(intervals);
+            r.setSelected(window.shell().settings().pollIntervalProperty().get().toSeconds() == seconds);
+            r.setOnAction(e -> window.shell().settings().pollIntervalProperty().set(Duration.ofSeconds(seconds)));
+            interval.getItems().add(r);
+        }
+        MenuItem refresh = item("_Refresh", e -> {
+            ClusterWorkspace w = window.activeWorkspace();
+            if (w != null) {
+                w.session().refresh();
+            }
+        });
+        refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        Menu view = new Menu("_View", null, refresh, new SeparatorMenuItem(), themeMenu, interval);
+        view.getItems().add(new SeparatorMenuItem());
+        int n = 1;
+        for (ClusterViewProvider p : ClusterViews.all()) {
+            MenuItem page = item(p.plainTitle(), e -> {
+                ClusterWorkspace w = window.activeWorkspace();
+                if (w != null) {
+                    w.show(p.id());
+                    w.focusCurrent();
+                }
+            });
+            if (n <= 9) {
+                page.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(n)), KeyCombination.SHORTCUT_DOWN));
+            }
+            n++;
+            view.getItems().add(page);
+        }
+
+        Menu cluster = new Menu("_Cluster");
+        for (ClusterAction a : ClusterActions.all()) {
+            MenuItem item = item(a.label(), e -> {
+                ClusterWorkspace w = window.activeWorkspace();
+                if (w != null) {
+                    a.run().accept(w.context());
+                }
+            });
+            item.setId("menu-action-" + a.id());
+            cluster.getItems().add(item);
+        }
+        cluster.setOnShowing(e -> cluster.getItems().forEach(i -> i.setDisable(window.activeWorkspace() == null)));
+
+        MenuItem about = item("_About OmniGraph Console", e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "An administration console for OmniGraph clusters.\n\nPreferences: "
+                    + (window.services().preferences().store() == null ? "in memory" : window.services().preferences().store().file()),
+                    ButtonType.CLOSE);
+            a.initOwner(window.stage());
+            a.setHeaderText("OmniGraph Console");
+            a.show();
+        });
+        Menu help = new Menu("_Help", null, about);
+        MenuBar bar = new MenuBar(file, view, cluster, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static void resetPreferences(ConsoleWindow window) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "This forgets every saved connection, the recent list, the theme, the "
+                + "live refresh interval, the lock threshold and the window layout. Open clusters stay open.",
+                new ButtonType("Reset preferences", javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        confirm.initOwner(window.stage());
+        confirm.setHeaderText("Reset all preferences?");
+        confirm.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).ifPresent(b -> {
+            // back to defaults, push them into the live settings (which saves them again), then delete the file for good
+            window.services().preferences().reset();
+            var d = window.services().preferences().get();
+            window.shell().settings().pollIntervalProperty().set(d.pollInterval());
+            window.shell().settings().lockStaleAfterProperty().set(d.lockStaleAfter());
+            window.setTheme(d.theme());
+            window.services().preferences().reset();
+        });
+    }
+
+    private static MenuItem item(String label, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem i = new MenuItem(label);
+        i.setOnAction(action);
+        return i;
+    }
+
+}

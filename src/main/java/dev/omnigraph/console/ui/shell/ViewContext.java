@@ -1,0 +1,22 @@
+package dev.omnigraph.console.ui.shell;
+
+import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/**
+ * What a page or an action gets from the shell: the cluster's session, a way to switch to another
+ * page of the same workspace (e.g. the Overview's lock badge opens the Lock page), and the window
+ * to own dialogs, the preferences (e.g. to remember split positions), and the other pages (an action may drive one, e.g. "Verify catalog").
+ */
+public record ViewContext(ClusterSession session, Consumer<String> navigate, Supplier<Window> owner,
+                          Function<String, ClusterView> views, PreferencesModel preferences) {
+
+    /** The page with this id in the same workspace (created on first use), or null for an unknown id. */
+    public ClusterView view(String id) {
+        return views.apply(id);
+    }
+}
