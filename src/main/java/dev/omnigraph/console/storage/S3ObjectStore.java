@@ -132,6 +132,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ConditionalRead readIfChanged(String key, String knownToken, long maxBytes) throws StorageException {
+        return BrokenConnectionRetry.call(() -> readIfChangedOnce(key, knownToken, maxBytes));
+    }
+
+    private ConditionalRead readIfChangedOnce(String key, String knownToken, long maxBytes) throws StorageException {
         String full = objectKey(key);
         try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> {
             b.bucket(uri.bucket()).key(full);
@@ -180,6 +184,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> stat(String key) throws StorageException {
+        return BrokenConnectionRetry.call(() -> statOnce(key));
+    }
+
+    private Optional<ObjectInfo> statOnce(String key) throws StorageException {
         String full = objectKey(key);
         try {
             var head = client.headObject(b -> b.bucket(uri.bucket()).key(full));
@@ -196,6 +204,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<InputStream> openStream(String key) throws StorageException {
+        return BrokenConnectionRetry.call(() -> openStreamOnce(key));
+    }
+
+    private Optional<InputStream> openStreamOnce(String key) throws StorageException {
         String full = objectKey(key);
         try {
             return Optional.of(client.getObject(b -> b.bucket(uri.bucket()).key(full)));
@@ -218,6 +230,10 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private ListObjectsV2Response listPage(String fullPrefix, String delimiter, String token) throws StorageException {
+        return BrokenConnectionRetry.call(() -> listPageOnce(fullPrefix, delimiter, token));
+    }
+
+    private ListObjectsV2Response listPageOnce(String fullPrefix, String delimiter, String token) throws StorageException {
         try {
             ListObjectsV2Request.Builder b = ListObjectsV2Request.builder().bucket(uri.bucket()).prefix(fullPrefix).maxKeys(PAGE_SIZE);
             if (delimiter != null) {
@@ -673,6 +689,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> readVersion(String key, String versionId, long maxBytes) throws StorageException {
+        return BrokenConnectionRetry.call(() -> readVersionOnce(key, versionId, maxBytes));
+    }
+
+    private Optional<StoredObject> readVersionOnce(String key, String versionId, long maxBytes) throws StorageException {
         String full = objectKey(key);
         try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(uri.bucket()).key(full).versionId(versionId))) {
             return Optional.of(readBody(key, in, maxBytes));
