@@ -127,6 +127,7 @@ public final class MigrationWizard {
         content.setTop(header);
         BorderPane root = new BorderPane(content, null, null, footer, steps);
         root.setId("migration-wizard");
+        root.setUserData(this); // tests and the screenshot generator find the wizard from its window
         stage.setScene(Windows.styledScene(owner, root, 980, 720));
 
         vm.pageProperty().addListener((o, a, b) -> show(b));
