@@ -84,10 +84,11 @@ class MigrationWizardFxTest {
         StoreUri.S3 dest = S3TestServer.newRoot("wizard-fx", "clusters/" + name);
         S3Settings s3 = S3TestServer.settings();
         assertThat(WizardFx.node(robot, wizard, "#migrate-next").isDisabled()).isTrue();
-        WizardFx.write(robot, wizard, "#migrate-uri", dest.display());
-        WizardFx.write(robot, wizard, "#migrate-endpoint", s3.endpoint());
-        WizardFx.write(robot, wizard, "#migrate-access-key", s3.keys().accessKeyId());
-        WizardFx.write(robot, wizard, "#migrate-secret", s3.keys().secretAccessKey());
+        // long values are pasted (set on the field), as an admin pastes them; the confirmation below is typed key by key
+        WizardFx.paste(robot, wizard, "#migrate-uri", dest.display());
+        WizardFx.paste(robot, wizard, "#migrate-endpoint", s3.endpoint());
+        WizardFx.paste(robot, wizard, "#migrate-access-key", s3.keys().accessKeyId());
+        WizardFx.paste(robot, wizard, "#migrate-secret", s3.keys().secretAccessKey());
         WizardFx.click(robot, wizard, "#migrate-check");
         FxHarness.waitFor("the capability probe", 60, () -> vm.destinationProperty().get() != null);
         assertThat(FxHarness.onFx(() -> vm.destinationProperty().get().ok())).isTrue();

@@ -39,6 +39,22 @@ final class WizardFx {
         robot.clickOn(n);
     }
 
+    /** Clicks a node of another window once it is enabled. */
+    static void clickIn(FxRobot robot, javafx.stage.Stage stage, String id) {
+        Node n = robot.from(stage.getScene().getRoot()).lookup(id).query();
+        FxHarness.waitFor(id + " enabled", 20, () -> !n.isDisabled());
+        robot.clickOn(n);
+    }
+
+    /** Sets a text field's content on the FX thread (a paste), after focusing it. */
+    static void paste(FxRobot robot, MigrationWizard wizard, String id, String text) {
+        javafx.scene.control.TextInputControl field = (javafx.scene.control.TextInputControl) node(robot, wizard, id);
+        FxHarness.runFx(() -> {
+            field.requestFocus();
+            field.setText(text);
+        });
+    }
+
     static void write(FxRobot robot, MigrationWizard wizard, String id, String text) {
         robot.clickOn(node(robot, wizard, id)).write(text, 0);
     }
