@@ -3,7 +3,7 @@ package dev.omnigraph.console.ui.migrate;
 import dev.omnigraph.console.ui.common.Ui;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -16,23 +16,32 @@ final class CutoverPage extends VBox {
         Label what = new Label();
         what.setId("migrate-cutover-what");
         what.setWrapText(true);
-        GridPane cas = new GridPane();
-        cas.setHgap(12);
-        cas.setVgap(6);
         Label sourceCas = Ui.mono("–");
         sourceCas.setId("migrate-source-cas");
+        sourceCas.setWrapText(true);
         Label destinationCas = Ui.mono("–");
         destinationCas.setId("migrate-destination-cas");
-        cas.addRow(0, Ui.section("SOURCE"), Ui.mono(vm.sourceDisplay()), sourceCas);
+        destinationCas.setWrapText(true);
+        Label sourceRoot = Ui.mono(vm.sourceDisplay());
+        sourceRoot.setWrapText(true);
         Label destinationRoot = Ui.mono("");
-        cas.addRow(1, Ui.section("DESTINATION"), destinationRoot, destinationCas);
+        destinationRoot.setWrapText(true);
+        VBox sourceCard = Ui.card("SOURCE (stays as it is)", sourceRoot, sourceCas);
+        VBox destinationCard = Ui.card("DESTINATION (becomes authoritative)", destinationRoot, destinationCas);
+        HBox.setHgrow(sourceCard, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(destinationCard, javafx.scene.layout.Priority.ALWAYS);
+        sourceCard.setMaxWidth(Double.MAX_VALUE);
+        destinationCard.setMaxWidth(Double.MAX_VALUE);
+        sourceCard.setPrefWidth(100);
+        destinationCard.setPrefWidth(100);
+        HBox cas = new HBox(12, sourceCard, destinationCard);
         Runnable refresh = () -> {
             String ledger = vm.preflightProperty().get() == null ? "?" : vm.preflightProperty().get().ledger().map(l -> l.cas()).orElse("?");
             String dest = vm.destinationProperty().get() == null ? "?" : vm.destinationProperty().get().destination().display();
             destinationRoot.setText(dest);
-            sourceCas.setText("ledger " + ledger);
+            sourceCas.setText("ledger CAS " + ledger);
             destinationCas.setText(vm.cutoverProperty().get() != null && vm.cutoverProperty().get().authoritative()
-                    ? "ledger " + vm.cutoverProperty().get().ledgerCas() : "no ledger yet → after cutover: " + ledger);
+                    ? "ledger CAS " + vm.cutoverProperty().get().ledgerCas() : "no ledger yet; after cutover: ledger CAS " + ledger);
             what.setText("Cutover will:\n"
                     + "  1. re-read the source ledger and check it is still exactly the bytes that were copied (" + ledger + "); if a "
                     + "writer changed it, cutover stops and nothing is written;\n"

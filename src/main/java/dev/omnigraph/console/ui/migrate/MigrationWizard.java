@@ -115,7 +115,7 @@ public final class MigrationWizard {
             }
         });
         cancel.setAccessibleText("Cancel the migration and release the source lock");
-        vm.pageProperty().addListener((o, a, b) -> cancel.setText(b == WizardPage.FINISH ? "Close" : "Cancel"));
+        cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
         HBox buttons = new HBox(8, blocked, back, next, cancel);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox footer = new VBox(8, problem, buttons);

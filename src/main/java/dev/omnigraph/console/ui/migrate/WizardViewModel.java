@@ -657,6 +657,7 @@ public final class WizardViewModel {
             case COPY -> copyState.get() == RunState.DONE ? "" : switch (copyState.get()) {
                 case FAILED -> "The copy failed: cutover is impossible in this run.";
                 case CANCELLED -> "The copy was cancelled.";
+                case PAUSED -> "Paused.";
                 default -> "Copying…";
             };
             case VERIFY -> verify.get() == null ? verifyState.get() == RunState.RUNNING ? "Verifying…" : "Run the verification."
@@ -671,7 +672,7 @@ public final class WizardViewModel {
         nextLabel.set(switch (p) {
             case PREFLIGHT -> preflight.get() != null && preflight.get().alreadyDone() ? "Finish" : "Next";
             case CUTOVER -> "Cut over";
-            case FINISH -> "Close";
+            case FINISH -> "Done";
             default -> "Next";
         });
     }

@@ -148,7 +148,8 @@ class MigrationWizardFxTest {
         }
         assertThat(FxHarness.onFx(() -> vm.finishProperty().get().storageLine())).isEqualTo("storage: " + dest.display());
         assertThat(FxHarness.onFx(() -> ((Label) WizardFx.node(robot, wizard, "#migrate-report")).getText())).contains(".json");
-        WizardFx.click(robot, wizard, "#migrate-cancel"); // now "Close"
+        assertThat(FxHarness.onFx(next::getText)).isEqualTo("Done");
+        WizardFx.click(robot, wizard, "#migrate-next");
         FxHarness.waitFor("the wizard closed", 10, () -> !wizard.stage().isShowing());
         // the console window stayed usable all along
         assertThat(FxHarness.onFx(() -> harness.window.stage().isShowing())).isTrue();

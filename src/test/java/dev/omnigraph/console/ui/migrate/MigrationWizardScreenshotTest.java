@@ -33,14 +33,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Renders the wizard's pages to {@code docs/screenshots/wizard-*.png} during a real migration of a
+ * Renders the wizard's pages to {@code wizard-*.png} (docs/screenshots with -Dscreenshots.dir) during a real migration of a
  * demo cluster (opened through its config folder, so Finish proposes the cluster.yaml edit) from a
  * folder to the loopback S3 server: the destination's probe checklist, the copy paused part-way,
  * the typed cutover confirmation and the finish page. Each PNG must exist and be non-trivial.
  */
 @ExtendWith(ApplicationExtension.class)
 class MigrationWizardScreenshotTest {
-    private static final Path OUT = Path.of("docs", "screenshots");
+    /** target/screenshots by default; {@code -Dscreenshots.dir=docs/screenshots} regenerates the documentation's copies. */
+    private static final Path OUT = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
     @TempDir
     static Path temp;

@@ -220,6 +220,92 @@ class WizardViewModelTest {
         assertThat(vm.closedProperty().get()).isTrue();
     }
 
+    /** Runs each job on its own thread and reports there (the window's runner reports on the FX thread). */
+    private static final class ThreadRunner implements dev.omnigraph.console.ui.task.TaskRunner {
+        @Override
+        public <T> dev.omnigraph.console.ui.task.TaskHandle run(String title, dev.omnigraph.console.ui.task.Job<T> job,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure, ProgressSink progress) {
+            Thread t = Thread.ofPlatform().daemon().start(() -> {
+                T result;
+                try {
+                    result = job.call(new dev.omnigraph.console.ui.task.JobContext() {
+                        @Override
+                        public void progress(long done, long total, String message) {}
+
+                        @Override
+                        public boolean cancelled() {
+                            return false;
+                        }
+                    });
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+            return new dev.omnigraph.console.ui.task.TaskHandle() {
+                @Override
+                public void cancel() {}
+
+                @Override
+                public boolean isDone() {
+                    return !t.isAlive();
+                }
+            };
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void cancellingOrClosingDuringTheCopyReleasesTheLockAndKeepsACancelledReport() throws Exception {
+        Path src = source(new DemoOptions("wiz", false, false, Duration.ZERO, 0, 300, 4 * 1024, 0, 0, 5));
+        for (boolean close : new boolean[] {false, true}) {
+            WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(src)), null, new ThreadRunner(),
+                    new MigrationHome(temp.resolve("home-" + close)), temp, Runnable::run);
+            vm.form().uriProperty().set(temp.resolve("dst-" + close).toUri().toString());
+            vm.checkDestination();
+            await("the probe", () -> vm.destinationProperty().get() != null && !vm.busyProperty().get());
+            vm.next();
+            vm.writersStoppedProperty().set(true);
+            vm.runPreflight();
+            await("preflight", () -> vm.preflightProperty().get() != null && !vm.busyProperty().get());
+            vm.next();
+            await("the plan", () -> vm.planProperty().get() != null && !vm.busyProperty().get());
+            vm.concurrencyProperty().set(1);
+            vm.next(); // the copy starts on its own thread
+            assertThat(vm.closingInterruptsWork()).isTrue();
+            assertThat(read(src, ClusterLayout.LOCK)).isPresent();
+            if (close) {
+                vm.close();
+                await("the session closed", () -> !Files.exists(src.resolve(ClusterLayout.LOCK)));
+            } else {
+                vm.cancelCopy();
+                await("the copy cancelled", () -> vm.copyStateProperty().get() == WizardViewModel.RunState.CANCELLED);
+                assertThat(vm.canNextProperty().get()).isFalse();
+                assertThat(vm.problemProperty().get()).contains("cancelled");
+            }
+            assertThat(read(src, ClusterLayout.LOCK)).as("close=%s", close).isEmpty();
+            Path home = temp.resolve("home-" + close);
+            await("the report", () -> {
+                try {
+                    return !MigrationReports.list(new MigrationHome(home)).isEmpty();
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            assertThat(MigrationReports.load(MigrationReports.list(new MigrationHome(home)).getLast()).outcome()).isEqualTo("cancelled");
+        }
+    }
+
     @Test
     void theFormInheritsTheSourceSettingsAndRefusesHalfAKeyPair() {
         DestinationForm form = new DestinationForm();
