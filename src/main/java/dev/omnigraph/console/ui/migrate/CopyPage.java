@@ -40,7 +40,7 @@ final class CopyPage extends VBox {
             }
             panel.show(s);
             if (s != null) {
-                current.getItems().setAll(s.current().stream().map(CopyPage::transfer).toList());
+                current.getItems().setAll(s.current().stream().map(t -> transfer(t, s.state())).toList());
                 errors.getItems().setAll(s.recentErrors());
             }
         });
@@ -79,7 +79,10 @@ final class CopyPage extends VBox {
         VBox.setVgrow(current, Priority.ALWAYS);
     }
 
-    private static String transfer(ProgressSnapshot.Transfer t) {
+    private static String transfer(ProgressSnapshot.Transfer t, ProgressSnapshot.State state) {
+        if (state == ProgressSnapshot.State.PAUSED && t.bytesDone() == 0) {
+            return t.key() + "  " + Format.bytes(t.size()) + "  waiting (paused)";
+        }
         String pct = t.size() == 0 ? "" : "  " + (int) (100.0 * t.bytesDone() / t.size()) + "%";
         return t.key() + "  " + Format.bytes(t.size()) + pct + (t.serverSide() ? "  server-side" : "") + (t.attempt() > 1
                 ? "  attempt " + t.attempt() : "");

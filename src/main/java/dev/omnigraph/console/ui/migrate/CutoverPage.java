@@ -3,7 +3,6 @@ package dev.omnigraph.console.ui.migrate;
 import dev.omnigraph.console.ui.common.Ui;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,13 +27,16 @@ final class CutoverPage extends VBox {
         destinationRoot.setWrapText(true);
         VBox sourceCard = Ui.card("SOURCE (stays as it is)", sourceRoot, sourceCas);
         VBox destinationCard = Ui.card("DESTINATION (becomes authoritative)", destinationRoot, destinationCas);
-        HBox.setHgrow(sourceCard, javafx.scene.layout.Priority.ALWAYS);
-        HBox.setHgrow(destinationCard, javafx.scene.layout.Priority.ALWAYS);
-        sourceCard.setMaxWidth(Double.MAX_VALUE);
-        destinationCard.setMaxWidth(Double.MAX_VALUE);
-        sourceCard.setPrefWidth(100);
-        destinationCard.setPrefWidth(100);
-        HBox cas = new HBox(12, sourceCard, destinationCard);
+        javafx.scene.layout.GridPane cas = new javafx.scene.layout.GridPane();
+        cas.setHgap(12);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            cas.getColumnConstraints().add(half);
+        }
+        cas.addRow(0, sourceCard, destinationCard);
+        sourceCard.setMaxHeight(Double.MAX_VALUE);
+        destinationCard.setMaxHeight(Double.MAX_VALUE);
         Runnable refresh = () -> {
             String ledger = vm.preflightProperty().get() == null ? "?" : vm.preflightProperty().get().ledger().map(l -> l.cas()).orElse("?");
             String dest = vm.destinationProperty().get() == null ? "?" : vm.destinationProperty().get().destination().display();

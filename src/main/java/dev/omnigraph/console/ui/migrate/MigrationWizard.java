@@ -116,6 +116,7 @@ public final class MigrationWizard {
         });
         cancel.setAccessibleText("Cancel the migration and release the source lock");
         cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
+        cancel.managedProperty().bind(cancel.visibleProperty());
         HBox buttons = new HBox(8, blocked, back, next, cancel);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox footer = new VBox(8, problem, buttons);
