@@ -51,7 +51,7 @@ public final class LocalS3Window {
         var secret = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–" : local.runningProperty().get().secretKey(),
                 local.runningProperty());
         var uri = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–"
-                : local.runningProperty().get().destinationUri("demo-cluster"), local.runningProperty());
+                : local.runningProperty().get().destinationUri("analytics"), local.runningProperty());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -72,9 +72,9 @@ public final class LocalS3Window {
         problem.textProperty().bind(local.problemProperty());
         VBox root = new VBox(12, Ui.title("Local S3 endpoint"),
                 Ui.muted("A real S3 server inside the console, listening on 127.0.0.1 only, for trying a migration without an account: "
-                        + "open a cluster (the demo one), choose Cluster > Migrate storage…, and press \u201cUse the local S3 endpoint\u201d. "
+                        + "open the demo cluster \u201canalytics\u201d (ready to migrate; \u201ccompany-brain\u201d shows what preflight refuses), choose Cluster > Migrate storage…, and press \u201cUse the local S3 endpoint\u201d. "
                         + "Its objects live in memory until it stops or the console quits. The credentials are generated for this run and "
-                        + "are never saved."),
+                        + "are never saved. To migrate back, connect to the destination root with these settings and migrate it to a new folder."),
                 Ui.row(8, start, stop, state), grid, problem);
         root.setPadding(new Insets(16));
         root.setPrefWidth(640);

@@ -138,6 +138,7 @@ public final class MigrationWizard {
                 stage.hide();
             }
         });
+        stage.setOnHidden(e -> vm.close()); // also when the console window closes and takes its owned windows along
         stage.setOnCloseRequest(e -> {
             if (!confirmClose()) {
                 e.consume();

@@ -72,6 +72,7 @@ public final class WizardViewModel {
     private final Path cwd;
     private final SessionOpener opener;
     private final EventPump pump;
+    private final Consumer<Runnable> ui;
 
     private final DestinationForm form = new DestinationForm();
     private final ObjectProperty<WizardPage> page = new SimpleObjectProperty<>(WizardPage.DESTINATION);
@@ -116,6 +117,7 @@ public final class WizardViewModel {
         this.home = home;
         this.cwd = cwd;
         this.opener = opener == null ? (r, h, p) -> MigrationSession.open(r, h, p) : opener;
+        this.ui = ui;
         this.pump = new EventPump(ui, this::accept);
         for (Observable o : form.fields()) {
             o.addListener(x -> destinationEdited());
@@ -409,39 +411,58 @@ public final class WizardViewModel {
 
     private void startCopy() {
         MigrationSession s = session;
-        CopyControl c = new CopyControl();
+        java.util.concurrent.atomic.AtomicReference<dev.omnigraph.console.common.Progress> job =
+                new java.util.concurrent.atomic.AtomicReference<>(dev.omnigraph.console.common.Progress.NONE);
+        // linked to the task: the activity list shows the copy's progress and its Cancel cancels the copy
+        CopyControl c = new CopyControl(new dev.omnigraph.console.common.Progress() {
+            @Override
+            public void progress(long done, long total, String message) {
+                job.get().progress(done, total, message);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return job.get().cancelled();
+            }
+        });
         c.limitConcurrency(Math.max(1, Math.min(MAX_CONCURRENCY, concurrency.get())));
         control = c;
         copyState.set(RunState.RUNNING);
         progress.set(null);
         problem.set("");
         runner.run("Copy " + cluster.name() + " to " + s.destination().display(), ctx -> {
+            job.set(ctx);
             try {
                 return Optional.of(s.copy(c));
             } catch (CancellationException e) {
+                if (ctx.cancelled()) {
+                    ui.accept(() -> copyEnded(Optional.empty())); // cancelled as a task: the runner reports nothing
+                }
                 return Optional.<CopyResult>empty();
             }
-        }, r -> {
-            control = null;
-            if (r.isEmpty()) {
-                copyState.set(RunState.CANCELLED);
-                problem.set("The copy was cancelled and the source lock released; the objects copied so far are kept, and a new "
-                        + "migration to the same destination resumes from them.");
-            } else {
-                copy.set(r.get());
-                copyState.set(r.get().ok() ? RunState.DONE : RunState.FAILED);
-                if (!r.get().ok()) {
-                    problem.set(r.get().failed() + " object(s) failed to copy; the destination is not authoritative and the source lock "
-                            + "was released. Start the migration again to retry them.");
-                }
-            }
-            idle();
-        }, e -> {
+        }, this::copyEnded, e -> {
             control = null;
             copyState.set(RunState.FAILED);
             problem.set("The copy failed: " + Failures.describe(e).oneLine());
             idle();
         });
+    }
+
+    private void copyEnded(Optional<CopyResult> r) {
+        control = null;
+        if (r.isEmpty()) {
+            copyState.set(RunState.CANCELLED);
+            problem.set("The copy was cancelled and the source lock released; the objects copied so far are kept, and a new "
+                    + "migration to the same destination resumes from them.");
+        } else {
+            copy.set(r.get());
+            copyState.set(r.get().ok() ? RunState.DONE : RunState.FAILED);
+            if (!r.get().ok()) {
+                problem.set(r.get().failed() + " object(s) failed to copy; the destination is not authoritative and the source lock "
+                        + "was released. Start the migration again to retry them.");
+            }
+        }
+        idle();
     }
 
     public void pauseCopy() {
@@ -637,10 +658,14 @@ public final class WizardViewModel {
         MigrationSession s = session;
         session = null;
         if (s != null) {
-            runner.run("Close the migration of " + cluster.name(), ctx -> {
-                s.close();
-                return Boolean.TRUE;
-            }, x -> {}, e -> problem.set("Closing the migration failed: " + Failures.describe(e).oneLine()));
+            try {
+                runner.run("Close the migration of " + cluster.name(), ctx -> {
+                    s.close();
+                    return Boolean.TRUE;
+                }, x -> {}, e -> problem.set("Closing the migration failed: " + Failures.describe(e).oneLine()));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                s.close(); // the console is quitting: release the source lock now, on this thread, rather than leave it
+            }
         }
     }
 
