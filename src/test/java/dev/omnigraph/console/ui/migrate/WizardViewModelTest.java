@@ -176,6 +176,34 @@ class WizardViewModelTest {
     }
 
     @Test
+    void aMismatchFoundByVerifyBlocksCutoverAndIsListed() throws Exception {
+        Path src = source(SMALL);
+        Path dst = temp.resolve("dst");
+        WizardViewModel vm = throughPreflight(src, dst);
+        vm.next(); // plan
+        vm.next(); // copy
+        assertThat(vm.copyStateProperty().get()).isEqualTo(WizardViewModel.RunState.DONE);
+        String key = vm.planProperty().get().sourceObjects().objects() > 0 ? firstGraphFile(dst) : null;
+        Files.writeString(dst.resolve(key), "changed behind the migration's back", java.nio.file.StandardOpenOption.APPEND);
+        vm.next();
+        vm.runVerify();
+        assertThat(vm.verifyProperty().get().ok()).isFalse();
+        assertThat(vm.verifyProperty().get().problems()).anyMatch(p -> p.contains(key));
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.blockedReasonProperty().get()).contains("mismatch");
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.VERIFY);
+        assertThat(read(dst, ClusterLayout.STATE)).isEmpty();
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty(); // the engine gave the lock back
+    }
+
+    private static String firstGraphFile(Path root) throws Exception {
+        try (var files = Files.walk(root.resolve("graphs"))) {
+            return root.relativize(files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow()).toString().replace('\\', '/');
+        }
+    }
+
+    @Test
     void cutoverNeedsTheExactNameThenTheDestinationIsAuthoritative() throws Exception {
         Path src = source(SMALL);
         Path dst = temp.resolve("dst");
