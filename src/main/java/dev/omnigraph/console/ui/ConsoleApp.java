@@ -67,6 +67,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared().stopNow();
         if (runner != null) {
             runner.shutdown();
         }

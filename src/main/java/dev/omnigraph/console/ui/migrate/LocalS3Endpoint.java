@@ -79,6 +79,19 @@ public final class LocalS3Endpoint {
         });
     }
 
+    /** Stops the server at once, on this thread (the console is quitting: Jetty's threads would keep the JVM alive). */
+    public void stopNow() {
+        LocalS3Server s = server;
+        server = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // quitting anyway
+            }
+        }
+    }
+
     /** Stops the server (its objects are gone). */
     public void stop(TaskRunner runner) {
         LocalS3Server s = server;

@@ -59,9 +59,18 @@ final class PlanPage extends VBox {
                 blocked.getStyleClass().addAll("banner", "status-danger");
             }
         });
+        Label listing = Ui.muted("");
+        listing.setId("migrate-plan-listing");
+        vm.progressProperty().addListener((o, a, s) -> {
+            if (s != null && s.phase() == dev.omnigraph.console.migrate.MigrationPhase.PLAN && vm.planProperty().get() == null) {
+                listing.setText("Listing and comparing: " + Format.count(s.objectsDone()) + " object(s) so far (" + Format.duration(s.elapsed())
+                        + ")");
+            }
+        });
+        vm.planProperty().addListener((o, a, p) -> listing.setText(p == null ? "" : "Listed in " + Format.seconds(p.listingTook()) + "."));
         Spinner<Integer> concurrency = ConcurrencySpinner.of(vm);
         getChildren().addAll(Ui.muted("Both roots were listed and compared. Next starts the copy: data before Lance manifests, every "
-                        + "write conditional (create-only, or If-Match for an overwrite)."), totals, blocked,
+                        + "write conditional (create-only, or If-Match for an overwrite)."), listing, totals, blocked,
                 Ui.row(8, new Label("Transfers in flight"), concurrency, Ui.muted("(can be changed while copying)")),
                 Ui.section("Overwrites"), overwrites, Ui.section("Notes"), notes);
         VBox.setVgrow(overwrites, Priority.ALWAYS);
