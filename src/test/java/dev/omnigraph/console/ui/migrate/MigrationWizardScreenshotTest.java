@@ -132,6 +132,9 @@ class MigrationWizardScreenshotTest {
         FxHarness.waitFor("finish page", 60, () -> vm.page() == WizardPage.FINISH);
         assertThat(FxHarness.onFx(() -> vm.finishProperty().get().configEdit()).isPresent()).isTrue();
         shot(wizard, "wizard-finish");
+        FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.DARK)); // the theme manager styles the wizard too
+        shot(wizard, "wizard-finish-dark");
+        FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.LIGHT));
         FxHarness.runFx(vm::close);
 
         Stage local = FxHarness.onFx(() -> LocalS3Window.open(harness.window.stage(), LocalS3Endpoint.shared(), harness.runner));
