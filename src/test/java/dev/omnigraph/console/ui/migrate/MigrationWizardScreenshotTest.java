@@ -135,7 +135,13 @@ class MigrationWizardScreenshotTest {
         FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.DARK)); // the theme manager styles the wizard too
         shot(wizard, "wizard-finish-dark");
         FxHarness.runFx(() -> harness.window.theme().themeProperty().set(Theme.LIGHT));
-        FxHarness.runFx(vm::close);
+        // the diff was shown; the admin applies it: exactly the storage: line changes, the comment stays
+        WizardFx.click(robot, wizard, "#migrate-apply-config");
+        FxHarness.waitFor("cluster.yaml edited", 30, () -> vm.configEditedProperty().get());
+        assertThat(Files.readString(config.resolve("cluster.yaml"))).isEqualTo("version: 1\n# where the cluster lives\nstorage: "
+                + dest.display() + "\nmetadata:\n  name: company-brain\n");
+        FxHarness.runFx(vm::next); // Done
+        FxHarness.waitFor("the wizard closed", 10, () -> !wizard.stage().isShowing());
 
         Stage local = FxHarness.onFx(() -> LocalS3Window.open(harness.window.stage(), LocalS3Endpoint.shared(), harness.runner));
         WizardFx.clickIn(robot, local, "#local-s3-start");
