@@ -1,10 +1,12 @@
 package dev.omnigraph.console.ui;
 
+import dev.omnigraph.console.app.WindowSupport;
 import dev.omnigraph.console.cli.Args;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.PreferencesStore;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.FxPollScheduler;
+import dev.omnigraph.console.ui.shell.AfterFirstFrame;
 import dev.omnigraph.console.ui.shell.ConsoleWindow;
 import dev.omnigraph.console.ui.shell.StartupArgs;
 import dev.omnigraph.console.ui.shell.StoreOpener;
@@ -45,8 +47,17 @@ public final class ConsoleApp extends Application {
         ConsoleWindow window = new ConsoleWindow(stage, new ConsoleWindow.Services(preferences, runner, runner.activities(),
                 new FxPollScheduler(), Clock.systemDefaultZone(), PreferencesStore.consoleHome(),
                 args == null ? S3Settings.fromEnvironment() : args.s3(), cwd, StoreOpener.DEFAULT));
-        stage.getIcons().setAll(icons());
         stage.show();
+        WindowSupport.windowUp(stage);
+        StartupArgs parsed = args;
+        String problem = usage;
+        // the first frame gets the CPU: opening clusters (demo creation, storage reads on the runner's
+        // threads, the pages' class loading) starts once the window has been painted
+        AfterFirstFrame.run(() -> openWhatWasAsked(stage, window, parsed, problem));
+    }
+
+    private static void openWhatWasAsked(Stage stage, ConsoleWindow window, StartupArgs args, String usage) {
+        stage.getIcons().setAll(icons());
         if (usage != null) {
             Alert a = new Alert(Alert.AlertType.WARNING, usage + "\n\nThe console opened without a cluster; use File → Connect.");
             a.initOwner(stage);

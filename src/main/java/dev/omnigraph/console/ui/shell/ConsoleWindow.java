@@ -7,6 +7,8 @@ import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.connect.ConnectView;
 import dev.omnigraph.console.ui.connect.ConnectViewModel;
+import dev.omnigraph.console.ui.preferences.PreferencesDialog;
+import dev.omnigraph.console.ui.preferences.PreferencesViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.session.PollScheduler;
 import dev.omnigraph.console.ui.session.SessionSettings;
@@ -54,6 +56,7 @@ public final class ConsoleWindow {
     private final Map<ClusterSession, Tab> tabsBySession = new HashMap<>();
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
+    private PreferencesDialog preferencesDialog;
 
     public ConsoleWindow(Stage stage, Services services) {
         this.stage = stage;
@@ -61,6 +64,8 @@ public final class ConsoleWindow {
         var prefs = services.preferences().get();
         this.theme = new ThemeManager(prefs.theme());
         theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
+        // the preferences drive the theme live (the Preferences dialog, a reset); the sessions follow them in ShellViewModel
+        services.preferences().property().addListener((o, a, b) -> theme.themeProperty().set(b.theme()));
         SessionSettings settings = new SessionSettings(prefs.pollInterval(), prefs.lockStaleAfter());
         this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
                 services.opener());
@@ -196,6 +201,26 @@ public final class ConsoleWindow {
             services.preferences().update(p -> p.withWindow(p.window().withBounds(stage.getX(), stage.getY(), stage.getWidth(),
                     stage.getHeight(), stage.isMaximized())));
         }
+    }
+
+    /** File → Preferences…: one dialog at a time, brought to the front when already open. */
+    public PreferencesDialog showPreferences() {
+        if (preferencesDialog == null || !preferencesDialog.isShowing()) {
+            preferencesDialog = new PreferencesDialog(stage, new PreferencesViewModel(services.preferences()), this::applyDefaultLayout);
+            preferencesDialog.show();
+        }
+        preferencesDialog.toFront();
+        return preferencesDialog;
+    }
+
+    /** The saved layout was reset: the open window takes the default size, centred, not maximized. */
+    void applyDefaultLayout() {
+        WindowLayout d = services.preferences().get().window();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMaximized(false);
+        stage.setWidth(Math.min(d.width(), screen.getWidth()));
+        stage.setHeight(Math.min(d.height(), screen.getHeight()));
+        stage.centerOnScreen();
     }
 
     /** Opens what the command line named, or the demo clusters. */
