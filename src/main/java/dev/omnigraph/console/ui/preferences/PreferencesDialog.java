@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -160,9 +161,11 @@ public final class PreferencesDialog extends Stage {
         resetAll.getStyleClass().add("danger");
         resetAll.setAccessibleText("Reset all preferences to the defaults");
         resetAll.setOnAction(e -> confirmResetAll(onLayoutReset));
+        resetLayout.setMinWidth(Region.USE_PREF_SIZE);
+        resetAll.setMinWidth(Region.USE_PREF_SIZE);
         VBox reset = Ui.card("Reset",
-                Ui.row(10, resetLayout, Ui.muted("Size, position and pane splits go back to the defaults.")),
-                Ui.row(10, resetAll, Ui.muted("Everything on this page, the saved connections and the recent list.")));
+                Ui.row(10, resetLayout, wrapping("Size, position and pane splits go back to the defaults.")),
+                Ui.row(10, resetAll, wrapping("Everything on this page, the saved connections and the recent list.")));
 
         Label status = new Label();
         status.setId("prefs-message");
@@ -187,7 +190,14 @@ public final class PreferencesDialog extends Stage {
         footer.setPadding(new Insets(8, 20, 14, 20));
         root.getStyleClass().add("page");
         root.setId("preferences-dialog");
-        setScene(new Scene(root, 640, 760));
+        setScene(new Scene(root, 660, 800));
+    }
+
+    private static Label wrapping(String text) {
+        Label l = Ui.muted(text);
+        l.setWrapText(true);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        return l;
     }
 
     private static Label label(String text, javafx.scene.Node target) {
