@@ -52,13 +52,23 @@ public final class ConsoleWindow {
     private final ThemeManager theme;
     private final TabPane tabs = new TabPane();
     private final Tab connectTab;
-    private final ConnectView connect;
+    private final ConnectViewModel connectModel;
+    private ConnectView connect;
     private final Map<ClusterSession, Tab> tabsBySession = new HashMap<>();
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
     private PreferencesDialog preferencesDialog;
 
     public ConsoleWindow(Stage stage, Services services) {
+        this(stage, services, true);
+    }
+
+    /**
+     * @param connectFormNow build the Connect form now; {@code false} (the application's start) shows a
+     *                       light placeholder in its tab for the first frame and builds the form on
+     *                       first use or with {@link #connectView()}
+     */
+    public ConsoleWindow(Stage stage, Services services, boolean connectFormNow) {
         this.stage = stage;
         this.services = services;
         var prefs = services.preferences().get();
@@ -70,10 +80,14 @@ public final class ConsoleWindow {
         this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
                 services.opener());
 
-        ConnectViewModel connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
+        connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);
-        connect = new ConnectView(connectModel, () -> stage, shell.openErrorProperty());
-        connectTab = new Tab("＋ Connect", connect);
+        connectTab = new Tab("＋ Connect");
+        if (connectFormNow) {
+            connectView();
+        } else {
+            connectTab.setContent(Ui.placeholder("Starting…"));
+        }
         connectTab.setId("tab-connect");
         connectTab.setClosable(false);
         tabs.getTabs().add(connectTab);
@@ -93,7 +107,12 @@ public final class ConsoleWindow {
                 tabs.getSelectionModel().select(t);
             }
         });
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected(b));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == connectTab) {
+                connectView();
+            }
+            onTabSelected(b);
+        });
         stage.iconifiedProperty().addListener((o, a, b) -> onTabSelected(tabs.getSelectionModel().getSelectedItem()));
 
         BorderPane root = new BorderPane();
@@ -242,7 +261,7 @@ public final class ConsoleWindow {
 
     public void showConnect() {
         tabs.getSelectionModel().select(connectTab);
-        connect.focusFirst();
+        connectView().focusFirst();
     }
 
     public void closeSelected() {
@@ -273,7 +292,12 @@ public final class ConsoleWindow {
         return stage;
     }
 
+    /** The Connect form, built on first use. */
     public ConnectView connectView() {
+        if (connect == null) {
+            connect = new ConnectView(connectModel, () -> stage, shell.openErrorProperty());
+            connectTab.setContent(connect);
+        }
         return connect;
     }
 
