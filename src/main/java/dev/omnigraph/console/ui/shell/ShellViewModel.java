@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
@@ -33,6 +34,7 @@ public final class ShellViewModel {
     private final PollScheduler scheduler;
     private final Clock clock;
     private final StoreOpener opener;
+    private LedgerObservationCache observations;
     private final ObservableList<ClusterSession> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterSession> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> openError = new SimpleObjectProperty<>();
@@ -49,6 +51,11 @@ public final class ShellViewModel {
         settings.lockStaleAfterProperty().addListener((o, a, b) -> preferences.update(p -> p.withLockStaleMinutes((int) b.toMinutes())));
     }
 
+    /** Every session opened from now on records the ledgers it reads in {@code cache} (null: none). */
+    public void recordLedgersIn(LedgerObservationCache cache) {
+        this.observations = cache;
+    }
+
     /** Opens a cluster (or selects it when already open). */
     public void open(ConnectionSpec spec) {
         Optional<ClusterSession> existing = find(spec);
@@ -63,7 +70,7 @@ public final class ShellViewModel {
                 selected.set(find(spec).get());
                 return;
             }
-            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock);
+            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock, observations);
             sessions.add(session);
             selected.set(session);
             session.refresh();
