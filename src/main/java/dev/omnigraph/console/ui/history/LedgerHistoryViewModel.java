@@ -105,7 +105,7 @@ public final class LedgerHistoryViewModel extends SnapshotViewModel {
             compare();
         } else {
             clearDiff();
-            summary.set(l.entries().size() < 2 ? "Nothing to compare yet: only one ledger is known. The console records every "
+            summary.set(l.entries().stream().map(e -> e.cas().orElse(e.id())).distinct().count() < 2 ? "Nothing to compare yet: only one ledger is known. The console records every "
                     + "ledger it reads, so a later change shows up here." : "Pick two ledgers to compare.");
         }
     }
