@@ -79,6 +79,7 @@ public final class ConsoleWindow {
         SessionSettings settings = new SessionSettings(prefs.pollInterval(), prefs.lockStaleAfter());
         this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
                 services.opener());
+        shell.recordLedgersIn(new dev.omnigraph.console.cluster.history.LedgerObservationCache(services.home()));
 
         connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);

@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.shell;
 
 import dev.omnigraph.console.app.AppRuntime;
+import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
@@ -34,6 +35,7 @@ public final class ShellViewModel {
     private final PollScheduler scheduler;
     private final Clock clock;
     private final StoreOpener opener;
+    private LedgerObservationCache observations;
     private final ObservableList<ClusterSession> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterSession> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> openError = new SimpleObjectProperty<>();
@@ -55,6 +57,11 @@ public final class ShellViewModel {
         });
     }
 
+    /** Every session opened from now on records the ledgers it reads in {@code cache} (null: none). */
+    public void recordLedgersIn(LedgerObservationCache cache) {
+        this.observations = cache;
+    }
+
     /** Opens a cluster (or selects it when already open). */
     public void open(ConnectionSpec spec) {
         Optional<ClusterSession> existing = find(spec);
@@ -70,7 +77,7 @@ public final class ShellViewModel {
                 selected.set(find(spec).get());
                 return;
             }
-            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock);
+            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock, observations);
             logFirstLoad(session);
             sessions.add(session);
             selected.set(session);
