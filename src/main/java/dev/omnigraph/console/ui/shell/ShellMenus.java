@@ -103,7 +103,10 @@ final class ShellMenus {
             a.setHeaderText("OmniGraph Console");
             a.show();
         });
-        Menu help = new Menu("_Help", null, about);
+        MenuItem localS3 = item("_Local S3 endpoint (demo)…", e -> dev.omnigraph.console.ui.migrate.LocalS3Window.open(window.stage(),
+                dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared(), window.services().runner()));
+        localS3.setId("menu-local-s3");
+        Menu help = new Menu("_Help", null, localS3, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, view, cluster, help);
         bar.setUseSystemMenuBar(true);
         return bar;
