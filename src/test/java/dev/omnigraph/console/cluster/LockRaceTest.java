@@ -37,11 +37,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 6, "Races": two consoles and a simulated upstream apply contend for {@code lock.json};
  * force-unlock races a holder that releases and a newcomer that re-acquires. Runs on a temp folder
- * and on the loopback S3 server. Rounds: {@code -Draces.rounds=N} (default 60); figures are
+ * and on the loopback S3 server. Rounds: {@code -Draces.rounds=N} (default 30; force-unlock: -Draces.forceRounds=N, default 20); figures are
  * printed and appended to {@code target/races-figures.txt}.
  */
 class LockRaceTest {
-    static final int ROUNDS = Integer.getInteger("races.rounds", 60);
+    static final int ROUNDS = Integer.getInteger("races.rounds", 30);
     static final long AMPLIFIED_PAUSE_NANOS = 1_000_000;
     private static final Path FIGURES = Path.of("target", "races-figures.txt");
 
@@ -220,7 +220,7 @@ class LockRaceTest {
         }
     }
 
-    static final int FORCE_ROUNDS = Integer.getInteger("races.forceRounds", 40);
+    static final int FORCE_ROUNDS = Integer.getInteger("races.forceRounds", 20);
 
     @ParameterizedTest
     @EnumSource(Backend.class)
