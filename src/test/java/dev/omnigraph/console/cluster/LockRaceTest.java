@@ -12,6 +12,7 @@ import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.StoredObject;
 import dev.omnigraph.console.storage.WriteCondition;
 import dev.omnigraph.console.testing.Backend;
+import dev.omnigraph.console.testing.Figures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,26 +44,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LockRaceTest {
     static final int ROUNDS = Integer.getInteger("races.rounds", 30);
     static final long AMPLIFIED_PAUSE_NANOS = 1_000_000;
-    private static final Path FIGURES = Path.of("target", "races-figures.txt");
-
     @TempDir
     Path temp;
 
-    @BeforeAll
-    @AfterAll
-    static void mark() throws IOException {
-        Files.createDirectories(FIGURES.getParent());
-        Files.writeString(FIGURES, "# LockRaceTest rounds=" + ROUNDS + " at " + Instant.now() + "\n", UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
     static void figure(String line) {
-        System.out.println("[races] " + line);
-        try {
-            Files.writeString(FIGURES, line + "\n", UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Figures.record(line);
     }
 
     /** What upstream's {@code acquire_state_lock} writes, spelled out by hand (spec §5): pretty JSON, no trailing newline. */
