@@ -61,6 +61,10 @@ public final class ClusterConfigReader {
             return new ClusterConfigReadResult(configDir, configFile, null,
                     List.of(e.diagnostic()));
         }
+        Diagnostic overlong = ClusterYamlPreChecks.overlongLine(text);
+        if (overlong != null) {
+            return new ClusterConfigReadResult(configDir, configFile, null, List.of(overlong));
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(ClusterYamlPreChecks.duplicateKeys(text));
         YamlTreeReader.Document document = null;
         YamlTreeReader.YamlSyntaxException syntaxError = null;
