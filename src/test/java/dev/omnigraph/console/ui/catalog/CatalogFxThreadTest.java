@@ -40,16 +40,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A catalog of 6,000 blobs on the Catalog page of the real window: the FX thread never calls
+ * A catalog of 3,000 blobs on the Catalog page of the real window: the FX thread never calls
  * storage (open, group, expand, content, verify all, reveal, refresh all go through the runner),
- * and tree items exist only for what is open (a hidden group of 2,000 costs nothing; revealing a
+ * and tree items exist only for what is open (a hidden group of 1,000 costs nothing; revealing a
  * blob builds its own group only). Prints the longest gap between animation pulses seen meanwhile
  * (a figure, not asserted).
  */
 @ExtendWith(ApplicationExtension.class)
 class CatalogFxThreadTest {
     private static final int GROUPS = 3;
-    private static final int PER_GROUP = 2_000;
+    private static final int PER_GROUP = 1_000;
 
     @TempDir
     static Path temp;
