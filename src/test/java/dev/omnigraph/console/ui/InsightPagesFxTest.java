@@ -123,6 +123,11 @@ class InsightPagesFxTest {
         shoot(stage, out.resolve("doctor-report.png"));
 
         // ---- Catalog GC: the dry run lists orphans; deleting stays disabled until confirmed
+        // (the demo's lock left by a crashed apply would keep it disabled: remove it as force-unlock would)
+        dev.omnigraph.console.cluster.LockState lock = dev.omnigraph.console.cluster.ClusterReader.readLock(brain.store());
+        if (lock instanceof dev.omnigraph.console.cluster.LockState.Held h) {
+            new dev.omnigraph.console.cluster.LockService(brain.store(), false).forceUnlock(h.lock().lockId());
+        }
         CatalogGcDialog dialog = FxHarness.onFx(() -> (CatalogGcDialog) openGc(w));
         FxHarness.waitFor("gc dry run", 30, () -> dialog.viewModel().planProperty().get() != null && !dialog.viewModel().progress().isRunning());
         Node totals = robot.lookup("#gc-totals").query();
