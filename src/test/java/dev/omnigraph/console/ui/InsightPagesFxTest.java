@@ -111,6 +111,7 @@ class InsightPagesFxTest {
         Button badgeButton = robot.lookup("#overview-doctor-badge").match(InsightPagesFxTest::showing).query();
         String badge = badgeButton.getText();
         assertThat(badge).matches("doctor: (ready|\\d+ quarantined|would refuse \\(\\d+\\))");
+        shoot(stage, out.resolve("doctor-badge.png"));
         robot.clickOn(badgeButton);
         FxHarness.waitFor("doctor page", 10, () -> "doctor".equals(harness.window.activeWorkspace().currentViewId()));
         DoctorView doctor = (DoctorView) FxHarness.onFx(() -> w.context().view("doctor"));

@@ -69,8 +69,8 @@ public final class DoctorView implements ClusterView {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(Ui.placeholder("No findings: nothing in the stored state would stop the server."));
         table.setFixedCellSize(30);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> 40 + 30.0 * Math.max(2, Math.min(10, model.findings().size())), model.findings()));
+        sizeTable();
+        model.findings().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> sizeTable());
         detail.setWrapText(true);
         detail.setId("doctor-finding-detail");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.setText(b == null
@@ -122,6 +122,13 @@ public final class DoctorView implements ClusterView {
         if (!model.findings().isEmpty()) {
             table.getSelectionModel().select(0);
         }
+    }
+
+    /** Tall enough for every finding (up to ten), so the report reads without an inner scroll. */
+    private void sizeTable() {
+        double height = 64 + 30.0 * Math.max(2, Math.min(10, model.findings().size()));
+        table.setPrefHeight(height);
+        table.setMinHeight(height);
     }
 
     private void showFailure(UserMessage m) {
