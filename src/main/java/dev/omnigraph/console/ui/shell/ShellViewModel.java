@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.app.AppRuntime;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
@@ -49,6 +50,11 @@ public final class ShellViewModel {
         this.opener = opener;
         settings.pollIntervalProperty().addListener((o, a, b) -> preferences.update(p -> p.withPollSeconds((int) b.toSeconds())));
         settings.lockStaleAfterProperty().addListener((o, a, b) -> preferences.update(p -> p.withLockStaleMinutes((int) b.toMinutes())));
+        // and back: a change in the preferences (the Preferences dialog, a reset) drives every open session
+        preferences.property().addListener((o, a, b) -> {
+            settings.pollIntervalProperty().set(b.pollInterval());
+            settings.lockStaleAfterProperty().set(b.lockStaleAfter());
+        });
     }
 
     /** Every session opened from now on records the ledgers it reads in {@code cache} (null: none). */
@@ -64,6 +70,7 @@ public final class ShellViewModel {
             return;
         }
         openError.set(null);
+        AppRuntime.doing("Opening the cluster " + spec.location().root().display());
         runner.run("Connect to " + spec.location().name(), ctx -> opener.open(spec), store -> {
             if (find(spec).isPresent()) {
                 store.close();
@@ -71,11 +78,26 @@ public final class ShellViewModel {
                 return;
             }
             ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock, observations);
+            logFirstLoad(session);
             sessions.add(session);
             selected.set(session);
             session.refresh();
             preferences.update(p -> p.withRecent(spec.recentEntry()));
         }, e -> openError.set(Failures.describe(e)));
+    }
+
+    /** Logs (and notes for crash reports) the first snapshot the session read: the cluster is open. */
+    private static void logFirstLoad(ClusterSession session) {
+        session.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.omnigraph.console.cluster.ClusterSnapshot> o,
+                                dev.omnigraph.console.cluster.ClusterSnapshot a, dev.omnigraph.console.cluster.ClusterSnapshot b) {
+                if (b != null) {
+                    o.removeListener(this);
+                    AppRuntime.clusterOpened(session.location().root().display());
+                }
+            }
+        });
     }
 
     /** Resolves connections in the background (a config folder is read there), then opens each. */
