@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.doctor;
 
+import dev.omnigraph.console.cluster.doctor.BootVerdict;
 import dev.omnigraph.console.cluster.doctor.DoctorReport;
 import dev.omnigraph.console.cluster.doctor.QuarantinedGraph;
 import dev.omnigraph.console.ui.common.ProgressStrip;
@@ -67,7 +68,9 @@ public final class DoctorView implements ClusterView {
                 Ui.textColumn("Remedy", FindingRow::remedy, 420)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(Ui.placeholder("No findings: nothing in the stored state would stop the server."));
-        table.setPrefHeight(260);
+        table.setFixedCellSize(30);
+        sizeTable();
+        model.findings().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> sizeTable());
         detail.setWrapText(true);
         detail.setId("doctor-finding-detail");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.setText(b == null
@@ -103,7 +106,8 @@ public final class DoctorView implements ClusterView {
         summary.setText("omnigraph-server --cluster " + model.session().location().root().display() + " " + r.summary() + "."
                 + r.firstRefusingStage().map(s -> " The server stops at the " + s.title() + " check and reports only that stage's "
                         + "errors; later stages are listed too, so one pass finds everything.").orElse("")
-                + (r.strictBootRefuses() && !r.quarantined().isEmpty() ? " With --require-all-graphs it would refuse." : ""));
+                + (r.verdict() == BootVerdict.BOOTS_WITH_QUARANTINE && r.strictBootRefuses()
+                        ? " With --require-all-graphs (OMNIGRAPH_REQUIRE_ALL_GRAPHS=1) it would refuse." : ""));
         if (r.quarantined().isEmpty()) {
             quarantine.getChildren().add(Ui.badge(Tagged.ok("None")));
         }
@@ -118,6 +122,13 @@ public final class DoctorView implements ClusterView {
         if (!model.findings().isEmpty()) {
             table.getSelectionModel().select(0);
         }
+    }
+
+    /** Tall enough for every finding (up to ten), so the report reads without an inner scroll. */
+    private void sizeTable() {
+        double height = 64 + 30.0 * Math.max(2, Math.min(10, model.findings().size()));
+        table.setPrefHeight(height);
+        table.setMinHeight(height);
     }
 
     private void showFailure(UserMessage m) {

@@ -174,7 +174,8 @@ public final class CatalogGcDialog extends Stage {
         String block = String.join("\n", p.blockers());
         if (p.lockHolder().isPresent()) {
             block = (block.isEmpty() ? "" : block + "\n") + "The cluster lock is held by " + p.lockHolder().get()
-                    + ": deleting needs the lock, so it will be refused until that command finishes.";
+                    + ": deleting needs the lock, so Delete stays disabled. When that command has finished (or its lock was "
+                    + "force-unlocked), use \"Dry run again\".";
         }
         blockers.setText(p.blockers().isEmpty() ? block : "Nothing can be collected now: " + block);
         blockers.getStyleClass().removeIf(c -> c.startsWith("status-"));

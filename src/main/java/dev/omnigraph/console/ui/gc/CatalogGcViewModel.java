@@ -33,7 +33,8 @@ import javafx.collections.ObservableList;
  *
  * <p>Rules: the dry run ({@link CatalogGc#plan}) comes first and changes nothing; it lists every
  * orphan with its size and the totals, and every unreferenced blob that is kept with why. Deleting
- * is enabled only for a plan without blockers that has something to delete, while nothing runs,
+ * is enabled only for a plan without blockers that has something to delete, listed while nobody held
+ * the cluster lock (else "Dry run again" once that command finished), while nothing runs,
  * and only after the admin typed the number of blobs (or {@code delete}) under a list of exactly
  * what goes. The deletion is {@link CatalogGc#execute}: under the cluster lock (operation
  * {@value CatalogGc#LOCK_OPERATION}), re-reading the ledger, approvals and sidecars under it, so a
@@ -65,7 +66,7 @@ public final class CatalogGcViewModel {
         this.session = session;
         this.canDelete = Bindings.createBooleanBinding(() -> {
             GcPlan p = plan.get();
-            return p != null && p.blockers().isEmpty() && !p.candidates().isEmpty() && confirms(typed.get(), p)
+            return p != null && p.blockers().isEmpty() && p.lockHolder().isEmpty() && !p.candidates().isEmpty() && confirms(typed.get(), p)
                     && !progress.isRunning() && result.get() == null;
         }, plan, typed, progress.runningProperty(), result);
     }

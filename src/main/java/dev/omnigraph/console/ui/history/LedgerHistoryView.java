@@ -88,7 +88,7 @@ public final class LedgerHistoryView implements ClusterView {
 
         SplitPane split = new SplitPane(entriesPane(), comparePane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.32);
+        split.setDividerPositions(0.30);
         root.setCenter(split);
     }
 
@@ -96,7 +96,7 @@ public final class LedgerHistoryView implements ClusterView {
 
     private Node entriesPane() {
         TableColumn<HistoryEntry, Tagged> kind = Ui.badgeColumn("Kind", e -> e.current() ? Tagged.ok(e.kind() == HistoryEntry.Kind.CURRENT
-                ? "current" : e.kind().label() + " · current") : e.kind() == HistoryEntry.Kind.VERSION ? Tagged.info("bucket version")
+                ? "current" : (e.kind() == HistoryEntry.Kind.VERSION ? "version" : "observed") + " · current") : e.kind() == HistoryEntry.Kind.VERSION ? Tagged.info("bucket version")
                 : Tagged.neutral("observed"), 170);
         entries.getColumns().setAll(List.of(kind,
                 Ui.textColumn("Revision", HistoryEntry::revisionText, 80),
@@ -246,20 +246,20 @@ public final class LedgerHistoryView implements ClusterView {
         for (int i = 1; i < facts.length; i++) {
             Label l = new Label(facts[i]);
             l.getStyleClass().add("fact-label");
-            sides.add(l, 0, i);
+            sides.add(l, i, 0);
         }
-        column(1, "A", d.a());
-        column(2, "B", d.b());
+        row(1, "A", d.a());
+        row(2, "B", d.b());
     }
 
-    private void column(int col, String name, LedgerSide s) {
-        sides.add(Ui.section(name), col, 0);
-        sides.add(new Label(s.origin() + s.problem().map(p -> "  (NOT A VALID LEDGER: " + p.code() + ")").orElse("")), col, 1);
-        sides.add(Ui.mono(s.revision().map(Long::toUnsignedString).orElse("?")), col, 2);
-        sides.add(Ui.mono(LedgerDiffReport.shorten(s.cas())), col, 3);
-        sides.add(Ui.mono(s.configDigest().map(LedgerDiffReport::shorten).orElse("–")), col, 4);
-        sides.add(new Label(Format.bytes(s.size())), col, 5);
-        sides.add(new Label(s.time().map(Times::of).orElse("–")), col, 6);
+    private void row(int r, String name, LedgerSide s) {
+        sides.add(Ui.section(name), 0, r);
+        sides.add(new Label(s.origin() + s.problem().map(p -> "  (NOT A VALID LEDGER: " + p.code() + ")").orElse("")), 1, r);
+        sides.add(Ui.mono(s.revision().map(Long::toUnsignedString).orElse("?")), 2, r);
+        sides.add(Ui.mono(LedgerDiffReport.shorten(s.cas())), 3, r);
+        sides.add(Ui.mono(s.configDigest().map(LedgerDiffReport::shorten).orElse("–")), 4, r);
+        sides.add(new Label(Format.bytes(s.size())), 5, r);
+        sides.add(new Label(s.time().map(Times::of).orElse("–")), 6, r);
     }
 
     private Node rawPane() {

@@ -127,15 +127,24 @@ class CatalogGcViewModelTest {
     }
 
     @Test
-    void aHeldLockIsNamedInTheDryRunAndRefusesTheDeletion() throws Exception {
+    void aHeldLockDisablesDeletingAndALockTakenAfterTheListingRefusesIt() throws Exception {
         try (ObjectStore store = Backend.FILE.newStore(temp, "locked")) {
             CraftedCluster.write(store, false);
             String old = orphan(store, ClusterLayout.POLICY_RESOURCES + "base/", ".yaml", "old policy\n");
-            new dev.omnigraph.console.cluster.LockService(store, false).acquire("apply");
+            dev.omnigraph.console.cluster.LockService locks = new dev.omnigraph.console.cluster.LockService(store, false);
+            var held = (dev.omnigraph.console.cluster.LockService.Acquired.Ours) locks.acquire("apply");
             CatalogGcViewModel vm = new CatalogGcViewModel(Sessions.open(store));
             vm.dryRun();
             assertThat(vm.planProperty().get().lockHolder()).hasValueSatisfying(h -> assertThat(h).startsWith("apply"));
             vm.typedProperty().set("delete");
+            assertThat(vm.canDelete()).as("listed while the lock was held").isFalse();
+
+            // the apply finishes; listed again; then another command takes the lock before the deletion
+            locks.release(held.lock());
+            vm.dryRun();
+            vm.typedProperty().set("delete");
+            assertThat(vm.canDelete()).isTrue();
+            locks.acquire("apply");
             vm.delete();
             assertThat(vm.resultProperty().get().outcome()).isEqualTo(GcResult.Outcome.REFUSED_LOCK_HELD);
             assertThat(vm.outcomeProperty().get().severity()).isEqualTo(dev.omnigraph.console.ui.common.Severity.DANGER);

@@ -149,4 +149,51 @@ class LocalHistoryViewModelTest {
             assertThat(vm.entries()).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.CURRENT);
         }
     }
+
+    /** A runner that keeps jobs waiting, so a test can look at the page while they run and cancel them. */
+    static final class HeldRunner implements dev.omnigraph.console.ui.task.TaskRunner {
+        final java.util.List<String> titles = new java.util.ArrayList<>();
+        final java.util.List<boolean[]> cancelled = new java.util.ArrayList<>();
+
+        @Override
+        public <T> dev.omnigraph.console.ui.task.TaskHandle run(String title, dev.omnigraph.console.ui.task.Job<T> job,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure, ProgressSink progress) {
+            titles.add(title);
+            boolean[] flag = new boolean[1];
+            cancelled.add(flag);
+            return new dev.omnigraph.console.ui.task.TaskHandle() {
+                @Override
+                public void cancel() {
+                    flag[0] = true;
+                }
+
+                @Override
+                public boolean isDone() {
+                    return flag[0];
+                }
+            };
+        }
+    }
+
+    @Test
+    void listingRunsInTheBackgroundWithProgressAndCanBeCancelled() throws Exception {
+        try (ObjectStore store = Backend.FILE.newStore(temp, "cancel")) {
+            CraftedCluster.write(store, false);
+            HeldRunner runner = new HeldRunner();
+            ClusterSession session = new ClusterSession(new ConnectionSpec(ClusterLocation.ofRoot(store.uri()),
+                    S3Settings.fromEnvironment(Map.of())), store, runner, PollScheduler.MANUAL, SessionSettings.defaults(),
+                    Clock.systemUTC(), new LedgerObservationCache(temp.resolve("home")));
+            LedgerHistoryViewModel vm = new LedgerHistoryViewModel(session);
+            vm.activate();
+            vm.reload();
+            assertThat(runner.titles).last().asString().startsWith("Ledger history of ");
+            assertThat(vm.progress().isRunning()).isTrue();
+            assertThat(vm.progress().messageProperty().get()).startsWith("Listing the ledger's history");
+            vm.cancel();
+            assertThat(runner.cancelled.get(runner.cancelled.size() - 1)[0]).as("the job was cancelled").isTrue();
+            assertThat(vm.progress().isRunning()).isFalse();
+            assertThat(vm.progress().messageProperty().get()).isEqualTo("Cancelled");
+            assertThat(vm.listingProperty().get()).isNull();
+        }
+    }
 }
