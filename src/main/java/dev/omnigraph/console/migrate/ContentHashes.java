@@ -4,6 +4,7 @@ import dev.omnigraph.console.storage.Hashing;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.S3ObjectStore;
 import dev.omnigraph.console.storage.StorageException;
+import dev.omnigraph.console.storage.StoreUri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -27,17 +28,41 @@ record ContentHashes(long size, String sha256, String md5, String uploaderMultip
         return etag.equals(md5) || etag.equals(uploaderMultipartEtag);
     }
 
-    /** Hashes an object; empty when it does not exist (any more). Honours thread interruption. */
+    /** Extra reads of an S3 object whose connection broke mid-body (reset, body cut short). */
+    static final int BROKEN_READ_RETRIES = 3;
+
+    /**
+     * Hashes an object; empty when it does not exist (any more). Honours thread interruption. A
+     * remote read whose connection broke part-way is read again from the start (a few times); if
+     * it keeps breaking, the failure is {@link StorageException.Kind#UNREACHABLE} (transient), not a
+     * local I/O error.
+     */
     static Optional<ContentHashes> of(ObjectStore store, String key) throws StorageException {
-        Optional<InputStream> opened = store.openStream(key);
-        if (opened.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = opened.get()) {
-            return Optional.of(of(in));
-        } catch (IOException e) {
-            throw new StorageException(e instanceof java.io.InterruptedIOException ? StorageException.Kind.CANCELLED
-                    : StorageException.Kind.IO, key, "Could not read " + key + " to checksum it: " + e.getMessage(), e);
+        boolean remote = store.uri() instanceof StoreUri.S3;
+        for (int attempt = 0; ; attempt++) {
+            Optional<InputStream> opened = store.openStream(key);
+            if (opened.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = opened.get()) {
+                return Optional.of(of(in));
+            } catch (java.io.InterruptedIOException e) {
+                throw new StorageException(StorageException.Kind.CANCELLED, key, "Cancelled while reading " + key + " to checksum it", e);
+            } catch (IOException e) {
+                if (!remote) {
+                    throw new StorageException(StorageException.Kind.IO, key, "Could not read " + key + " to checksum it: " + e.getMessage(), e);
+                }
+                if (attempt >= BROKEN_READ_RETRIES || Thread.currentThread().isInterrupted()) {
+                    throw new StorageException(StorageException.Kind.UNREACHABLE, key, "Could not read " + key
+                            + " to checksum it: the connection broke " + (attempt + 1) + " time(s) mid-body (" + e.getMessage() + ")", e);
+                }
+                try {
+                    Thread.sleep(20L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException(StorageException.Kind.CANCELLED, key, "Cancelled while reading " + key, ie);
+                }
+            }
         }
     }
 

@@ -46,6 +46,14 @@ public final class LocalS3Server implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         String accessKey = "OGC" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(8));
         String secretKey = HexFormat.of().formatHex(random.generateSeed(20));
+        return start(backing, port, accessKey, secretKey);
+    }
+
+    /**
+     * Starts a server with given credentials: a restarted server (same port, same keys, fresh
+     * in-memory data) is reachable by clients that were talking to the one it replaces.
+     */
+    public static LocalS3Server start(BlobStore backing, int port, String accessKey, String secretKey) throws Exception {
         BlobStore guarded = new KeyGuardedBlobStore(backing);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(guarded)

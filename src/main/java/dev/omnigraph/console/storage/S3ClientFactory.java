@@ -18,7 +18,11 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
@@ -27,10 +31,34 @@ final class S3ClientFactory {
     private S3ClientFactory() {}
 
     static S3Client create(S3Settings settings) {
+        return create(settings, retryStrategy(settings));
+    }
+
+    /**
+     * A client for writes that must never be re-sent blindly (conditional puts, copies, multipart
+     * completion, deletes): its only automatic retry is a throttling answer (503 SlowDown, 429),
+     * which says the server did not act. A transport failure or a 5xx after the request was sent
+     * reaches the caller, which re-reads the object to learn the outcome before sending again.
+     */
+    static S3Client createForWrites(S3Settings settings) {
+        return create(settings, DefaultRetryStrategy.standardStrategyBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .retryOnException(S3ClientFactory::throttled)
+                .treatAsThrottling(S3ClientFactory::throttled)
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
+                .circuitBreakerEnabled(false)
+                .build());
+    }
+
+    private static boolean throttled(Throwable t) {
+        return t instanceof S3Exception e && (e.statusCode() == 503 || e.statusCode() == 429);
+    }
+
+    private static S3Client create(S3Settings settings, RetryStrategy retries) {
         var http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(Duration.ofSeconds(60))
+                .socketTimeout(settings.readTimeout())
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                 .tcpKeepAlive(true)
                 // wait for "100 Continue" before sending a body: a server that refuses a conditional
@@ -47,7 +75,7 @@ final class S3ClientFactory {
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(settings.effectivePathStyle())
                         .build())
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings)));
+                .overrideConfiguration(o -> o.retryStrategy(retries));
         if (settings.endpoint() != null) {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }

@@ -51,6 +51,13 @@ final class S3Errors {
             return new StorageException(kind, target, "Could not " + action + " " + target + ": " + detail, e);
         }
         Throwable root = rootCause(e);
+        if (unparsableAnswer(e)) {
+            // a body cut short (Content-Length kept) or garbled on the way: the server did answer, so
+            // not "unreachable"; reads retry it (BrokenConnectionRetry), a write's outcome is unknown
+            String why = root.getMessage() == null ? root.getClass().getSimpleName() : firstLine(root.getMessage());
+            return new StorageException(writeSent ? StorageException.Kind.OUTCOME_UNKNOWN : StorageException.Kind.SERVER_ERROR, target,
+                    "Could not " + action + " " + target + ": the server's answer was truncated or malformed (" + why + ")", e);
+        }
         StorageException.Kind kind;
         if (e instanceof AbortedException || root instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             kind = StorageException.Kind.CANCELLED;
@@ -73,6 +80,17 @@ final class S3Errors {
             reason = "no credentials in the environment, the profile or the instance";
         }
         return new StorageException(kind, target, "Could not " + action + " " + target + ": " + reason, e);
+    }
+
+    /** The SDK could not parse an answer's XML: it was cut short or damaged in transit. */
+    static boolean unparsableAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SdkClientException && t.getMessage() != null
+                    && (t.getMessage().startsWith("Could not parse XML response") || t.getMessage().startsWith("Unable to unmarshall"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StorageException.Kind byStatus(int status) {

@@ -75,11 +75,14 @@ public final class S3ObjectStore implements ObjectStore {
     private final StoreUri.S3 uri;
     private final S3Settings settings;
     private final S3Client client;
+    /** For writes that must not be re-sent blindly: retries throttling answers only (see {@link S3ClientFactory#createForWrites}). */
+    private final S3Client writes;
 
     public S3ObjectStore(StoreUri.S3 uri, S3Settings settings) {
         this.uri = uri;
         this.settings = settings;
         this.client = S3ClientFactory.create(settings);
+        this.writes = S3ClientFactory.createForWrites(settings);
     }
 
     @Override
@@ -308,36 +311,66 @@ public final class S3ObjectStore implements ObjectStore {
     /** How often a conditional write whose outcome was unknown is resolved and retried. */
     private static final int UNKNOWN_OUTCOME_RETRIES = 3;
 
+    /**
+     * A conditional put. It is never re-sent blindly: after a transport failure, a timeout or a 5xx
+     * answer (the write may have landed) the object is re-read first ({@link #resolveUnknownOutcome});
+     * only when that shows the write did not land is it sent again. A 409 ConditionalRequestConflict
+     * (another conditional write on the key was in flight; ours did not land) is retried after a
+     * pause, and reported as a lost precondition only when it persists.
+     */
     @Override
     public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
         String full = objectKey(key);
         String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(content));
         for (int attempt = 0; ; attempt++) {
+            StorageException unknown;
             try {
-                var response = client.putObject(b -> {
+                var response = writes.putObject(b -> {
                     b.bucket(uri.bucket()).key(full).contentMD5(md5).contentLength((long) content.length);
                     applyCondition(condition, b::ifNoneMatch, b::ifMatch);
                 }, body(content));
                 return new PutResult.Written(unquote(response.eTag()));
             } catch (S3Exception e) {
+                if (conditionalConflict(e) && attempt < UNKNOWN_OUTCOME_RETRIES) {
+                    pause(key, attempt);
+                    continue;
+                }
                 Optional<PutResult> lost = lostRace(e);
                 if (lost.isPresent()) {
                     return lost.get();
                 }
-                throw S3Errors.map(e, "write", display(key), false);
+                if (e.statusCode() < 500 || e.statusCode() == 501 || e.statusCode() == 503) {
+                    throw S3Errors.map(e, "write", display(key), false); // refused before acting
+                }
+                unknown = new StorageException(StorageException.Kind.OUTCOME_UNKNOWN, display(key),
+                        S3Errors.map(e, "write", display(key), false).getMessage() + " (the write may have landed)", e);
             } catch (RuntimeException e) {
-                StorageException unknown = S3Errors.map(e, "write", display(key), true);
+                unknown = S3Errors.map(e, "write", display(key), true);
                 if (unknown.kind() != StorageException.Kind.OUTCOME_UNKNOWN && !unknown.kind().transientFailure()) {
                     throw unknown;
                 }
-                Optional<PutResult> resolved = resolveUnknownOutcome(key, content, condition);
-                if (resolved.isPresent()) {
-                    return resolved.get();
-                }
-                if (attempt >= UNKNOWN_OUTCOME_RETRIES) {
-                    throw unknown;
-                }
             }
+            Optional<PutResult> resolved = resolveUnknownOutcome(key, content, condition);
+            if (resolved.isPresent()) {
+                return resolved.get();
+            }
+            if (attempt >= UNKNOWN_OUTCOME_RETRIES) {
+                throw unknown;
+            }
+            pause(key, attempt);
+        }
+    }
+
+    private static boolean conditionalConflict(S3Exception e) {
+        return e.statusCode() == 409 && "ConditionalRequestConflict".equals(S3Errors.code(e));
+    }
+
+    private void pause(String key, int attempt) throws StorageException {
+        try {
+            Thread.sleep(50L << Math.min(attempt, 6));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Kind.CANCELLED, display(key), "Cancelled while retrying the write of " + display(key), e);
         }
     }
 
@@ -438,7 +471,7 @@ public final class S3ObjectStore implements ObjectStore {
             return body;
         }, size, "application/octet-stream");
         try {
-            var response = client.putObject(b -> {
+            var response = writes.putObject(b -> {
                 b.bucket(uri.bucket()).key(full).contentLength(size);
                 applyCondition(condition, b::ifNoneMatch, b::ifMatch);
             }, request);
@@ -509,7 +542,7 @@ public final class S3ObjectStore implements ObjectStore {
                 throw new StorageException(StorageException.Kind.IO, display(key), "The source of " + display(key) + " is longer than " + size + " bytes");
             }
             try {
-                var done = client.completeMultipartUpload(b -> {
+                var done = writes.completeMultipartUpload(b -> {
                     b.bucket(uri.bucket()).key(full).uploadId(uploadId)
                             .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build());
                     applyCondition(condition, b::ifNoneMatch, b::ifMatch);
@@ -567,7 +600,7 @@ public final class S3ObjectStore implements ObjectStore {
         String srcFull = s3.objectKey(sourceKey);
         String dstFull = objectKey(key);
         try {
-            var r = client.copyObject(b -> {
+            var r = writes.copyObject(b -> {
                 b.sourceBucket(s3.bucket()).sourceKey(srcFull).destinationBucket(uri.bucket()).destinationKey(dstFull)
                         .copySourceIfMatch(quote(sourceInfo.etag()));
                 applyCondition(condition, b::ifNoneMatch, b::ifMatch);
@@ -605,7 +638,7 @@ public final class S3ObjectStore implements ObjectStore {
     public DeleteResult deleteIfMatch(String key, String token) throws StorageException {
         String full = objectKey(key);
         try {
-            client.deleteObject(b -> b.bucket(uri.bucket()).key(full).ifMatch(quote(token)));
+            writes.deleteObject(b -> b.bucket(uri.bucket()).key(full).ifMatch(quote(token)));
             return new DeleteResult.Deleted(true);
         } catch (S3Exception e) {
             return switch (e.statusCode()) {
@@ -627,7 +660,7 @@ public final class S3ObjectStore implements ObjectStore {
     public DeleteResult deleteUnconditionally(String key) throws StorageException {
         String full = objectKey(key);
         try {
-            client.deleteObject(b -> b.bucket(uri.bucket()).key(full));
+            writes.deleteObject(b -> b.bucket(uri.bucket()).key(full));
             return new DeleteResult.Deleted(false);
         } catch (RuntimeException e) {
             throw S3Errors.map(e, "delete", display(key), true);
@@ -711,6 +744,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void close() {
         client.close();
+        writes.close();
     }
 
     @Override

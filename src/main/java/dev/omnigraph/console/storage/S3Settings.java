@@ -28,9 +28,14 @@ import java.util.Set;
  * @param maxConnections HTTP connection pool size
  * @param connectTimeout TCP connect timeout
  * @param maxAttempts    attempts per request, retries included (throttling and 5xx back off)
+ * @param readTimeout    longest wait for the next bytes of a response (a stalled server fails the attempt
+ *                       after this long instead of hanging); default 60 s
  */
 public record S3Settings(String endpoint, String region, Boolean pathStyle, String profile, StaticKeys keys,
-                         boolean allowHttp, int maxConnections, Duration connectTimeout, int maxAttempts) {
+                         boolean allowHttp, int maxConnections, Duration connectTimeout, int maxAttempts, Duration readTimeout) {
+
+    /** The default read timeout: the longest silence tolerated while waiting for a response's bytes. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Set<String> TRUTHY = Set.of("1", "true", "TRUE", "True", "yes", "YES", "on", "ON");
 
@@ -59,12 +64,21 @@ public record S3Settings(String endpoint, String region, Boolean pathStyle, Stri
         if (maxAttempts <= 0) {
             maxAttempts = 4;
         }
+        if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+            readTimeout = DEFAULT_READ_TIMEOUT;
+        }
         if (endpoint != null) {
             URI u = URI.create(endpoint);
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
                 throw new IllegalArgumentException("The endpoint '" + endpoint + "' is not an http:// or https:// URL.");
             }
         }
+    }
+
+    /** Settings with the default read timeout. */
+    public S3Settings(String endpoint, String region, Boolean pathStyle, String profile, StaticKeys keys,
+                      boolean allowHttp, int maxConnections, Duration connectTimeout, int maxAttempts) {
+        this(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, null);
     }
 
     /** Defaults from the process environment. */
@@ -96,35 +110,40 @@ public record S3Settings(String endpoint, String region, Boolean pathStyle, Stri
     }
 
     public S3Settings withEndpoint(String value) {
-        return new S3Settings(value, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts);
+        return new S3Settings(value, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withRegion(String value) {
-        return new S3Settings(endpoint, value, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts);
+        return new S3Settings(endpoint, value, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withPathStyle(Boolean value) {
-        return new S3Settings(endpoint, region, value, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts);
+        return new S3Settings(endpoint, region, value, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withProfile(String value) {
-        return new S3Settings(endpoint, region, pathStyle, value, keys, allowHttp, maxConnections, connectTimeout, maxAttempts);
+        return new S3Settings(endpoint, region, pathStyle, value, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withKeys(StaticKeys value) {
-        return new S3Settings(endpoint, region, pathStyle, profile, value, allowHttp, maxConnections, connectTimeout, maxAttempts);
+        return new S3Settings(endpoint, region, pathStyle, profile, value, allowHttp, maxConnections, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withMaxConnections(int value) {
-        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, value, connectTimeout, maxAttempts);
+        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, value, connectTimeout, maxAttempts, readTimeout);
     }
 
     public S3Settings withConnectTimeout(Duration value) {
-        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, value, maxAttempts);
+        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, value, maxAttempts, readTimeout);
     }
 
     public S3Settings withMaxAttempts(int value) {
-        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, value);
+        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, value, readTimeout);
+    }
+
+    /** The longest wait for the next bytes of a response; a stalled server then fails the attempt (retried) instead of hanging. */
+    public S3Settings withReadTimeout(Duration value) {
+        return new S3Settings(endpoint, region, pathStyle, profile, keys, allowHttp, maxConnections, connectTimeout, maxAttempts, value);
     }
 
     /** Path style as it will be used. */
