@@ -322,6 +322,7 @@ public final class S3ObjectStore implements ObjectStore {
     public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
         String full = objectKey(key);
         String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(content));
+        boolean unknownBefore = false;
         for (int attempt = 0; ; attempt++) {
             StorageException unknown;
             try {
@@ -337,6 +338,14 @@ public final class S3ObjectStore implements ObjectStore {
                 }
                 Optional<PutResult> lost = lostRace(e);
                 if (lost.isPresent()) {
+                    if (unknownBefore) {
+                        // an earlier attempt timed out or broke and may have landed since (a server can still
+                        // apply a request the client gave up on): the precondition we now fail may be our own write
+                        Optional<PutResult> ours = resolveUnknownOutcome(key, content, condition);
+                        if (ours.isPresent() && ours.get() instanceof PutResult.Written) {
+                            return ours.get();
+                        }
+                    }
                     return lost.get();
                 }
                 if (e.statusCode() < 500 || e.statusCode() == 501 || e.statusCode() == 503) {
@@ -350,6 +359,7 @@ public final class S3ObjectStore implements ObjectStore {
                     throw unknown;
                 }
             }
+            unknownBefore = true;
             Optional<PutResult> resolved = resolveUnknownOutcome(key, content, condition);
             if (resolved.isPresent()) {
                 return resolved.get();

@@ -62,7 +62,7 @@ class BrowsingUnderFaultsTest {
     void aLoadUnderFaultsIsRightOrFailsClearlyAndTheNextLoadRecovers(Fault kind) throws Exception {
         long before = proxy.injected(kind);
         proxy.schedule(FaultSchedule.of(kind.ordinal() * 7919L + 17, kind == Fault.STALL ? 0.08 : 0.3, 2, kind));
-        S3Settings settings = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(1)).withMaxAttempts(3);
+        S3Settings settings = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(2)).withMaxAttempts(3);
         int loads = 0;
         int failures = 0;
         try (ObjectStore store = new S3ObjectStore(root, settings)) {
