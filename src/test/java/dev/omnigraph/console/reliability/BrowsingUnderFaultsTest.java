@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Opening a cluster through the {@link FaultProxy}, one kind of fault at a time: the load either
  * gives exactly the fault-free snapshot (the client retried through the faults) or fails with a
  * typed {@link StorageException} that says what happened — never a hang (a stalled answer ends at
- * the 1 s read timeout) and never a wrong snapshot. Once the faults stop, the next load equals the
+ * the 2 s read timeout) and never a wrong snapshot. Once the faults stop, the next load equals the
  * fault-free snapshot.
  */
 class BrowsingUnderFaultsTest {
