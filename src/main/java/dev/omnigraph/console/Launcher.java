@@ -18,6 +18,7 @@ public final class Launcher {
         if (CliMain.isCommand(args)) {
             System.exit(CliMain.run(args, CliContext.system()));
         }
+        dev.omnigraph.console.ui.PreferencesPreload.start(); // in parallel with the toolkit's start
         dev.omnigraph.console.ui.ConsoleApp.launchWindow(args);
     }
 }

@@ -23,7 +23,10 @@ public final class CliMain {
                 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("--version"));
     }
 
-    public static int run(String[] argv, CliContext ctx) {
+    public static int run(String[] argv, CliContext given) {
+        // nothing read from storage may drive the terminal: control characters are printed escaped
+        CliContext ctx = new CliContext(TerminalSafeOutput.wrap(given.out()), TerminalSafeOutput.wrap(given.err()), given.in(),
+                given.env(), given.cwd(), given.interactive());
         List<String> words = Arrays.asList(argv);
         if (words.isEmpty() || words.get(0).equals("help") || words.get(0).equals("--help") || words.get(0).equals("-h")) {
             if (words.size() > 1) {

@@ -24,12 +24,14 @@ final class MigrationProgressPrinter implements MigrationListener {
     private static final ObjectWriter COMPACT = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream err;
+    private final PrintStream bar;
     private final Mode mode;
     private long lastLine;
     private boolean barShown;
 
     MigrationProgressPrinter(PrintStream err, Mode mode) {
         this.err = err;
+        this.bar = TerminalSafeOutput.raw(err); // the bar redraws in place with CR and ESC [K on purpose
         this.mode = mode;
     }
 
@@ -47,7 +49,8 @@ final class MigrationProgressPrinter implements MigrationListener {
             case MigrationEvent.Progress p -> {
                 ProgressSnapshot s = p.snapshot();
                 if (mode == Mode.BAR) {
-                    err.print("\r" + bar(s) + "\u001b[K");
+                    bar.print("\r" + bar(s) + "\u001b[K");
+                    bar.flush();
                     barShown = true;
                     if (s.state() == ProgressSnapshot.State.FINISHED) {
                         err.println();
@@ -71,7 +74,8 @@ final class MigrationProgressPrinter implements MigrationListener {
 
     private void clearBar() {
         if (barShown) {
-            err.print("\r\u001b[K");
+            bar.print("\r\u001b[K");
+            bar.flush();
             barShown = false;
         }
     }

@@ -20,11 +20,20 @@ import java.util.Optional;
  *
  * <p>Deletes are conditional where the server honours {@code DELETE If-Match} (the capability
  * probe proves it). Elsewhere (local folders, servers answering 501, servers that ignore the
- * header) the lock is re-read and compared immediately before a plain delete; the window between
- * that re-read and the delete is one round trip, and a lock re-acquired inside it would be lost:
- * upstream's own release has the same window, and it is documented in the force-unlock dialog.
+ * header) release and force-unlock first <em>claim</em> the lock: an {@code If-Match} put replaces
+ * exactly the lock that was read with a claim lock of our own (operation {@value #CLAIM_OPERATION});
+ * only that claim is then re-read and deleted. While the claim stands nobody can acquire
+ * (create-only fails) and a second claimant's If-Match fails, so a lock re-acquired after it was
+ * read is never the one deleted. Residual window: a process that does not claim (upstream's
+ * release: read, compare, plain delete) and read its old lock before our claim may delete the claim
+ * after our re-read of it; a newcomer acquiring inside the one round trip before our delete would
+ * then lose its lock. On local folders the If-Match put is itself a check-then-rename, atomic only
+ * within one process. Measured figures: docs/reliability-races-and-input.md.
  */
 public final class LockService {
+    /** The operation label of the claim lock a force-unlock writes before deleting. */
+    public static final String CLAIM_OPERATION = "console-unlock";
+
     private final ObjectStore store;
     private final boolean conditionalDelete;
 
@@ -136,7 +145,28 @@ public final class LockService {
                 }
             }
         }
-        ConditionalRead again = store.readIfChanged(ClusterLayout.LOCK, token, WireLimits.LOCK_MAX_BYTES);
+        return claimThenDelete(lockId, found, token);
+    }
+
+    /**
+     * The previous no-conditional-delete algorithm (read, compare, re-read unchanged, plain delete),
+     * kept only so the race tests can measure what claiming changed. Not used by the console.
+     */
+    UnlockOutcome rereadThenDelete(String lockId) throws StorageException {
+        Optional<StoredObject> current = store.read(ClusterLayout.LOCK, WireLimits.LOCK_MAX_BYTES);
+        if (current.isEmpty()) {
+            return gone(null);
+        }
+        LockFile found;
+        try {
+            found = LockFile.parse(current.get().bytes());
+        } catch (WireFormatException e) {
+            return new UnlockOutcome(UnlockKind.INVALID_LOCK, false, Optional.empty(), e.getMessage());
+        }
+        if (!found.lockId().equals(lockId)) {
+            return new UnlockOutcome(UnlockKind.ID_MISMATCH, false, Optional.of(found), "id mismatch");
+        }
+        ConditionalRead again = store.readIfChanged(ClusterLayout.LOCK, current.get().token(), WireLimits.LOCK_MAX_BYTES);
         return switch (again) {
             case ConditionalRead.Absent a -> gone(found);
             case ConditionalRead.Changed c -> afterRace(lockId, found);
@@ -145,6 +175,36 @@ public final class LockService {
                 yield d instanceof DeleteResult.NotFound ? gone(found) : removed(found, false);
             }
         };
+    }
+
+    /**
+     * Replaces exactly the lock read (If-Match on its token) with a claim lock of ours, then deletes
+     * only that claim after re-reading it unchanged. A lock re-acquired after the read makes the
+     * claim fail, and nothing is deleted.
+     */
+    private UnlockOutcome claimThenDelete(String lockId, LockFile found, String token) throws StorageException {
+        LockFile claim = LockFile.create(CLAIM_OPERATION, Instant.now(), ProcessHandle.current().pid());
+        PutResult claimed = store.put(ClusterLayout.LOCK, claim.toBytes(), WriteCondition.ifMatch(token));
+        if (claimed instanceof PutResult.PreconditionFailed) {
+            return afterRace(lockId, found);
+        }
+        String claimToken = ((PutResult.Written) claimed).token();
+        ConditionalRead again = store.readIfChanged(ClusterLayout.LOCK, claimToken, WireLimits.LOCK_MAX_BYTES);
+        return switch (again) {
+            // our claim was removed by the old holder's own release: the lock it held is gone
+            case ConditionalRead.Absent a -> removedAfterClaim(found);
+            // someone removed our claim and acquired anew: theirs is left alone
+            case ConditionalRead.Changed c -> afterRace(lockId, found);
+            case ConditionalRead.Unchanged u -> {
+                store.deleteUnconditionally(ClusterLayout.LOCK);
+                yield removedAfterClaim(found);
+            }
+        };
+    }
+
+    private static UnlockOutcome removedAfterClaim(LockFile found) {
+        return new UnlockOutcome(UnlockKind.REMOVED, false, Optional.of(found),
+                "Removed lock " + found.lockId() + " (" + found.operation() + ") by claiming it (If-Match) and deleting the claim.");
     }
 
     private UnlockOutcome afterRace(String lockId, LockFile found) throws StorageException {

@@ -15,6 +15,8 @@ public final class CopyControl {
     private final Progress linked;
     private boolean paused;
     private volatile boolean cancelled;
+    private int limit; // transfers in flight at most (0: as many as the settings allow)
+    private int inFlight;
 
     public CopyControl() {
         this(Progress.NONE);
@@ -44,6 +46,47 @@ public final class CopyControl {
 
     public boolean cancelled() {
         return cancelled || linked.cancelled();
+    }
+
+    /**
+     * Changes how many transfers may be in flight, while the copy runs (the wizard's concurrency
+     * spinner). It never exceeds the {@link CopySettings#concurrency()} the copy started with.
+     */
+    public synchronized void limitConcurrency(int transfers) {
+        if (transfers < 1) {
+            throw new IllegalArgumentException("at least one transfer must be allowed");
+        }
+        limit = transfers;
+        notifyAll();
+    }
+
+    /** The limit set by {@link #limitConcurrency}, or 0 when none was set. */
+    public synchronized int concurrencyLimit() {
+        return limit;
+    }
+
+    /** Blocks until fewer transfers than the limit (capped by {@code ceiling}) are in flight, then counts one more. */
+    void acquireTransfer(int ceiling) {
+        synchronized (this) {
+            while (!cancelled() && inFlight >= (limit == 0 ? ceiling : Math.min(limit, ceiling))) {
+                try {
+                    wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted");
+                }
+            }
+            if (!cancelled()) {
+                inFlight++;
+                return;
+            }
+        }
+        throw new CancellationException("cancelled");
+    }
+
+    synchronized void releaseTransfer() {
+        inFlight = Math.max(0, inFlight - 1);
+        notifyAll();
     }
 
     /** Blocks while paused; throws once cancelled. */

@@ -79,11 +79,13 @@ public final class CopyPhase {
                     while (cursor.hasNext() && fatal.get() == null) {
                         control.awaitRunnable();
                         acquire(queue, 1);
+                        control.acquireTransfer(settings.concurrency());
                         PlanEntry entry = cursor.next();
                         pool.execute(() -> {
                             try {
                                 copyOne(entry, transfer, tracker, copied, copiedBytes, serverSide, alreadyThere, failures, fatal, journalProblems);
                             } finally {
+                                control.releaseTransfer();
                                 queue.release();
                             }
                         });

@@ -199,10 +199,15 @@ public final class MigrationSession implements AutoCloseable {
     }
 
     public VerifyReport verify(CopyControl control) throws StorageException {
+        return verify(control, request.deepVerify());
+    }
+
+    /** Verifies; {@code deep} re-reads every destination object (the wizard's choice, made on the verify page). */
+    public VerifyReport verify(CopyControl control, boolean deep) throws StorageException {
         enter(MigrationPhase.VERIFY);
         try {
             verify = new Verifier(sourceStore, source, destinationStore, destination, journal, request.settings(), control, listener)
-                    .run(plan.sourceObjects(), request.deepVerify());
+                    .run(plan.sourceObjects(), deep);
         } catch (CancellationException e) {
             leave(MigrationPhase.VERIFY, false, "cancelled");
             abandon("cancelled", "Verification was cancelled; the destination is not authoritative.");

@@ -26,13 +26,15 @@ public record ConsolePreferences(int version, List<SavedConnection> savedConnect
     public static final int MAX_RECENT = 12;
     public static final int MIN_POLL_SECONDS = 1;
     public static final int MAX_POLL_SECONDS = 3_600;
+    public static final int MIN_LOCK_STALE_MINUTES = 1;
+    public static final int MAX_LOCK_STALE_MINUTES = 60 * 24 * 30;
 
     public ConsolePreferences {
         savedConnections = List.copyOf(savedConnections == null ? List.of() : savedConnections);
         recentRoots = List.copyOf(recentRoots == null ? List.of() : recentRoots.stream().limit(MAX_RECENT).toList());
         theme = theme == null ? Theme.SYSTEM : theme;
         pollSeconds = Math.max(MIN_POLL_SECONDS, Math.min(MAX_POLL_SECONDS, pollSeconds));
-        lockStaleMinutes = Math.max(1, Math.min(60 * 24 * 30, lockStaleMinutes));
+        lockStaleMinutes = Math.max(MIN_LOCK_STALE_MINUTES, Math.min(MAX_LOCK_STALE_MINUTES, lockStaleMinutes));
         window = window == null ? WindowLayout.DEFAULT : window;
     }
 
@@ -87,6 +89,15 @@ public record ConsolePreferences(int version, List<SavedConnection> savedConnect
         if (!replaced) {
             out.add(connection);
         }
+        return new ConsolePreferences(version, out, recentRoots, theme, pollSeconds, lockStaleMinutes, window);
+    }
+
+    /** Renames a saved connection in place (same position); unchanged when {@code from} is absent. */
+    public ConsolePreferences withRenamed(String from, String to) {
+        List<SavedConnection> out = savedConnections.stream()
+                .map(c -> c.name().equals(from) ? new SavedConnection(to, c.kind(), c.target(), c.endpoint(), c.region(), c.pathStyle(),
+                        c.profile()) : c)
+                .toList();
         return new ConsolePreferences(version, out, recentRoots, theme, pollSeconds, lockStaleMinutes, window);
     }
 

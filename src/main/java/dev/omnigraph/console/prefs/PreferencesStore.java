@@ -45,6 +45,7 @@ public final class PreferencesStore {
 
     private final Path home;
     private boolean moveAsideOnSave;
+    private String asideName = FILE_NAME + ".unreadable";
 
     public PreferencesStore(Path home) {
         this.home = home;
@@ -84,10 +85,13 @@ public final class PreferencesStore {
                 return unusable("it is not a JSON object");
             }
             int version = root.path("version").asInt(-1);
+            if (version > ConsolePreferences.CURRENT_VERSION) {
+                // a newer console's file: never overwritten, kept whole under a name that says its version
+                asideName = FILE_NAME + ".v" + version;
+                return unusable("it was written by a newer console (version " + version + ")");
+            }
             if (version != ConsolePreferences.CURRENT_VERSION) {
-                return unusable(version > ConsolePreferences.CURRENT_VERSION
-                        ? "it was written by a newer console (version " + version + ")"
-                        : "it has no supported version field");
+                return unusable("it has no supported version field");
             }
             return new Loaded(fromJson((ObjectNode) root), Optional.empty());
         } catch (IOException | RuntimeException e) {
@@ -98,14 +102,18 @@ public final class PreferencesStore {
     private Loaded unusable(String why) {
         moveAsideOnSave = true;
         return new Loaded(ConsolePreferences.defaults(), Optional.of("Your saved preferences at " + file() + " could not be used: "
-                + why + ". The console started with defaults; the file will be kept as " + FILE_NAME + ".unreadable when settings change."));
+                + why + ". The console started with defaults; the file will be kept as " + asideName + " when settings change."));
     }
 
     /** Writes atomically (temporary file + move). */
     public void save(ConsolePreferences preferences) throws IOException {
         Files.createDirectories(home);
         if (moveAsideOnSave && Files.exists(file())) {
-            Files.move(file(), home.resolve(FILE_NAME + ".unreadable"), StandardCopyOption.REPLACE_EXISTING);
+            Path aside = home.resolve(asideName);
+            for (int n = 2; Files.exists(aside) && asideName.contains(".v"); n++) {
+                aside = home.resolve(asideName + "-" + n); // an older copy of a newer console's file stays too
+            }
+            Files.move(file(), aside, StandardCopyOption.REPLACE_EXISTING);
         }
         moveAsideOnSave = false;
         byte[] bytes = JSON.writeValueAsBytes(toJson(preferences));

@@ -463,21 +463,33 @@ public final class FileObjectStore implements ObjectStore {
         if (!path.startsWith(root) || path.equals(root)) {
             throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key), "Refused key: it resolves outside the root");
         }
-        Path existing = path;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        // when the root itself does not exist yet, nothing inside it can be a link
-        if (existing != null && existing.startsWith(root)) {
+        // the deepest existing ancestor must resolve (links followed) inside the real root; an entry
+        // removed between the existence check and the resolution is looked up again, not mistaken
+        // for a dangling link
+        for (int attempt = 0; ; attempt++) {
+            Path existing = path;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            // when the root itself does not exist yet, nothing inside it can be a link
+            if (existing == null || !existing.startsWith(root)) {
+                break;
+            }
             try {
                 Path real = existing.toRealPath();
                 if (!real.startsWith(realRoot())) {
                     throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
                             "Refused key: a symbolic link along it points outside the root");
                 }
-            } catch (NoSuchFileException dangling) {
-                throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
-                        "Refused key: a dangling symbolic link lies along it");
+                break;
+            } catch (NoSuchFileException vanished) {
+                if (Files.isSymbolicLink(existing) && attempt >= 3) {
+                    throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                            "Refused key: a dangling symbolic link lies along it");
+                }
+                if (attempt >= 20) {
+                    throw io(key, "resolve", vanished);
+                }
             } catch (IOException e) {
                 throw io(key, "resolve", e);
             }

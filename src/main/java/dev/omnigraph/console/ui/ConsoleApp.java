@@ -1,10 +1,11 @@
 package dev.omnigraph.console.ui;
 
+import dev.omnigraph.console.app.WindowSupport;
 import dev.omnigraph.console.cli.Args;
 import dev.omnigraph.console.prefs.PreferencesModel;
-import dev.omnigraph.console.prefs.PreferencesStore;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.FxPollScheduler;
+import dev.omnigraph.console.ui.shell.AfterFirstFrame;
 import dev.omnigraph.console.ui.shell.ConsoleWindow;
 import dev.omnigraph.console.ui.shell.StartupArgs;
 import dev.omnigraph.console.ui.shell.StoreOpener;
@@ -33,7 +34,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxTaskRunner(6);
-        PreferencesModel preferences = new PreferencesModel(PreferencesStore.forUser());
+        PreferencesModel preferences = PreferencesPreload.take();
         Path cwd = Path.of("").toAbsolutePath();
         StartupArgs args = null;
         String usage = null;
@@ -43,10 +44,20 @@ public final class ConsoleApp extends Application {
             usage = e.getMessage();
         }
         ConsoleWindow window = new ConsoleWindow(stage, new ConsoleWindow.Services(preferences, runner, runner.activities(),
-                new FxPollScheduler(), Clock.systemDefaultZone(), PreferencesStore.consoleHome(),
-                args == null ? S3Settings.fromEnvironment() : args.s3(), cwd, StoreOpener.DEFAULT));
-        stage.getIcons().setAll(icons());
+                new FxPollScheduler(), Clock.systemDefaultZone(), preferences.store().home(),
+                args == null ? S3Settings.fromEnvironment() : args.s3(), cwd, StoreOpener.DEFAULT), false);
         stage.show();
+        WindowSupport.windowUp(stage);
+        StartupArgs parsed = args;
+        String problem = usage;
+        // the first frame gets the CPU: opening clusters (demo creation, storage reads on the runner's
+        // threads, the pages' class loading) starts once the window has been painted
+        AfterFirstFrame.run(() -> openWhatWasAsked(stage, window, parsed, problem));
+    }
+
+    private static void openWhatWasAsked(Stage stage, ConsoleWindow window, StartupArgs args, String usage) {
+        stage.getIcons().setAll(icons());
+        window.connectView(); // the form behind the Connect tab, now that the window is painted
         if (usage != null) {
             Alert a = new Alert(Alert.AlertType.WARNING, usage + "\n\nThe console opened without a cluster; use File → Connect.");
             a.initOwner(stage);

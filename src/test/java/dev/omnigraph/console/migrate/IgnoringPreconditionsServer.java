@@ -17,7 +17,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * {@code If-Match} / {@code If-None-Match} from every put, like a server without conditional
  * writes. Built without {@code LocalS3Server}'s key guard, which would enforce them itself.
  */
-final class IgnoringPreconditionsServer implements AutoCloseable {
+public final class IgnoringPreconditionsServer implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStore store;
 
@@ -32,7 +32,7 @@ final class IgnoringPreconditionsServer implements AutoCloseable {
         }
     }
 
-    IgnoringPreconditionsServer() throws Exception {
+    public IgnoringPreconditionsServer() throws Exception {
         store = new DropPreconditions(new TransientNio2BlobStore());
         proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "IGNORANT", "ignores-preconditions").build();
@@ -44,7 +44,7 @@ final class IgnoringPreconditionsServer implements AutoCloseable {
         store.createContainer("lax", CreateContainerOptions.NONE);
     }
 
-    S3Settings settings() {
+    public S3Settings settings() {
         return new S3Settings("http://127.0.0.1:" + proxy.getPort(), "us-east-1", true, null,
                 new S3Settings.StaticKeys("IGNORANT", "ignores-preconditions", null), true, 16, Duration.ofSeconds(5), 3);
     }

@@ -58,7 +58,7 @@ class PreferencesStoreTest {
         Files.writeString(store.file(), "{\"version\": 2, \"theme\": \"dark\"}", StandardCharsets.UTF_8);
         PreferencesStore.Loaded future = new PreferencesStore(home).load();
         assertThat(future.preferences().theme()).isEqualTo(Theme.SYSTEM);
-        assertThat(future.problem()).get().asString().contains("newer console (version 2)");
+        assertThat(future.problem()).get().asString().contains("newer console (version 2)").contains("preferences.json.v2");
 
         Files.writeString(store.file(), "{\"version\": 1, \"poll_seconds\": -5, \"lock_stale_minutes\": 999999999, \"extra\": true}",
                 StandardCharsets.UTF_8);

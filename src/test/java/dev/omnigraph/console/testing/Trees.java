@@ -76,4 +76,43 @@ public final class Trees {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Copies a folder tree (files and folders, no links) into {@code to}. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = java.nio.file.Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * Every entry under {@code dir} (links not followed) with its type, size, modification time and
+     * content hash: equal snapshots before and after mean nothing was written, created or removed.
+     */
+    public static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                var attrs = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                String what;
+                if (attrs.isSymbolicLink()) {
+                    what = "link->" + java.nio.file.Files.readSymbolicLink(p);
+                } else if (attrs.isDirectory()) {
+                    what = "dir";
+                } else {
+                    what = "file " + attrs.size() + " " + attrs.lastModifiedTime().toMillis() + " "
+                            + Hashing.hex(Hashing.sha256().digest(java.nio.file.Files.readAllBytes(p)));
+                }
+                out.put(dir.relativize(p).toString(), what);
+            }
+        }
+        return out;
+    }
 }

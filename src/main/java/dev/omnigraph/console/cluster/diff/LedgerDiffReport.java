@@ -100,7 +100,7 @@ public final class LedgerDiffReport {
     }
 
     /** 64-hex digests (optionally sha256:-prefixed) shortened to 12 characters; other text kept. */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         if (value == null) {
             return "(absent)";
         }

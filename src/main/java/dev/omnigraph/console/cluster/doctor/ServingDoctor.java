@@ -60,7 +60,11 @@ public final class ServingDoctor {
 
     /** Reads the cluster, hashes the payloads serving would read, and examines it. */
     public static DoctorReport run(ObjectStore store, ClusterLocation location, Progress progress) throws StorageException {
-        ClusterSnapshot snapshot = ClusterReader.read(store, location, progress);
+        return run(store, ClusterReader.read(store, location, progress), progress);
+    }
+
+    /** Examines a snapshot already read (the window's), hashing only the payloads serving would read. */
+    public static DoctorReport run(ObjectStore store, ClusterSnapshot snapshot, Progress progress) throws StorageException {
         List<CatalogEntry> needed = payloadsToVerify(snapshot);
         CatalogVerifier.Report verified = CatalogVerifier.verify(store, new CatalogIndex(needed), progress);
         Map<String, CatalogIntegrity> integrity = new HashMap<>();

@@ -26,6 +26,8 @@ import java.util.List;
 public final class ClusterConfigReader {
 
     public static final String CLUSTER_CONFIG_FILE = "cluster.yaml";
+    /** Something that reads as a URI scheme ({@code ftp://}, {@code s3:/}, {@code gs://}), not a path. */
+    private static final java.util.regex.Pattern UNSUPPORTED_SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:/"); // two letters at least: C:/ is a drive
 
     private ClusterConfigReader() {
     }
@@ -58,6 +60,10 @@ public final class ClusterConfigReader {
         } catch (WireFormatException e) {
             return new ClusterConfigReadResult(configDir, configFile, null,
                     List.of(e.diagnostic()));
+        }
+        Diagnostic overlong = ClusterYamlPreChecks.overlongLine(text);
+        if (overlong != null) {
+            return new ClusterConfigReadResult(configDir, configFile, null, List.of(overlong));
         }
         List<Diagnostic> diagnostics = new ArrayList<>(ClusterYamlPreChecks.duplicateKeys(text));
         YamlTreeReader.Document document = null;
@@ -112,9 +118,14 @@ public final class ClusterConfigReader {
             if (trimmed.isEmpty()) {
                 diagnostics.add(Diagnostic.error("invalid_storage_root", "storage",
                         "storage is present but blank; give an s3://bucket/prefix URI or a local path"));
-            } else if (trimmed.startsWith("s3://") && RustStrings.trimStartMatches(trimmed.substring(5), "/").isEmpty()) {
+            } else if (trimmed.startsWith("s3://") && (trimmed.length() == 5 || trimmed.charAt(5) == '/')) {
                 diagnostics.add(Diagnostic.error("invalid_storage_root", "storage",
                         "storage is an s3:// URI without a bucket name"));
+            } else if (UNSUPPORTED_SCHEME.matcher(trimmed).lookingAt() && !trimmed.startsWith("s3://") && !trimmed.startsWith("file://")) {
+                // upstream would take this for a local folder named after the scheme; nobody means that
+                diagnostics.add(Diagnostic.error("console_unsupported_storage_scheme", "storage",
+                        "storage `" + RustStrings.trim(trimmed).split(":", 2)[0] + ":` is not a supported scheme; use s3://bucket/prefix, "
+                                + "file:///absolute/path or a plain local path"));
             }
         }
         return diagnostics;

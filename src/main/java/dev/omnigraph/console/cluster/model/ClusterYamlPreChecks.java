@@ -28,10 +28,34 @@ import java.util.Set;
  */
 final class ClusterYamlPreChecks {
 
+    private static final String CLUSTER_CONFIG_FILE = ClusterConfigReader.CLUSTER_CONFIG_FILE;
+
     static final List<String> FUTURE_FIELDS = List.of("apply", "env_file", "pipelines", "embeddings", "ui",
             "aliases", "bindings");
 
     private ClusterYamlPreChecks() {
+    }
+
+    /**
+     * A line over {@link WireLimits#CLUSTER_YAML_MAX_LINE_CHARS} characters, reported before any YAML
+     * parsing (ours, not upstream's: it keeps a hostile file from costing quadratic parse time).
+     */
+    static Diagnostic overlongLine(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                int length = i - start;
+                if (length > WireLimits.CLUSTER_YAML_MAX_LINE_CHARS) {
+                    return Diagnostic.error("invalid_cluster_yaml", CLUSTER_CONFIG_FILE,
+                            "cluster.yaml line " + line + " is " + length + " characters long; lines over "
+                                    + WireLimits.CLUSTER_YAML_MAX_LINE_CHARS + " characters are refused");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     private record Frame(int indent, String path, Set<String> keys) {

@@ -26,6 +26,12 @@ public final class WireLimits {
     public static final long CATALOG_BLOB_MAX_BYTES = 64 * MIB;
     /** {@code cluster.yaml} in the operator's config directory. */
     public static final long CLUSTER_YAML_MAX_BYTES = 1 * MIB;
+    /**
+     * Longest line of {@code cluster.yaml} handed to the YAML parser (characters). SnakeYAML's
+     * reader copies its window for every chunk of a long token, so a single huge scalar costs time
+     * quadratic in its length (900,000 characters: about 15 s); no real config comes near this.
+     */
+    public static final int CLUSTER_YAML_MAX_LINE_CHARS = 64 * 1024;
     /** Source files a config references (schema, queries, policies). */
     public static final long CONFIG_SOURCE_MAX_BYTES = 64 * MIB;
 

@@ -197,36 +197,43 @@ public final class CatalogView implements ClusterView {
         }
     }
 
-    /** Expands the way to the blob with this key, selects it and scrolls it into view; false when absent. */
+    /**
+     * Expands the way to the blob with this key, selects it and scrolls it into view; false when
+     * absent. The way is found among the plain catalog nodes first, so only the tree items on it are
+     * built (never the whole catalog's).
+     */
     public boolean reveal(String key) {
-        TreeItem<CatalogNode> found = find(tree.getRoot(), key);
-        if (found == null) {
+        TreeItem<CatalogNode> root = tree.getRoot();
+        if (root == null) {
             return false;
         }
-        for (TreeItem<CatalogNode> p = found.getParent(); p != null; p = p.getParent()) {
-            p.setExpanded(true);
+        java.util.ArrayDeque<CatalogNode> path = new java.util.ArrayDeque<>();
+        if (!pathTo(root.getValue(), key, path)) {
+            return false;
         }
-        tree.getSelectionModel().select(found);
-        int row = tree.getRow(found);
+        TreeItem<CatalogNode> item = root;
+        path.removeFirst(); // the root itself
+        for (CatalogNode step : path) {
+            item.setExpanded(true);
+            item = item.getChildren().stream().filter(c -> c.getValue() == step).findFirst().orElse(null);
+            if (item == null) {
+                return false;
+            }
+        }
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
         tree.scrollTo(Math.max(0, row - 3));
         return true;
     }
 
-    private static TreeItem<CatalogNode> find(TreeItem<CatalogNode> item, String key) {
-        if (item == null) {
-            return null;
+    /** Fills {@code path} with the nodes from {@code node} down to the blob with {@code key}. */
+    private static boolean pathTo(CatalogNode node, String key, java.util.Deque<CatalogNode> path) {
+        path.addLast(node);
+        if (node.isBlob() ? node.entry().key().equals(key) : node.children().stream().anyMatch(c -> pathTo(c, key, path))) {
+            return true;
         }
-        CatalogNode n = item.getValue();
-        if (n.isBlob()) {
-            return n.entry().key().equals(key) ? item : null;
-        }
-        for (TreeItem<CatalogNode> c : item.getChildren()) {
-            TreeItem<CatalogNode> f = find(c, key);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
+        path.removeLast();
+        return false;
     }
 
     public CatalogViewModel viewModel() {

@@ -29,6 +29,11 @@ final class LazyCatalogItem extends TreeItem<CatalogNode> {
         return super.getChildren();
     }
 
+    /** The children built so far, without building any (for tests of laziness). */
+    java.util.List<TreeItem<CatalogNode>> builtChildren() {
+        return built ? super.getChildren() : java.util.List.of();
+    }
+
     /** Whether the children exist yet (for tests of laziness). */
     boolean built() {
         return built;

@@ -1,7 +1,10 @@
 package dev.omnigraph.console.ui.common;
 
 import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.prefs.ConsolePreferences;
 import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.SplitPane;
 import javafx.util.Duration;
 
@@ -16,6 +19,7 @@ public final class SplitMemory {
         if (preferences == null || split.getDividers().isEmpty()) {
             return;
         }
+        double initial = split.getDividers().getFirst().getPosition();
         Double saved = preferences.get().window().splits().get(id);
         if (saved != null) {
             split.setDividerPositions(saved);
@@ -26,5 +30,14 @@ public final class SplitMemory {
             preferences.update(p -> p.withWindow(p.window().withSplit(id, position)));
         });
         split.getDividers().getFirst().positionProperty().addListener((o, a, b) -> debounce.playFromStart());
+        // a layout reset (Preferences) drops the saved position: back to the page's own default
+        ChangeListener<ConsolePreferences> reset = (o, a, b) -> {
+            if (a.window().splits().containsKey(id) && !b.window().splits().containsKey(id)) {
+                debounce.stop();
+                split.setDividerPositions(initial);
+            }
+        };
+        split.getProperties().put(SplitMemory.class, reset); // the pane keeps the listener alive, the preferences do not
+        preferences.property().addListener(new WeakChangeListener<>(reset));
     }
 }

@@ -5,6 +5,7 @@ import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.cluster.model.DesiredConfig;
 import dev.omnigraph.console.cluster.model.DesiredConfigResult;
 import dev.omnigraph.console.cluster.model.WireLimits;
@@ -52,12 +53,14 @@ public final class ClusterSession {
     private final PollScheduler scheduler;
     private final SessionSettings settings;
     private final Clock clock;
+    private final LedgerObservationCache observations;
 
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> failure = new SimpleObjectProperty<>();
     private final ObjectProperty<CapabilityProbe.Report> probe = new SimpleObjectProperty<>();
     private final ObjectProperty<CatalogVerifier.Report> catalogReport = new SimpleObjectProperty<>();
     private final ObjectProperty<DesiredConfigResult> desired = new SimpleObjectProperty<>();
+    private final ObjectProperty<LedgerObservationCache.RecordOutcome> lastObservation = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ObservableList<LiveChange> changes = FXCollections.observableArrayList();
     private final ProgressModel loadProgress = new ProgressModel();
@@ -70,6 +73,17 @@ public final class ClusterSession {
 
     public ClusterSession(ConnectionSpec spec, ObjectStore store, TaskRunner runner, PollScheduler scheduler, SessionSettings settings,
                           Clock clock) {
+        this(spec, store, runner, scheduler, settings, clock, null);
+    }
+
+    /**
+     * @param observations where every ledger this session reads is recorded (exact bytes, never a
+     *                     ledger with an inline secret), for the History page's "since I last
+     *                     looked"; null records nothing
+     */
+    public ClusterSession(ConnectionSpec spec, ObjectStore store, TaskRunner runner, PollScheduler scheduler, SessionSettings settings,
+                          Clock clock, LedgerObservationCache observations) {
+        this.observations = observations;
         this.spec = spec;
         this.store = store;
         this.runner = runner;
@@ -87,11 +101,17 @@ public final class ClusterSession {
         }
         loadProgress.start("Reading " + spec.location().name() + "…", ProgressModel.Unit.ITEMS, null);
         TaskHandle handle = runner.run("Read " + spec.location().name(),
-                ctx -> ClusterReader.read(store, spec.location(), ctx),
-                s -> {
+                ctx -> {
+                    ClusterSnapshot read = ClusterReader.read(store, spec.location(), ctx);
+                    return new Loaded(read, record(read));
+                },
+                loaded -> {
                     loadProgress.finish();
                     failure.set(null);
-                    snapshot.set(s);
+                    if (loaded.recorded() != null) {
+                        lastObservation.set(loaded.recorded());
+                    }
+                    snapshot.set(loaded.snapshot());
                     loadDesiredOnce();
                 },
                 e -> {
@@ -103,6 +123,16 @@ public final class ClusterSession {
         if (loadProgress.isRunning()) {
             loadProgress.attach(handle);
         }
+    }
+
+    private record Loaded(ClusterSnapshot snapshot, LedgerObservationCache.RecordOutcome recorded) {}
+
+    /** Records the ledger just read in the observation cache (job thread; never throws). */
+    private LedgerObservationCache.RecordOutcome record(ClusterSnapshot read) {
+        if (observations == null) {
+            return null;
+        }
+        return read.ledgerIfPresent().map(l -> observations.record(spec.location(), l)).orElse(null);
     }
 
     /** Stops a running read; the previous snapshot stays on screen. */
@@ -282,6 +312,16 @@ public final class ClusterSession {
 
     public ReadOnlyObjectProperty<DesiredConfigResult> desiredProperty() {
         return desired;
+    }
+
+    /** The local cache of ledgers this console observed, when this session records them. */
+    public Optional<LedgerObservationCache> observations() {
+        return Optional.ofNullable(observations);
+    }
+
+    /** What recording the last ledger read did (stored, already known, refused because of an inline secret …). */
+    public ReadOnlyObjectProperty<LedgerObservationCache.RecordOutcome> lastObservationProperty() {
+        return lastObservation;
     }
 
     public ReadOnlyBooleanProperty activeProperty() {

@@ -28,8 +28,9 @@ public final class ClusterActions {
                         new dev.omnigraph.console.ui.lock.ForceUnlockDialog(ctx.owner().get(), v.viewModel().forceUnlock()).show();
                     }
                 }),
+                new ClusterAction("migrate", "_Migrate storage…", dev.omnigraph.console.ui.migrate.MigrationWizard::open),
+                new ClusterAction("catalog-gc", "Collect catalog _garbage…", dev.omnigraph.console.ui.gc.CatalogGcDialog::open),
                 new ClusterAction("copy-root", "_Copy root URI", ctx -> Ui.copy(ctx.session().location().root().display()))
-                // e.g. new ClusterAction("migrate", "_Migrate storage…", ctx -> MigrationWizard.open(ctx))
         );
     }
 }

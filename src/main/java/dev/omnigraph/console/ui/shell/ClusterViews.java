@@ -24,8 +24,9 @@ public final class ClusterViews {
                 new ClusterViewProvider("approvals", "_Approvals", ApprovalsView::new),
                 new ClusterViewProvider("recoveries", "_Recoveries", RecoveriesView::new),
                 new ClusterViewProvider("graphs", "_Graphs", GraphsView::new),
-                new ClusterViewProvider("lock", "Loc_k", LockView::new)
-                // e.g. new ClusterViewProvider("history", "_History", LedgerHistoryView::new)
+                new ClusterViewProvider("lock", "Loc_k", LockView::new),
+                new ClusterViewProvider("history", "_History", dev.omnigraph.console.ui.history.LedgerHistoryView::new),
+                new ClusterViewProvider("doctor", "_Doctor", dev.omnigraph.console.ui.doctor.DoctorView::new)
         );
     }
 }

@@ -7,6 +7,8 @@ import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.connect.ConnectView;
 import dev.omnigraph.console.ui.connect.ConnectViewModel;
+import dev.omnigraph.console.ui.preferences.PreferencesDialog;
+import dev.omnigraph.console.ui.preferences.PreferencesViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.session.PollScheduler;
 import dev.omnigraph.console.ui.session.SessionSettings;
@@ -50,25 +52,43 @@ public final class ConsoleWindow {
     private final ThemeManager theme;
     private final TabPane tabs = new TabPane();
     private final Tab connectTab;
-    private final ConnectView connect;
+    private final ConnectViewModel connectModel;
+    private ConnectView connect;
     private final Map<ClusterSession, Tab> tabsBySession = new HashMap<>();
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
+    private PreferencesDialog preferencesDialog;
 
     public ConsoleWindow(Stage stage, Services services) {
+        this(stage, services, true);
+    }
+
+    /**
+     * @param connectFormNow build the Connect form now; {@code false} (the application's start) shows a
+     *                       light placeholder in its tab for the first frame and builds the form on
+     *                       first use or with {@link #connectView()}
+     */
+    public ConsoleWindow(Stage stage, Services services, boolean connectFormNow) {
         this.stage = stage;
         this.services = services;
         var prefs = services.preferences().get();
         this.theme = new ThemeManager(prefs.theme());
         theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
+        // the preferences drive the theme live (the Preferences dialog, a reset); the sessions follow them in ShellViewModel
+        services.preferences().property().addListener((o, a, b) -> theme.themeProperty().set(b.theme()));
         SessionSettings settings = new SessionSettings(prefs.pollInterval(), prefs.lockStaleAfter());
         this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
                 services.opener());
+        shell.recordLedgersIn(new dev.omnigraph.console.cluster.history.LedgerObservationCache(services.home()));
 
-        ConnectViewModel connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
+        connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);
-        connect = new ConnectView(connectModel, () -> stage, shell.openErrorProperty());
-        connectTab = new Tab("＋ Connect", connect);
+        connectTab = new Tab("＋ Connect");
+        if (connectFormNow) {
+            connectView();
+        } else {
+            connectTab.setContent(Ui.placeholder("Starting…"));
+        }
         connectTab.setId("tab-connect");
         connectTab.setClosable(false);
         tabs.getTabs().add(connectTab);
@@ -88,7 +108,12 @@ public final class ConsoleWindow {
                 tabs.getSelectionModel().select(t);
             }
         });
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected(b));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == connectTab) {
+                connectView();
+            }
+            onTabSelected(b);
+        });
         stage.iconifiedProperty().addListener((o, a, b) -> onTabSelected(tabs.getSelectionModel().getSelectedItem()));
 
         BorderPane root = new BorderPane();
@@ -198,6 +223,26 @@ public final class ConsoleWindow {
         }
     }
 
+    /** File → Preferences…: one dialog at a time, brought to the front when already open. */
+    public PreferencesDialog showPreferences() {
+        if (preferencesDialog == null || !preferencesDialog.isShowing()) {
+            preferencesDialog = new PreferencesDialog(stage, new PreferencesViewModel(services.preferences()), this::applyDefaultLayout);
+            preferencesDialog.show();
+        }
+        preferencesDialog.toFront();
+        return preferencesDialog;
+    }
+
+    /** The saved layout was reset: the open window takes the default size, centred, not maximized. */
+    void applyDefaultLayout() {
+        WindowLayout d = services.preferences().get().window();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMaximized(false);
+        stage.setWidth(Math.min(d.width(), screen.getWidth()));
+        stage.setHeight(Math.min(d.height(), screen.getHeight()));
+        stage.centerOnScreen();
+    }
+
     /** Opens what the command line named, or the demo clusters. */
     public void start(StartupArgs args) {
         if (args != null && args.namesCluster()) {
@@ -217,7 +262,7 @@ public final class ConsoleWindow {
 
     public void showConnect() {
         tabs.getSelectionModel().select(connectTab);
-        connect.focusFirst();
+        connectView().focusFirst();
     }
 
     public void closeSelected() {
@@ -248,7 +293,12 @@ public final class ConsoleWindow {
         return stage;
     }
 
+    /** The Connect form, built on first use. */
     public ConnectView connectView() {
+        if (connect == null) {
+            connect = new ConnectView(connectModel, () -> stage, shell.openErrorProperty());
+            connectTab.setContent(connect);
+        }
         return connect;
     }
 

@@ -14,7 +14,7 @@ public final class OverviewBadges {
 
     public static List<Function<ViewContext, Node>> all() {
         return List.of(
-                // add badge factories here, e.g. ServingDoctorBadge::new
+                dev.omnigraph.console.ui.doctor.DoctorBadge::new
         );
     }
 }

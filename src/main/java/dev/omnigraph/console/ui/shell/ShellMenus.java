@@ -24,10 +24,12 @@ final class ShellMenus {
         connect.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem close = item("_Close cluster", e -> window.closeSelected());
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
-        MenuItem reset = item("_Reset preferences…", e -> resetPreferences(window));
+        MenuItem preferences = item("_Preferences…", e -> window.showPreferences());
+        preferences.setId("menu-preferences");
+        preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item("_Quit", e -> window.stage().close());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("_File", null, connect, close, new SeparatorMenuItem(), reset, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, connect, close, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
 
         Menu themeMenu = new Menu("_Theme");
         ToggleGroup themes = new ToggleGroup();
@@ -37,8 +39,12 @@ final class ShellMenus {
             r.setToggleGroup(themes);
             r.setSelected(window.theme().themeProperty().get() == t);
             r.setOnAction(e -> window.setTheme(t));
+            r.setUserData(t);
             themeMenu.getItems().add(r);
         }
+        // the Preferences dialog changes these too: the radio marks follow when the menu opens
+        themeMenu.setOnShowing(e -> themes.getToggles().forEach(
+                x -> x.setSelected(x.getUserData() == window.theme().themeProperty().get())));
         Menu interval = new Menu("_Live refresh every");
         ToggleGroup intervals = new ToggleGroup();
         for (int seconds : List.of(2, 5, 15, 30, 60)) {
@@ -46,8 +52,11 @@ final class ShellMenus {
             r.setToggleGroup(intervals);
             r.setSelected(window.shell().settings().pollIntervalProperty().get().toSeconds() == seconds);
             r.setOnAction(e -> window.shell().settings().pollIntervalProperty().set(Duration.ofSeconds(seconds)));
+            r.setUserData(Duration.ofSeconds(seconds));
             interval.getItems().add(r);
         }
+        interval.setOnShowing(e -> intervals.getToggles().forEach(
+                x -> x.setSelected(x.getUserData().equals(window.shell().settings().pollIntervalProperty().get()))));
         MenuItem refresh = item("_Refresh", e -> {
             ClusterWorkspace w = window.activeWorkspace();
             if (w != null) {
@@ -94,27 +103,13 @@ final class ShellMenus {
             a.setHeaderText("OmniGraph Console");
             a.show();
         });
-        Menu help = new Menu("_Help", null, about);
+        MenuItem localS3 = item("_Local S3 endpoint (demo)…", e -> dev.omnigraph.console.ui.migrate.LocalS3Window.open(window.stage(),
+                dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared(), window.services().runner()));
+        localS3.setId("menu-local-s3");
+        Menu help = new Menu("_Help", null, localS3, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, view, cluster, help);
         bar.setUseSystemMenuBar(true);
         return bar;
-    }
-
-    private static void resetPreferences(ConsoleWindow window) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "This forgets every saved connection, the recent list, the theme, the "
-                + "live refresh interval, the lock threshold and the window layout. Open clusters stay open.",
-                new ButtonType("Reset preferences", javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        confirm.initOwner(window.stage());
-        confirm.setHeaderText("Reset all preferences?");
-        confirm.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).ifPresent(b -> {
-            // back to defaults, push them into the live settings (which saves them again), then delete the file for good
-            window.services().preferences().reset();
-            var d = window.services().preferences().get();
-            window.shell().settings().pollIntervalProperty().set(d.pollInterval());
-            window.shell().settings().lockStaleAfterProperty().set(d.lockStaleAfter());
-            window.setTheme(d.theme());
-            window.services().preferences().reset();
-        });
     }
 
     private static MenuItem item(String label, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -1,5 +1,7 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.app.AppRuntime;
+import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
@@ -33,6 +35,7 @@ public final class ShellViewModel {
     private final PollScheduler scheduler;
     private final Clock clock;
     private final StoreOpener opener;
+    private LedgerObservationCache observations;
     private final ObservableList<ClusterSession> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterSession> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> openError = new SimpleObjectProperty<>();
@@ -47,6 +50,16 @@ public final class ShellViewModel {
         this.opener = opener;
         settings.pollIntervalProperty().addListener((o, a, b) -> preferences.update(p -> p.withPollSeconds((int) b.toSeconds())));
         settings.lockStaleAfterProperty().addListener((o, a, b) -> preferences.update(p -> p.withLockStaleMinutes((int) b.toMinutes())));
+        // and back: a change in the preferences (the Preferences dialog, a reset) drives every open session
+        preferences.property().addListener((o, a, b) -> {
+            settings.pollIntervalProperty().set(b.pollInterval());
+            settings.lockStaleAfterProperty().set(b.lockStaleAfter());
+        });
+    }
+
+    /** Every session opened from now on records the ledgers it reads in {@code cache} (null: none). */
+    public void recordLedgersIn(LedgerObservationCache cache) {
+        this.observations = cache;
     }
 
     /** Opens a cluster (or selects it when already open). */
@@ -57,18 +70,34 @@ public final class ShellViewModel {
             return;
         }
         openError.set(null);
+        AppRuntime.doing("Opening the cluster " + spec.location().root().display());
         runner.run("Connect to " + spec.location().name(), ctx -> opener.open(spec), store -> {
             if (find(spec).isPresent()) {
                 store.close();
                 selected.set(find(spec).get());
                 return;
             }
-            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock);
+            ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock, observations);
+            logFirstLoad(session);
             sessions.add(session);
             selected.set(session);
             session.refresh();
             preferences.update(p -> p.withRecent(spec.recentEntry()));
         }, e -> openError.set(Failures.describe(e)));
+    }
+
+    /** Logs (and notes for crash reports) the first snapshot the session read: the cluster is open. */
+    private static void logFirstLoad(ClusterSession session) {
+        session.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.omnigraph.console.cluster.ClusterSnapshot> o,
+                                dev.omnigraph.console.cluster.ClusterSnapshot a, dev.omnigraph.console.cluster.ClusterSnapshot b) {
+                if (b != null) {
+                    o.removeListener(this);
+                    AppRuntime.clusterOpened(session.location().root().display());
+                }
+            }
+        });
     }
 
     /** Resolves connections in the background (a config folder is read there), then opens each. */

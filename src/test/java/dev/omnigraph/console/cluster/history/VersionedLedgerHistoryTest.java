@@ -2,7 +2,6 @@ package dev.omnigraph.console.cluster.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adobe.testing.s3mock.S3MockApplication;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
@@ -23,29 +22,21 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import dev.omnigraph.console.testing.VersionedS3;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
- * Ledger history on a bucket that keeps versions. S3Mock is the only loopback server here with
- * bucket versioning (s3proxy answers 501), so this one class starts it; nothing racy runs on it.
+ * Ledger history on a bucket that keeps versions. The versioned server is S3Mock
+ * ({@link VersionedS3}, started once per test JVM); nothing racy runs on it.
  */
 class VersionedLedgerHistoryTest {
-    private static S3MockApplication server;
     private static S3Settings settings;
     private static final String BUCKET = "versioned-ledgers";
 
@@ -53,29 +44,8 @@ class VersionedLedgerHistoryTest {
     Path temp;
 
     @BeforeAll
-    @SuppressWarnings("deprecation") // getHttpPort: the plain-HTTP connector is what the tests use
     static void start() {
-        long t0 = System.nanoTime();
-        server = S3MockApplication.start(new java.util.HashMap<>(Map.of(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
-                S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT, S3MockApplication.PROP_SILENT, true,
-                "server.address", "127.0.0.1")));
-        System.out.printf("S3Mock started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        String endpoint = "http://127.0.0.1:" + server.getHttpPort();
-        settings = new S3Settings(endpoint, "us-east-1", true, null, new S3Settings.StaticKeys("test", "test", null), true, 8,
-                Duration.ofSeconds(5), 3);
-        try (S3Client admin = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build()) {
-            admin.createBucket(b -> b.bucket(BUCKET));
-            admin.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        settings = VersionedS3.bucket(BUCKET);
     }
 
     private static byte[] revision(long revision, String... approvalRecords) {

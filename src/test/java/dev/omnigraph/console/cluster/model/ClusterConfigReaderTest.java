@@ -202,4 +202,24 @@ class ClusterConfigReaderTest {
                 .isEqualTo(new StorageRoot.Local(Path.of("/home/op/gs:/bucket/x")));
         assertThat(new StorageRoot.Local(Path.of("/srv/cluster")).display()).isEqualTo("/srv/cluster");
     }
+
+    @Test
+    void aHugeScalarIsRefusedByItsLineLengthBeforeTheYamlParserSeesIt() {
+        String yaml = "version: 1\nstorage: /tmp/x\n" + "a".repeat(900_000) + ": 1\n";
+        long started = System.nanoTime();
+        ClusterConfigReadResult result = parse(yaml);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(result.ok()).isFalse();
+        assertThat(codes(result)).containsExactly("invalid_cluster_yaml");
+        assertThat(result.diagnostics().get(0).message()).contains("line 3 is 900003 characters long");
+        System.out.println("900,000-character key refused in " + millis + " ms");
+    }
+
+    @Test
+    void aLongButReasonableLineStillParses() {
+        String yaml = "version: 1\nstorage: /tmp/" + "x".repeat(10_000) + "\n";
+        ClusterConfigReadResult result = parse(yaml);
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.config().storage()).hasSize(5 + 10_000);
+    }
 }

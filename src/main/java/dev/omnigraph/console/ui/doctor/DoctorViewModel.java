@@ -1,0 +1,190 @@
+package dev.omnigraph.console.ui.doctor;
+
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.doctor.BootVerdict;
+import dev.omnigraph.console.cluster.doctor.DoctorReport;
+import dev.omnigraph.console.cluster.doctor.FindingSeverity;
+import dev.omnigraph.console.cluster.doctor.QuarantinedGraph;
+import dev.omnigraph.console.cluster.doctor.ServingDoctor;
+import dev.omnigraph.console.ui.common.Failures;
+import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.common.UserMessage;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.task.ProgressModel;
+import dev.omnigraph.console.ui.task.TaskHandle;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The serving doctor's logic for one cluster: would {@code omnigraph-server --cluster <root>} boot,
+ * and which graphs would it quarantine. Shared by the Doctor page and the Overview badge.
+ *
+ * <p>While followed (the page or the badge is on screen) it examines every snapshot the session
+ * shows whose ledger, sidecars or catalog differ from the last one examined, hashing only the
+ * payloads serving reads ({@link ServingDoctor#run(dev.omnigraph.console.storage.ObjectStore, ClusterSnapshot,
+ * dev.omnigraph.console.common.Progress)}); {@link #rerun()} reads the cluster afresh. Work runs
+ * through the session's task runner with progress and cancel.
+ */
+public final class DoctorViewModel {
+    private final ClusterSession session;
+    private final ObjectProperty<DoctorReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<Tagged> verdict = new SimpleObjectProperty<>(Tagged.neutral("not checked yet"));
+    private final ObjectProperty<Tagged> badge = new SimpleObjectProperty<>(Tagged.neutral("doctor: checking…"));
+    private final ObjectProperty<UserMessage> failure = new SimpleObjectProperty<>();
+    private final ObservableList<FindingRow> findings = FXCollections.observableArrayList();
+    private final ObservableList<QuarantinedGraph> quarantined = FXCollections.observableArrayList();
+    private final ProgressModel progress = new ProgressModel();
+    private final ChangeListener<ClusterSnapshot> listener = (o, a, b) -> examineIfChanged(b);
+    private TaskHandle handle = TaskHandle.DONE;
+    private String examined;
+    private int followers;
+
+    public DoctorViewModel(ClusterSession session) {
+        this.session = session;
+    }
+
+    /** Starts following the session (counted: the page and the badge each follow). */
+    public void follow() {
+        if (followers++ == 0) {
+            session.snapshotProperty().addListener(listener);
+        }
+        examineIfChanged(session.snapshot());
+    }
+
+    public void unfollow() {
+        if (followers > 0 && --followers == 0) {
+            session.snapshotProperty().removeListener(listener);
+        }
+    }
+
+    /** What the examination depends on: the ledger's bytes, the sidecars, the catalog listing. */
+    static String fingerprint(ClusterSnapshot s) {
+        String ledger = switch (s.ledger()) {
+            case LedgerState.Present p -> p.ledger().cas();
+            case LedgerState.Unreadable u -> "unreadable " + u.token();
+            default -> "absent";
+        };
+        return ledger + "|" + s.recoveries().size() + "|" + s.sidecars().size() + "|" + s.catalog().entries().size() + "|"
+                + s.catalog().entries().stream().mapToLong(e -> e.size()).sum();
+    }
+
+    private void examineIfChanged(ClusterSnapshot s) {
+        if (s == null || progress.isRunning()) {
+            return;
+        }
+        String f = fingerprint(s);
+        if (Objects.equals(f, examined)) {
+            return;
+        }
+        examined = f;
+        start("Examining " + session.name() + " as the server would at boot…",
+                ctx -> ServingDoctor.run(session.store(), s, ctx));
+    }
+
+    /** Reads the cluster afresh and examines it again. */
+    public void rerun() {
+        handle.cancel();
+        progress.finish();
+        start("Reading " + session.name() + " and replaying the server's boot checks…",
+                ctx -> ServingDoctor.run(session.store(), session.location(), ctx));
+    }
+
+    private void start(String text, dev.omnigraph.console.ui.task.Job<DoctorReport> job) {
+        failure.set(null);
+        if (report.get() == null) {
+            badge.set(Tagged.neutral("doctor: checking…"));
+        }
+        progress.start(text, ProgressModel.Unit.ITEMS, null);
+        handle = session.runner().run("Serving doctor for " + session.name(), job, this::apply, this::failed, progress::update);
+        if (progress.isRunning()) {
+            progress.attach(handle);
+        }
+    }
+
+    /** Stops a running examination; the last report stays. */
+    public void cancel() {
+        handle.cancel();
+        progress.cancel();
+        examined = null;
+    }
+
+    private void apply(DoctorReport r) {
+        progress.finish();
+        report.set(r);
+        findings.setAll(r.findings().stream().map(FindingRow::new).toList());
+        quarantined.setAll(r.quarantined());
+        verdict.set(verdictTag(r));
+        badge.set(badgeTag(r));
+        if (followers > 0) {
+            examineIfChanged(session.snapshot()); // a snapshot that arrived while this one ran
+        }
+    }
+
+    private void failed(Throwable e) {
+        progress.finish();
+        examined = null;
+        failure.set(Failures.describe(e));
+        badge.set(Tagged.neutral("doctor: could not check"));
+    }
+
+    /** "Server would boot" / "… boot with N quarantined" / "Server would refuse to boot". */
+    static Tagged verdictTag(DoctorReport r) {
+        return switch (r.verdict()) {
+            case BOOTS -> Tagged.ok("Server would boot");
+            case BOOTS_WITH_QUARANTINE -> Tagged.warn("Server would boot, quarantining " + r.quarantined().size() + " graph"
+                    + (r.quarantined().size() == 1 ? "" : "s"));
+            case REFUSES -> Tagged.danger("Server would refuse to boot");
+        };
+    }
+
+    /** The Overview badge: "doctor: ready", "doctor: 1 quarantined", "doctor: would refuse (3)". */
+    static Tagged badgeTag(DoctorReport r) {
+        return switch (r.verdict()) {
+            case BOOTS -> Tagged.ok("doctor: ready");
+            case BOOTS_WITH_QUARANTINE -> Tagged.warn("doctor: " + r.quarantined().size() + " quarantined");
+            case REFUSES -> Tagged.danger("doctor: would refuse (" + r.findings(FindingSeverity.FATAL).size() + ")");
+        };
+    }
+
+    public boolean refuses() {
+        return report.get() != null && report.get().verdict() == BootVerdict.REFUSES;
+    }
+
+    public ClusterSession session() {
+        return session;
+    }
+
+    public ReadOnlyObjectProperty<DoctorReport> reportProperty() {
+        return report;
+    }
+
+    public ReadOnlyObjectProperty<Tagged> verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyObjectProperty<Tagged> badgeProperty() {
+        return badge;
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> failureProperty() {
+        return failure;
+    }
+
+    public ObservableList<FindingRow> findings() {
+        return findings;
+    }
+
+    public ObservableList<QuarantinedGraph> quarantined() {
+        return quarantined;
+    }
+
+    public ProgressModel progress() {
+        return progress;
+    }
+}

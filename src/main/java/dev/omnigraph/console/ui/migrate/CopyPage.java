@@ -1,0 +1,87 @@
+package dev.omnigraph.console.ui.migrate;
+
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.migrate.MigrationPhase;
+import dev.omnigraph.console.migrate.ProgressSnapshot;
+import dev.omnigraph.console.ui.common.Ui;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Page 4: the copy's progress (objects and bytes done out of the total, throughput and ETA over the
+ * engine's rolling window), the transfers in flight, the latest errors, the live concurrency, and
+ * Pause / Resume / Cancel. It shows the newest snapshot only, a few times a second at most.
+ */
+final class CopyPage extends VBox {
+    CopyPage(WizardViewModel vm) {
+        super(12);
+        ProgressPanel panel = new ProgressPanel("migrate-copy");
+        ListView<String> current = new ListView<>();
+        current.setId("migrate-current");
+        current.getStyleClass().add("mono-list");
+        current.setPlaceholder(Ui.placeholder("No transfer in flight."));
+        current.setPrefHeight(150);
+        current.setAccessibleText("Transfers in flight");
+        ListView<String> errors = new ListView<>();
+        errors.setId("migrate-errors");
+        errors.setPlaceholder(Ui.placeholder("No errors."));
+        errors.setPrefHeight(80);
+        errors.setAccessibleText("Latest errors");
+        ListView<String> notices = new ListView<>(vm.notices());
+        notices.setPrefHeight(90);
+        notices.setAccessibleText("Migration log");
+        vm.progressProperty().addListener((o, a, s) -> {
+            if (s != null && s.phase() != MigrationPhase.COPY) {
+                return;
+            }
+            panel.show(s);
+            if (s != null) {
+                current.getItems().setAll(s.current().stream().map(CopyPage::transfer).toList());
+                errors.getItems().setAll(s.recentErrors());
+            }
+        });
+        panel.show(vm.progressProperty().get());
+
+        Button pause = new Button("_Pause");
+        pause.setId("migrate-pause");
+        pause.setOnAction(e -> vm.pauseCopy());
+        pause.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.RUNNING));
+        pause.setAccessibleText("Pause the copy: transfers in flight finish, no new one starts");
+        Button resume = new Button("_Resume");
+        resume.setId("migrate-resume");
+        resume.setOnAction(e -> vm.resumeCopy());
+        resume.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.PAUSED));
+        Button cancel = new Button("Cancel cop_y");
+        cancel.setId("migrate-cancel-copy");
+        cancel.getStyleClass().add("danger");
+        cancel.setOnAction(e -> vm.cancelCopy());
+        cancel.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.RUNNING)
+                .and(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.PAUSED)));
+        cancel.setAccessibleText("Cancel the copy and release the source lock; a new run resumes");
+        Label result = new Label();
+        result.setWrapText(true);
+        vm.copyProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                result.setText("Copied " + Format.count(r.copied()) + " object(s), " + Format.bytes(r.copiedBytes()) + " in "
+                        + Format.seconds(r.took()) + (r.serverSide() > 0 ? " (" + r.serverSide() + " server-side)" : "")
+                        + (r.alreadyThere() > 0 ? "; " + r.alreadyThere() + " were already there" : "")
+                        + (r.ok() ? ". Next: verify." : "; " + r.failed() + " failed."));
+                result.getStyleClass().setAll("label", "banner", r.ok() ? "status-ok" : "status-danger");
+            }
+        });
+        HBox controls = Ui.row(8, pause, resume, cancel, Ui.spacer(), new Label("Transfers in flight"), ConcurrencySpinner.of(vm));
+        getChildren().addAll(panel, controls, result, Ui.section("In flight"), current, Ui.section("Errors"), errors, Ui.section("Log"),
+                notices);
+        VBox.setVgrow(current, Priority.ALWAYS);
+    }
+
+    private static String transfer(ProgressSnapshot.Transfer t) {
+        String pct = t.size() == 0 ? "" : "  " + (int) (100.0 * t.bytesDone() / t.size()) + "%";
+        return t.key() + "  " + Format.bytes(t.size()) + pct + (t.serverSide() ? "  server-side" : "") + (t.attempt() > 1
+                ? "  attempt " + t.attempt() : "");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.omnigraph.console.ui.migrate;
+
+import dev.omnigraph.console.ui.common.Ui;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Page 6: says exactly what cutover will do, shows both ledgers' CAS, and needs the cluster's name
+ * (or its root) typed exactly before "Cut over" is enabled.
+ */
+final class CutoverPage extends VBox {
+    CutoverPage(WizardViewModel vm) {
+        super(12);
+        Label what = new Label();
+        what.setId("migrate-cutover-what");
+        what.setWrapText(true);
+        GridPane cas = new GridPane();
+        cas.setHgap(12);
+        cas.setVgap(6);
+        Label sourceCas = Ui.mono("–");
+        sourceCas.setId("migrate-source-cas");
+        Label destinationCas = Ui.mono("–");
+        destinationCas.setId("migrate-destination-cas");
+        cas.addRow(0, Ui.section("SOURCE"), Ui.mono(vm.sourceDisplay()), sourceCas);
+        Label destinationRoot = Ui.mono("");
+        cas.addRow(1, Ui.section("DESTINATION"), destinationRoot, destinationCas);
+        Runnable refresh = () -> {
+            String ledger = vm.preflightProperty().get() == null ? "?" : vm.preflightProperty().get().ledger().map(l -> l.cas()).orElse("?");
+            String dest = vm.destinationProperty().get() == null ? "?" : vm.destinationProperty().get().destination().display();
+            destinationRoot.setText(dest);
+            sourceCas.setText("ledger " + ledger);
+            destinationCas.setText(vm.cutoverProperty().get() != null && vm.cutoverProperty().get().authoritative()
+                    ? "ledger " + vm.cutoverProperty().get().ledgerCas() : "no ledger yet → after cutover: " + ledger);
+            what.setText("Cutover will:\n"
+                    + "  1. re-read the source ledger and check it is still exactly the bytes that were copied (" + ledger + "); if a "
+                    + "writer changed it, cutover stops and nothing is written;\n"
+                    + "  2. write those exact bytes to " + dest + "/__cluster/state.json with a create-only put (if a ledger "
+                    + "appeared there meanwhile, cutover stops and overwrites nothing);\n"
+                    + "  3. release the source lock.\n"
+                    + "From then on the destination is authoritative once cluster.yaml's storage: points at it. The source stays as "
+                    + "it is: rolling back is pointing storage: at it again.");
+        };
+        vm.preflightProperty().addListener(o -> refresh.run());
+        vm.destinationProperty().addListener(o -> refresh.run());
+        vm.cutoverProperty().addListener(o -> refresh.run());
+        refresh.run();
+
+        TextField typed = new TextField();
+        typed.setId("migrate-confirm");
+        typed.textProperty().bindBidirectional(vm.typedProperty());
+        typed.setPromptText(vm.confirmationWord());
+        typed.setAccessibleText("Type the cluster name " + vm.confirmationWord() + " to enable cutover");
+        typed.setOnAction(e -> vm.next());
+        Label prompt = new Label("Type the cluster name \u201c" + vm.confirmationWord() + "\u201d (or its root) to _confirm:");
+        prompt.setMnemonicParsing(true);
+        prompt.setLabelFor(typed);
+        Label match = new Label();
+        match.setId("migrate-confirm-match");
+        vm.typedProperty().addListener(o -> showMatch(vm, match));
+        showMatch(vm, match);
+        getChildren().addAll(what, cas, prompt, Ui.row(10, typed, match));
+        typed.setPrefColumnCount(30);
+    }
+
+    private static void showMatch(WizardViewModel vm, Label match) {
+        String t = vm.typedProperty().get();
+        if (t == null || t.isEmpty()) {
+            match.setText("");
+            match.getStyleClass().removeIf(c -> c.startsWith("status-") || c.equals("badge"));
+        } else {
+            Ui.styleBadge(match, vm.confirmationMatches() ? dev.omnigraph.console.ui.common.Tagged.ok("matches")
+                    : dev.omnigraph.console.ui.common.Tagged.danger("does not match"));
+        }
+    }
+}

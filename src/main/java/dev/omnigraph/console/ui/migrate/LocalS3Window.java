@@ -1,0 +1,86 @@
+package dev.omnigraph.console.ui.migrate;
+
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.common.Windows;
+import dev.omnigraph.console.ui.task.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * "Local S3 endpoint…": starts and stops the in-process S3 server on 127.0.0.1 and shows its
+ * endpoint, the credentials generated for this run (kept in memory only, never saved) and a
+ * ready-to-paste destination root, so a new admin can migrate the demo cluster file:// → s3:// and back.
+ */
+public final class LocalS3Window {
+    private static Stage open;
+
+    private LocalS3Window() {}
+
+    public static Stage open(Window owner, LocalS3Endpoint local, TaskRunner runner) {
+        if (open != null && open.isShowing()) {
+            open.toFront();
+            return open;
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Local S3 endpoint (demo)");
+        Windows.copyIcons(owner, stage);
+
+        Label state = new Label();
+        state.setId("local-s3-state");
+        Button start = new Button("_Start");
+        start.setId("local-s3-start");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(local.busyProperty().or(local.runningProperty().isNotNull()));
+        start.setOnAction(e -> local.start(runner));
+        Button stop = new Button("S_top");
+        stop.setId("local-s3-stop");
+        stop.disableProperty().bind(local.busyProperty().or(local.runningProperty().isNull()));
+        stop.setOnAction(e -> local.stop(runner));
+
+        var endpoint = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–" : local.runningProperty().get().endpoint(),
+                local.runningProperty());
+        var access = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–" : local.runningProperty().get().accessKey(),
+                local.runningProperty());
+        var secret = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–" : local.runningProperty().get().secretKey(),
+                local.runningProperty());
+        var uri = Bindings.createStringBinding(() -> local.runningProperty().get() == null ? "–"
+                : local.runningProperty().get().destinationUri("demo-cluster"), local.runningProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Endpoint"), Ui.copyable("the endpoint", endpoint));
+        grid.addRow(1, new Label("Access key id"), Ui.copyable("the access key id", access));
+        grid.addRow(2, new Label("Secret key"), Ui.copyable("the secret key", secret));
+        grid.addRow(3, new Label("Bucket"), Ui.mono(LocalS3Endpoint.BUCKET));
+        grid.addRow(4, new Label("Destination root"), Ui.copyable("the destination root", uri));
+        grid.addRow(5, new Label("Settings"), Ui.mono("region us-east-1, path style"));
+        grid.setId("local-s3-details");
+        grid.visibleProperty().bind(local.runningProperty().isNotNull());
+
+        state.textProperty().bind(Bindings.createStringBinding(() -> local.busyProperty().get() ? "working…"
+                : local.runningProperty().get() == null ? "stopped" : "running on " + local.runningProperty().get().endpoint(),
+                local.busyProperty(), local.runningProperty()));
+        Label problem = new Label();
+        problem.setWrapText(true);
+        problem.textProperty().bind(local.problemProperty());
+        VBox root = new VBox(12, Ui.title("Local S3 endpoint"),
+                Ui.muted("A real S3 server inside the console, listening on 127.0.0.1 only, for trying a migration without an account: "
+                        + "open a cluster (the demo one), choose Cluster > Migrate storage…, and press \u201cUse the local S3 endpoint\u201d. "
+                        + "Its objects live in memory until it stops or the console quits. The credentials are generated for this run and "
+                        + "are never saved."),
+                Ui.row(8, start, stop, state), grid, problem);
+        root.setPadding(new Insets(16));
+        root.setPrefWidth(640);
+        stage.setScene(Windows.styledScene(owner, root, 660, 420));
+        stage.show();
+        open = stage;
+        return stage;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.omnigraph.console.ui.migrate;
+
+import dev.omnigraph.console.migrate.MigrationHome;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.common.Windows;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The storage-migration wizard: a non-modal window owned by the console window (the rest of the
+ * console stays usable during a long copy), one page per phase, Back / Next / Cancel at the bottom.
+ * The logic is in {@link WizardViewModel}; this class lays the pages out and asks before a close
+ * would interrupt a copy. One wizard per open cluster: opening it again brings it to the front.
+ */
+public final class MigrationWizard {
+    private static final Map<ClusterSession, MigrationWizard> OPEN = new WeakHashMap<>();
+
+    private final WizardViewModel vm;
+    private final Stage stage = new Stage();
+    private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
+    private final BorderPane content = new BorderPane();
+    private final VBox steps = new VBox(2);
+    private final Label heading = Ui.title("");
+    private final Label purpose = Ui.muted("");
+
+    /** The cluster action: opens (or brings to the front) the wizard of the context's cluster. */
+    public static void open(ViewContext ctx) {
+        ClusterSession session = ctx.session();
+        MigrationWizard existing = OPEN.get(session);
+        if (existing != null && existing.stage.isShowing()) {
+            existing.stage.toFront();
+            return;
+        }
+        WizardViewModel vm = new WizardViewModel(session.location(), session.spec().s3(), session.runner(), MigrationHome.fromSystem(),
+                Path.of(System.getProperty("user.dir")).toAbsolutePath(), Platform::runLater);
+        MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner());
+        OPEN.put(session, w);
+        w.stage.show();
+    }
+
+    public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner) {
+        this.vm = vm;
+        stage.initOwner(owner);
+        stage.setTitle("Migrate storage: " + vm.cluster().name());
+        Windows.copyIcons(owner, stage);
+
+        pages.put(WizardPage.DESTINATION, new DestinationPage(vm, local, runner, () -> stage));
+        pages.put(WizardPage.PREFLIGHT, new PreflightPage(vm));
+        pages.put(WizardPage.PLAN, new PlanPage(vm));
+        pages.put(WizardPage.COPY, new CopyPage(vm));
+        pages.put(WizardPage.VERIFY, new VerifyPage(vm));
+        pages.put(WizardPage.CUTOVER, new CutoverPage(vm));
+        pages.put(WizardPage.FINISH, new FinishPage(vm));
+
+        steps.getStyleClass().add("wizard-steps");
+        steps.setPrefWidth(170);
+        steps.getChildren().add(Ui.section("MIGRATE STORAGE"));
+        for (WizardPage p : WizardPage.values()) {
+            Label l = new Label((p.ordinal() + 1) + "  " + p.title());
+            l.getStyleClass().add("wizard-step");
+            l.setMaxWidth(Double.MAX_VALUE);
+            steps.getChildren().add(l);
+        }
+
+        Label problem = new Label();
+        problem.setId("migrate-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.getStyleClass().addAll("banner", "status-danger");
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Label blocked = Ui.muted("");
+        blocked.setId("migrate-blocked");
+        blocked.textProperty().bind(vm.blockedReasonProperty());
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(blocked, javafx.scene.layout.Priority.ALWAYS);
+
+        Button back = new Button("< _Back");
+        back.setId("migrate-back");
+        back.disableProperty().bind(vm.canBackProperty().not());
+        back.setOnAction(e -> vm.back());
+        Button next = new Button();
+        next.setId("migrate-next");
+        next.textProperty().bind(vm.nextLabelProperty());
+        next.getStyleClass().add("accent");
+        next.disableProperty().bind(vm.canNextProperty().not());
+        next.setOnAction(e -> vm.next());
+        next.setAccessibleText("Next page");
+        Button cancel = new Button("Cancel");
+        cancel.setId("migrate-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            if (confirmClose()) {
+                vm.close();
+            }
+        });
+        cancel.setAccessibleText("Cancel the migration and release the source lock");
+        vm.pageProperty().addListener((o, a, b) -> cancel.setText(b == WizardPage.FINISH ? "Close" : "Cancel"));
+        HBox buttons = new HBox(8, blocked, back, next, cancel);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        VBox footer = new VBox(8, problem, buttons);
+        footer.getStyleClass().add("wizard-footer");
+        footer.setPadding(new Insets(10, 16, 12, 16));
+
+        VBox header = new VBox(4, heading, purpose);
+        header.setPadding(new Insets(16, 20, 8, 20));
+        content.setTop(header);
+        BorderPane root = new BorderPane(content, null, null, footer, steps);
+        root.setId("migration-wizard");
+        root.setUserData(this); // tests and the screenshot generator find the wizard from its window
+        stage.setScene(Windows.styledScene(owner, root, 980, 720));
+
+        vm.pageProperty().addListener((o, a, b) -> show(b));
+        show(vm.page());
+        vm.closedProperty().addListener((o, a, b) -> {
+            if (b) {
+                stage.hide();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            } else {
+                vm.close();
+            }
+        });
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public WizardViewModel viewModel() {
+        return vm;
+    }
+
+    private void show(WizardPage page) {
+        heading.setText(page.stepTitle());
+        purpose.setText(page.phase().purpose().substring(0, 1).toUpperCase() + page.phase().purpose().substring(1) + ".");
+        ScrollPane scroll = new ScrollPane(pages.get(page));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        ((javafx.scene.layout.Region) pages.get(page)).setPadding(new Insets(8, 20, 16, 20));
+        content.setCenter(scroll);
+        for (int i = 0; i < WizardPage.values().length; i++) {
+            Label l = (Label) steps.getChildren().get(i + 1);
+            l.getStyleClass().removeAll("wizard-step-current", "wizard-step-done");
+            if (i == page.ordinal()) {
+                l.getStyleClass().add("wizard-step-current");
+            } else if (i < page.ordinal()) {
+                l.getStyleClass().add("wizard-step-done");
+            }
+        }
+    }
+
+    /** True when the wizard may close now: asks first when a copy or verify would be interrupted. */
+    private boolean confirmClose() {
+        if (!vm.closingInterruptsWork()) {
+            return true;
+        }
+        ButtonType stop = new ButtonType("Cancel the migration", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep copying", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Closing the wizard cancels the running " + vm.page().title().toLowerCase()
+                + " and releases the source lock. The objects copied so far are kept: a new migration to the same destination resumes "
+                + "from them.", stop, keep);
+        a.initOwner(stage);
+        a.setHeaderText("Cancel the migration of " + vm.cluster().name() + "?");
+        return a.showAndWait().filter(b -> b == stop).isPresent();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.omnigraph.console.ui.migrate;
+
+import dev.omnigraph.console.ui.FxHarness;
+import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.shell.ClusterActions;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+
+/** Opens the wizard the way the admin does (the cluster action) and finds it on screen. */
+final class WizardFx {
+    private WizardFx() {}
+
+    static MigrationWizard openFromAction(FxHarness harness, ClusterSession session) {
+        var workspace = harness.select(session);
+        FxHarness.runFx(() -> ClusterActions.all().stream().filter(a -> a.id().equals("migrate")).findFirst().orElseThrow().run()
+                .accept(workspace.context()));
+        FxHarness.waitFor("the migration wizard", 10, () -> find() != null);
+        return FxHarness.onFx(WizardFx::find);
+    }
+
+    static MigrationWizard find() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().getUserData() instanceof MigrationWizard m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The node with this id inside the wizard's window. */
+    static Node node(FxRobot robot, MigrationWizard wizard, String id) {
+        return robot.from(wizard.stage().getScene().getRoot()).lookup(id).query();
+    }
+
+    static void click(FxRobot robot, MigrationWizard wizard, String id) {
+        Node n = node(robot, wizard, id);
+        FxHarness.waitFor(id + " enabled", 20, () -> !n.isDisabled());
+        robot.clickOn(n);
+    }
+
+    static void write(FxRobot robot, MigrationWizard wizard, String id, String text) {
+        robot.clickOn(node(robot, wizard, id)).write(text, 0);
+    }
+}

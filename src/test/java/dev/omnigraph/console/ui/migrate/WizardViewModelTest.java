@@ -1,0 +1,238 @@
+package dev.omnigraph.console.ui.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.omnigraph.console.cluster.ClusterLayout;
+import dev.omnigraph.console.cluster.ClusterLocation;
+import dev.omnigraph.console.cluster.model.LockFile;
+import dev.omnigraph.console.common.Progress;
+import dev.omnigraph.console.demo.DemoClusterGenerator;
+import dev.omnigraph.console.demo.DemoOptions;
+import dev.omnigraph.console.migrate.CheckItem;
+import dev.omnigraph.console.migrate.IgnoringPreconditionsServer;
+import dev.omnigraph.console.migrate.MigrationHome;
+import dev.omnigraph.console.migrate.MigrationReports;
+import dev.omnigraph.console.storage.FileObjectStore;
+import dev.omnigraph.console.storage.ObjectStore;
+import dev.omnigraph.console.storage.StoreUri;
+import dev.omnigraph.console.ui.task.ImmediateTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's state machine against the real engine on local folders (and a lax S3 server), without a window. */
+class WizardViewModelTest {
+    @TempDir
+    Path temp;
+
+    private static final DemoOptions SMALL = new DemoOptions("wiz", false, false, Duration.ZERO, 0, 3, 4 * 1024, 0, 0, 5);
+
+    private Path source(DemoOptions options) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("src"));
+        try (ObjectStore store = new FileObjectStore(new StoreUri.Local(dir))) {
+            DemoClusterGenerator.write(store, options, Progress.NONE);
+        }
+        return dir;
+    }
+
+    private WizardViewModel wizard(Path source) {
+        return new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(source)), null, new ImmediateTaskRunner(),
+                new MigrationHome(temp.resolve("home")), temp, Runnable::run);
+    }
+
+    private static Optional<byte[]> read(Path root, String key) throws Exception {
+        Path p = root.resolve(key);
+        return Files.exists(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+    }
+
+    /** Destination checked, preflight passed: the source lock is held. */
+    private WizardViewModel throughPreflight(Path src, Path dst) {
+        WizardViewModel vm = wizard(src);
+        vm.form().uriProperty().set(dst.toUri().toString());
+        vm.checkDestination();
+        assertThat(vm.canNextProperty().get()).as(vm.blockedReasonProperty().get()).isTrue();
+        vm.next();
+        vm.writersStoppedProperty().set(true);
+        vm.runPreflight();
+        assertThat(vm.preflightProperty().get().ok()).as(vm.problemProperty().get()).isTrue();
+        return vm;
+    }
+
+    @Test
+    void aDestinationWithoutConditionalWritesCannotBePassed() throws Exception {
+        Path src = source(SMALL);
+        try (IgnoringPreconditionsServer lax = new IgnoringPreconditionsServer()) {
+            WizardViewModel vm = wizard(src);
+            vm.next();
+            assertThat(vm.page()).isEqualTo(WizardPage.DESTINATION); // nothing checked yet
+            vm.form().uriProperty().set("s3://lax/cluster");
+            vm.form().endpointProperty().set(lax.settings().endpoint());
+            vm.form().addressingProperty().set(DestinationForm.Addressing.PATH);
+            vm.form().accessKeyProperty().set(lax.settings().keys().accessKeyId());
+            vm.form().secretKeyProperty().set(lax.settings().keys().secretAccessKey());
+            vm.checkDestination();
+
+            assertThat(vm.destinationProperty().get().ok()).isFalse();
+            assertThat(vm.destinationProperty().get().items()).filteredOn(CheckItem::refused).extracting(CheckItem::name)
+                    .contains("create-only writes");
+            assertThat(vm.canNextProperty().get()).isFalse();
+            assertThat(vm.blockedReasonProperty().get()).contains("create-only writes (If-None-Match: *) are not enforced");
+            vm.next();
+            assertThat(vm.page()).isEqualTo(WizardPage.DESTINATION);
+        }
+    }
+
+    @Test
+    void editingTheDestinationAfterTheProbeAsksForANewProbe() throws Exception {
+        Path src = source(SMALL);
+        WizardViewModel vm = wizard(src);
+        vm.form().uriProperty().set(temp.resolve("dst").toUri().toString());
+        vm.checkDestination();
+        assertThat(vm.canNextProperty().get()).isTrue();
+        vm.form().uriProperty().set(temp.resolve("elsewhere").toUri().toString());
+        assertThat(vm.destinationProperty().get()).isNull();
+        assertThat(vm.canNextProperty().get()).isFalse();
+        vm.form().uriProperty().set(src.resolve("inside").toUri().toString()); // nested in the source: refused
+        vm.checkDestination();
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.blockedReasonProperty().get()).contains("choose a root outside the source");
+    }
+
+    @Test
+    void aRecoverySidecarRefusesPreflightAndLeavesTheLockFree() throws Exception {
+        Path src = source(SMALL.withRecoverySidecar(true));
+        WizardViewModel vm = wizard(src);
+        vm.form().uriProperty().set(temp.resolve("dst").toUri().toString());
+        vm.checkDestination();
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.PREFLIGHT);
+        assertThat(vm.canNextProperty().get()).isFalse();
+        vm.writersStoppedProperty().set(true);
+        vm.runPreflight();
+
+        CheckItem sidecars = vm.preflightProperty().get().items().stream().filter(i -> i.name().equals("recovery sidecars")).findFirst()
+                .orElseThrow();
+        assertThat(sidecars.verdict()).isEqualTo(CheckItem.Verdict.REFUSE);
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.blockedReasonProperty().get()).startsWith("Preflight refused");
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.PREFLIGHT);
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+        assertThat(vm.holdsSourceLock()).isFalse();
+    }
+
+    @Test
+    void unconfirmedWritersRefuseUntilTickedAndPreflightRunsAgain() throws Exception {
+        Path src = source(SMALL);
+        WizardViewModel vm = wizard(src);
+        vm.form().uriProperty().set(temp.resolve("dst").toUri().toString());
+        vm.checkDestination();
+        vm.next();
+        vm.runPreflight();
+        assertThat(vm.canNextProperty().get()).isFalse();
+        assertThat(vm.blockedReasonProperty().get()).contains("graph writer");
+        vm.writersStoppedProperty().set(true);
+        vm.runPreflight(); // the refused session ended: a new one is opened, the destination checked again
+        assertThat(vm.canNextProperty().get()).isTrue();
+        assertThat(LockFile.parse(read(src, ClusterLayout.LOCK).orElseThrow()).operation()).isEqualTo("migrate-storage");
+        vm.close();
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+    }
+
+    @Test
+    void closingTheWizardReleasesTheSourceLock() throws Exception {
+        Path src = source(SMALL);
+        WizardViewModel vm = throughPreflight(src, temp.resolve("dst"));
+        assertThat(read(src, ClusterLayout.LOCK)).isPresent();
+        assertThat(vm.holdsSourceLock()).isTrue();
+        vm.close();
+        assertThat(vm.closedProperty().get()).isTrue();
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+        assertThat(vm.canNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void goingBackFromThePlanReleasesTheLockAndPreflightTakesItAgain() throws Exception {
+        Path src = source(SMALL);
+        WizardViewModel vm = throughPreflight(src, temp.resolve("dst"));
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.PLAN);
+        assertThat(vm.planProperty().get().copy().objects()).isPositive();
+        assertThat(vm.canBackProperty().get()).isTrue();
+        vm.back();
+        assertThat(vm.page()).isEqualTo(WizardPage.PREFLIGHT);
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+        assertThat(vm.canNextProperty().get()).isFalse(); // preflight must run again
+        vm.runPreflight();
+        assertThat(read(src, ClusterLayout.LOCK)).isPresent();
+        vm.next();
+        assertThat(vm.planProperty().get()).isNotNull();
+        vm.close();
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+    }
+
+    @Test
+    void cutoverNeedsTheExactNameThenTheDestinationIsAuthoritative() throws Exception {
+        Path src = source(SMALL);
+        Path dst = temp.resolve("dst");
+        WizardViewModel vm = throughPreflight(src, dst);
+        vm.next(); // plan
+        vm.next(); // copy (runs to the end on the immediate runner)
+        assertThat(vm.copyStateProperty().get()).isEqualTo(WizardViewModel.RunState.DONE);
+        assertThat(vm.progressProperty().get().objectsDone()).isEqualTo(vm.planProperty().get().work().objects());
+        assertThat(vm.canBackProperty().get()).isFalse();
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.VERIFY);
+        assertThat(vm.canNextProperty().get()).isFalse();
+        vm.deepVerifyProperty().set(true);
+        vm.runVerify();
+        assertThat(vm.verifyProperty().get().deep()).isTrue();
+        assertThat(vm.verifyProperty().get().ok()).isTrue();
+        vm.next();
+        assertThat(vm.page()).isEqualTo(WizardPage.CUTOVER);
+
+        String name = vm.confirmationWord();
+        assertThat(name).isEqualTo("src");
+        for (String wrong : new String[] {"", "sr", name.toUpperCase(), " " + name, name + " "}) {
+            vm.typedProperty().set(wrong);
+            assertThat(vm.canNextProperty().get()).as("'%s'", wrong).isFalse();
+            vm.next();
+            assertThat(vm.page()).isEqualTo(WizardPage.CUTOVER);
+        }
+        assertThat(read(dst, ClusterLayout.STATE)).isEmpty();
+        vm.typedProperty().set(name);
+        assertThat(vm.canNextProperty().get()).isTrue();
+        assertThat(vm.nextLabelProperty().get()).isEqualTo("Cut over");
+        vm.next();
+
+        assertThat(vm.page()).isEqualTo(WizardPage.FINISH);
+        assertThat(vm.cutoverProperty().get().authoritative()).isTrue();
+        assertThat(read(dst, ClusterLayout.STATE).orElseThrow()).isEqualTo(read(src, ClusterLayout.STATE).orElseThrow());
+        assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
+        assertThat(vm.finishProperty().get().storageLine()).isEqualTo("storage: " + dst.toAbsolutePath());
+        assertThat(MigrationReports.load(vm.finishProperty().get().report()).outcome()).isEqualTo("succeeded");
+        assertThat(vm.notices()).anyMatch(n -> n.startsWith("Cutover: "));
+        vm.next();
+        assertThat(vm.closedProperty().get()).isTrue();
+    }
+
+    @Test
+    void theFormInheritsTheSourceSettingsAndRefusesHalfAKeyPair() {
+        DestinationForm form = new DestinationForm();
+        form.uriProperty().set("s3://bucket/prefix");
+        form.accessKeyProperty().set("AKIA");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.endpoint(null, temp)).hasMessageContaining("both");
+        form.secretKeyProperty().set("s");
+        form.endpointProperty().set("http://127.0.0.1:9000");
+        var e = form.endpoint(dev.omnigraph.console.storage.S3Settings.fromEnvironment(Map.of("AWS_REGION", "eu-west-3")), temp);
+        assertThat(e.s3().region()).isEqualTo("eu-west-3");
+        assertThat(e.s3().endpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(e.s3().keys().accessKeyId()).isEqualTo("AKIA");
+        form.uriProperty().set("");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.endpoint(null, temp)).hasMessageContaining("Enter");
+    }
+}
