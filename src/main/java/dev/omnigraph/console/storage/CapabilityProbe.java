@@ -159,15 +159,8 @@ public final class CapabilityProbe {
 
     private static Report finish(ObjectStore store, List<Check> checks, boolean conditionalDelete, String scratchKey, String token) {
         if (scratchKey != null) {
-            try {
-                // our own scratch object, just written: a plain delete is the only option where
-                // conditional deletes are unsupported
-                if (token == null || !(store.deleteIfMatch(scratchKey, token) instanceof DeleteResult.Deleted)) {
-                    store.deleteUnconditionally(scratchKey);
-                }
-            } catch (StorageException e) {
-                checks.add(new Check("cleanup", Status.WARN, "could not remove the scratch object " + scratchKey + ": " + e.describe()));
-            }
+            removeScratch(store, scratchKey, token).ifPresent(problem -> checks.add(new Check("cleanup", Status.WARN,
+                    "could not remove the scratch object " + scratchKey + ": " + problem)));
         }
         Optional<Boolean> versioning = Optional.empty();
         try {
@@ -179,6 +172,36 @@ public final class CapabilityProbe {
             checks.add(new Check(VERSIONING, Status.WARN, e.describe()));
         }
         return new Report(store.uri().display(), List.copyOf(checks), conditionalDelete, versioning);
+    }
+
+    /** Cleanup attempts: the scratch key is ours alone (random), so sending its delete again is safe. */
+    private static final int CLEANUP_ATTEMPTS = 4;
+
+    /**
+     * Removes the scratch object, checking after a failed attempt whether it is still there (a
+     * delete whose answer was lost may have happened): a probe run under transient faults must not
+     * leave a stray object at a root that is about to receive a cluster. Empty when it is gone.
+     */
+    private static Optional<String> removeScratch(ObjectStore store, String key, String token) {
+        String problem = null;
+        for (int attempt = 0; attempt < CLEANUP_ATTEMPTS; attempt++) {
+            try {
+                if (attempt > 0 && store.stat(key).isEmpty()) {
+                    return Optional.empty();
+                }
+                // a plain delete is the only option where conditional deletes are unsupported
+                if (token == null || !(store.deleteIfMatch(key, token) instanceof DeleteResult.Deleted)) {
+                    store.deleteUnconditionally(key);
+                }
+                return Optional.empty();
+            } catch (StorageException e) {
+                problem = e.describe();
+                if (e.kind() == StorageException.Kind.CANCELLED || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(problem);
     }
 
     private static String staleToken(String token) {

@@ -47,6 +47,7 @@ final class S3ClientFactory {
                 .treatAsThrottling(S3ClientFactory::throttled)
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
                 .circuitBreakerEnabled(false)
+                .useClientDefaults(false) // else the SDK adds its own conditions back: I/O errors and every 5xx
                 .build());
     }
 

@@ -322,6 +322,7 @@ public final class S3ObjectStore implements ObjectStore {
     public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
         String full = objectKey(key);
         String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(content));
+        boolean unknownBefore = false;
         for (int attempt = 0; ; attempt++) {
             StorageException unknown;
             try {
@@ -337,6 +338,14 @@ public final class S3ObjectStore implements ObjectStore {
                 }
                 Optional<PutResult> lost = lostRace(e);
                 if (lost.isPresent()) {
+                    if (unknownBefore) {
+                        // an earlier attempt timed out or broke and may have landed since (a server can still
+                        // apply a request the client gave up on): the precondition we now fail may be our own write
+                        Optional<PutResult> ours = resolveUnknownOutcome(key, content, condition);
+                        if (ours.isPresent() && ours.get() instanceof PutResult.Written) {
+                            return ours.get();
+                        }
+                    }
                     return lost.get();
                 }
                 if (e.statusCode() < 500 || e.statusCode() == 501 || e.statusCode() == 503) {
@@ -350,6 +359,7 @@ public final class S3ObjectStore implements ObjectStore {
                     throw unknown;
                 }
             }
+            unknownBefore = true;
             Optional<PutResult> resolved = resolveUnknownOutcome(key, content, condition);
             if (resolved.isPresent()) {
                 return resolved.get();
@@ -634,6 +644,11 @@ public final class S3ObjectStore implements ObjectStore {
 
     // ---- deletes -------------------------------------------------------------------------
 
+    /**
+     * A delete is sent once: the write client never re-sends it (a blind retry could remove an object
+     * re-created meanwhile). A transport failure or a 5xx after it was sent is
+     * {@link StorageException.Kind#OUTCOME_UNKNOWN}: re-read before deciding anything.
+     */
     @Override
     public DeleteResult deleteIfMatch(String key, String token) throws StorageException {
         String full = objectKey(key);
@@ -641,19 +656,35 @@ public final class S3ObjectStore implements ObjectStore {
             writes.deleteObject(b -> b.bucket(uri.bucket()).key(full).ifMatch(quote(token)));
             return new DeleteResult.Deleted(true);
         } catch (S3Exception e) {
-            return switch (e.statusCode()) {
-                case 412 -> new DeleteResult.PreconditionFailed();
-                case 404 -> "NoSuchBucket".equals(S3Errors.code(e)) ? throwMapped(e, key) : new DeleteResult.NotFound();
-                case 501 -> new DeleteResult.ConditionNotSupported("the server answered 501 Not Implemented to DELETE with If-Match");
-                default -> throwMapped(e, key);
-            };
+            switch (e.statusCode()) {
+                case 412 -> {
+                    return new DeleteResult.PreconditionFailed();
+                }
+                case 404 -> {
+                    if (!"NoSuchBucket".equals(S3Errors.code(e))) {
+                        return new DeleteResult.NotFound();
+                    }
+                }
+                case 501 -> {
+                    return new DeleteResult.ConditionNotSupported("the server answered 501 Not Implemented to DELETE with If-Match");
+                }
+                default -> {
+                    // fall through to the failure below
+                }
+            }
+            throw deleteFailure(e, key);
         } catch (RuntimeException e) {
             throw S3Errors.map(e, "delete", display(key), true);
         }
     }
 
-    private DeleteResult throwMapped(S3Exception e, String key) {
-        throw new UncheckedStorageException(S3Errors.map(e, "delete", display(key), false));
+    private StorageException deleteFailure(S3Exception e, String key) {
+        StorageException mapped = S3Errors.map(e, "delete", display(key), false);
+        if (e.statusCode() >= 500 && e.statusCode() != 501 && e.statusCode() != 503) {
+            return new StorageException(StorageException.Kind.OUTCOME_UNKNOWN, display(key), mapped.getMessage()
+                    + " (the delete may have happened)", e);
+        }
+        return mapped;
     }
 
     @Override
@@ -662,6 +693,8 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             writes.deleteObject(b -> b.bucket(uri.bucket()).key(full));
             return new DeleteResult.Deleted(false);
+        } catch (S3Exception e) {
+            throw deleteFailure(e, key);
         } catch (RuntimeException e) {
             throw S3Errors.map(e, "delete", display(key), true);
         }

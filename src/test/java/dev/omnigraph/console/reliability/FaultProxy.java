@@ -50,6 +50,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
     private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> landedWrites = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicLong exchanges = new AtomicLong();
     private final List<Socket> open = new ArrayList<>();
     private volatile boolean closed;
@@ -116,6 +117,12 @@ public final class FaultProxy implements AutoCloseable {
         return landedWrites.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).mapToInt(e -> e.getValue().get()).sum();
     }
 
+    /** Requests with this method on a path ending with {@code suffix} that reached the proxy (spoiled or not). */
+    public int requests(String method, String suffix) {
+        return requests.entrySet().stream().filter(e -> e.getKey().startsWith(method + " ") && e.getKey().endsWith(suffix))
+                .mapToInt(e -> e.getValue().get()).sum();
+    }
+
     // ---- the exchange -----------------------------------------------------------------------
 
     private void acceptLoop() {
@@ -178,6 +185,7 @@ public final class FaultProxy implements AutoCloseable {
         String target = head.target();
         boolean conditionalWrite = (method.equals("PUT") || method.equals("POST"))
                 && (head.header("If-Match").isPresent() || head.header("If-None-Match").isPresent());
+        requests.computeIfAbsent(method + " " + decodedPath(target), k -> new AtomicInteger()).incrementAndGet();
         int occurrence = occurrences.computeIfAbsent(method + " " + target, k -> new AtomicInteger()).incrementAndGet();
         Optional<Fault> fault = schedule.decide(method, target, conditionalWrite, occurrence);
         boolean expectContinue = head.header("Expect").map(v -> v.equalsIgnoreCase("100-continue")).orElse(false);

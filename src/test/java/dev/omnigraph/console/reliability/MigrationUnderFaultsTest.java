@@ -83,7 +83,7 @@ class MigrationUnderFaultsTest {
         Map<String, String> sourceBefore = fingerprintLocal(sourceDir);
         long ledgerWritesBefore = proxy.landedWrites(ledgerPath(destinationRoot));
         long injectedBefore = proxy.injected(kind);
-        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(1)).withMaxAttempts(3);
+        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(2)).withMaxAttempts(3);
         MigrationHome home = new MigrationHome(temp.resolve("home"));
 
         proxy.schedule(FaultSchedule.of(31L * kind.ordinal() + 5, rate(kind), 2, kind));
@@ -133,7 +133,7 @@ class MigrationUnderFaultsTest {
         Fault kind = scenario == Persistent.LEDGER_THROTTLED ? Fault.SLOW_DOWN_503 : Fault.CONDITIONAL_CONFLICT_409;
         long ledgerWritesBefore = proxy.landedWrites(ledgerPath(destinationRoot));
         long injectedBefore = proxy.injected(kind);
-        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(1)).withMaxAttempts(3);
+        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(2)).withMaxAttempts(3);
         MigrationHome home = new MigrationHome(temp.resolve("home"));
 
         proxy.schedule(FaultSchedule.always(kind, "PUT", victim));
