@@ -31,7 +31,9 @@ class HostileRootCliTest {
 
     @Test
     void statusOnHostileRootsGivesAClearErrorWritesNothingAndPrintsNoControlCharacters() throws Exception {
-        List<HostileCorpus.Input> corpus = HostileCorpus.all().stream().filter(i -> i.target() != HostileCorpus.Target.CATALOG).toList();
+        List<HostileCorpus.Input> corpus = HostileCorpus.all().stream().filter(i -> i.target() != HostileCorpus.Target.CATALOG)
+                // the 64 MiB ledger is refused by size before parsing; the readers' test covers it, here it would only cost disk time
+                .filter(i -> i.bytes().length <= 8 << 20).toList();
         Path verdictDir = Files.createDirectories(temp.resolve("verdicts"));
         Trees.copy(HostileCorpus.fixturesDir().resolve("config"), verdictDir);
         List<String> problems = new ArrayList<>();
@@ -92,6 +94,7 @@ class HostileRootCliTest {
                 }
             }
             byCategory.merge(in.category(), 1, Integer::sum);
+
             deleteTree(temp.resolve("root-" + n));
             if (config != null) {
                 deleteTree(config);
