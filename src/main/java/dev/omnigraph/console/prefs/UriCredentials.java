@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * needs them). Plain paths are left as they are.
  */
 final class UriCredentials {
-    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+    /** {@code user:password@}, where a secret key may itself contain '/' and '+' (so up to the last '@'). */
+    private static final Pattern USER_AND_PASSWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@:]*:[^?#]*@");
+    /** {@code user@} alone (a token passed as the user name). */
+    private static final Pattern USER_ONLY = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
     private UriCredentials() {}
 
@@ -17,7 +20,7 @@ final class UriCredentials {
         if (value == null || !value.contains("://")) {
             return value;
         }
-        String out = USER_INFO.matcher(value).replaceFirst("$1");
+        String out = USER_ONLY.matcher(USER_AND_PASSWORD.matcher(value).replaceFirst("$1")).replaceFirst("$1");
         int cut = indexOfAny(out, '?', '#');
         return cut < 0 ? out : out.substring(0, cut);
     }

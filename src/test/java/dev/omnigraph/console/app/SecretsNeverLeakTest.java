@@ -154,7 +154,7 @@ class SecretsNeverLeakTest {
     @Test
     void noSecretReachesCliOutputPreferencesOrErrorText() throws Exception {
         String accessKeyId = "AKIA" + upperAlnum(16);
-        String secret = base64(30);
+        String secret = "wJa/" + base64(30).substring(4); // real secret keys contain '/' and '+'
         String sessionToken = base64(300);
         String ledgerApiKey = "sk-ledger-" + upperAlnum(24).toLowerCase();
         String yamlApiKey = "sk-yaml-" + upperAlnum(24).toLowerCase();
