@@ -44,12 +44,14 @@ final class SnapshotReport {
             case LockState.Held h -> out.println("Lock       HELD by " + h.lock().operation() + " for "
                     + (h.ageSeconds().isPresent() ? Format.duration(h.ageSeconds().getAsLong()) : "an unknown time")
                     + " (since " + h.lock().createdAt() + ", pid " + h.lock().pid() + ", id " + h.lock().lockId() + ")");
-            case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().message());
+            case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
         }
         long pending = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.PENDING).orElse(false)).count();
         long consumed = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.CONSUMED).orElse(false)).count();
         long invalid = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
         out.println("Approvals  " + pending + " pending, " + consumed + " consumed, " + invalid + " invalid");
+        s.approvals().stream().filter(a -> !a.parse().isValid()).forEach(a -> out.println("           INVALID " + a.key() + ": "
+                + a.parse().diagnostics().get(0).code() + ": " + a.parse().diagnostics().get(0).message()));
         if (s.recoveries().isEmpty()) {
             out.println("Recovery   no sidecars");
         } else {
@@ -58,7 +60,8 @@ final class SnapshotReport {
                     SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
                     out.println("Recovery   " + sc.kind().wireName() + " of graph " + sc.graphId() + " since " + sc.startedAt()
                             + " (" + sc.operationId() + "), blocks " + String.join(", ", impact.blockedAddresses()));
-                }, () -> out.println("Recovery   INVALID sidecar " + r.key() + ": " + r.parse().diagnostics().get(0).message()));
+                }, () -> out.println("Recovery   INVALID sidecar " + r.key() + ": " + r.parse().diagnostics().get(0).code() + ": "
+                        + r.parse().diagnostics().get(0).message()));
             }
         }
         out.println("Catalog    " + s.catalog().entries().size() + " payloads (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "

@@ -103,7 +103,8 @@ public final class ClusterReader {
             object = store.read(ClusterLayout.LOCK, WireLimits.LOCK_MAX_BYTES);
         } catch (StorageException e) {
             if (e.kind() == StorageException.Kind.TOO_LARGE) {
-                return new LockState.Unreadable(Diagnostic.warning("invalid_state_lock", "lock", e.getMessage()), null);
+                // the code LockFile.parse gives bytes it cannot take as text (upstream: state_lock_read_error)
+                return new LockState.Unreadable(Diagnostic.warning("state_lock_read_error", "lock", e.getMessage()), null);
             }
             throw e;
         }
@@ -138,14 +139,16 @@ public final class ClusterReader {
         return readJsonChildren(store, ClusterLayout.APPROVALS, WireLimits.APPROVAL_MAX_BYTES, listed, (key, stem, bytes) ->
                 new ApprovalEntry(key, stem, bytes == null
                         ? invalid("approval_read_error", key, "could not read " + key)
-                        : ApprovalArtifact.parse(bytes, stem)));
+                        : ApprovalArtifact.parse(bytes, stem)),
+                (key, stem, why) -> new ApprovalEntry(key, stem, invalid("invalid_approval_artifact", key, why)));
     }
 
     private static List<RecoveryEntry> readRecoveries(ObjectStore store, AtomicLong listed) throws StorageException {
         return readJsonChildren(store, ClusterLayout.RECOVERIES, WireLimits.RECOVERY_SIDECAR_MAX_BYTES, listed, (key, stem, bytes) ->
                 new RecoveryEntry(key, stem, bytes == null
                         ? invalid("recovery_sidecar_read_error", key, "could not read " + key)
-                        : RecoverySidecar.parse(bytes, stem)));
+                        : RecoverySidecar.parse(bytes, stem)),
+                (key, stem, why) -> new RecoveryEntry(key, stem, invalid("invalid_recovery_sidecar", key, why)));
     }
 
     @FunctionalInterface
@@ -153,15 +156,28 @@ public final class ClusterReader {
         T parse(String key, String stem, byte[] bytesOrNull);
     }
 
+    /** An entry over the size cap: the parser's own "invalid" code, with the size in the message. */
+    @FunctionalInterface
+    private interface OversizeEntry<T> {
+        T of(String key, String stem, String why);
+    }
+
     /** Reads every direct {@code *.json} child of a folder, as upstream lists approvals and sidecars (other files ignored). */
-    private static <T> List<T> readJsonChildren(ObjectStore store, String dir, long cap, AtomicLong listed, EntryParser<T> parser)
-            throws StorageException {
+    private static <T> List<T> readJsonChildren(ObjectStore store, String dir, long cap, AtomicLong listed, EntryParser<T> parser,
+            OversizeEntry<T> oversize) throws StorageException {
         List<T> out = new ArrayList<>();
         for (ObjectInfo info : store.listChildren(dir).objects()) {
             listed.incrementAndGet();
             Optional<String> stem = ClusterLayout.jsonChildStem(dir, info.key());
             if (stem.isPresent()) {
-                out.add(parser.parse(info.key(), stem.get(), readSmall(store, info.key(), cap)));
+                try {
+                    out.add(parser.parse(info.key(), stem.get(), store.read(info.key(), cap).map(StoredObject::bytes).orElse(null)));
+                } catch (StorageException e) {
+                    if (e.kind() != StorageException.Kind.TOO_LARGE) {
+                        throw e;
+                    }
+                    out.add(oversize.of(info.key(), stem.get(), e.getMessage()));
+                }
             }
         }
         return out;
@@ -169,18 +185,6 @@ public final class ClusterReader {
 
     private static <T> dev.omnigraph.console.cluster.model.ArtifactParseResult<T> invalid(String code, String path, String message) {
         return new dev.omnigraph.console.cluster.model.ArtifactParseResult.Invalid<>(Diagnostic.warning(code, path, message));
-    }
-
-    /** Reads an object up to a cap; null when it vanished or is over the cap (reported as unreadable). */
-    private static byte[] readSmall(ObjectStore store, String key, long cap) throws StorageException {
-        try {
-            return store.read(key, cap).map(StoredObject::bytes).orElse(null);
-        } catch (StorageException e) {
-            if (e.kind() == StorageException.Kind.TOO_LARGE) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     private static List<CatalogBlob> listCatalog(ObjectStore store, AtomicLong listed, Progress progress) throws StorageException {

@@ -31,7 +31,7 @@ public record ConsolePreferences(int version, List<SavedConnection> savedConnect
 
     public ConsolePreferences {
         savedConnections = List.copyOf(savedConnections == null ? List.of() : savedConnections);
-        recentRoots = List.copyOf(recentRoots == null ? List.of() : recentRoots.stream().limit(MAX_RECENT).toList());
+        recentRoots = List.copyOf(recentRoots == null ? List.of() : recentRoots.stream().limit(MAX_RECENT).map(UriCredentials::strip).toList());
         theme = theme == null ? Theme.SYSTEM : theme;
         pollSeconds = Math.max(MIN_POLL_SECONDS, Math.min(MAX_POLL_SECONDS, pollSeconds));
         lockStaleMinutes = Math.max(MIN_LOCK_STALE_MINUTES, Math.min(MAX_LOCK_STALE_MINUTES, lockStaleMinutes));
@@ -48,6 +48,10 @@ public record ConsolePreferences(int version, List<SavedConnection> savedConnect
 
     public Duration lockStaleAfter() {
         return Duration.ofMinutes(lockStaleMinutes);
+    }
+
+    public ConsolePreferences withSavedConnections(List<SavedConnection> value) {
+        return new ConsolePreferences(version, value, recentRoots, theme, pollSeconds, lockStaleMinutes, window);
     }
 
     public ConsolePreferences withTheme(Theme value) {

@@ -25,7 +25,8 @@ public record SavedConnection(String name, Kind kind, String target, String endp
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
         name = name == null || name.isBlank() ? target : name.trim();
-        endpoint = blankToNull(endpoint);
+        target = UriCredentials.strip(target); // a typed KEY:SECRET@ or ?X-Amz-Security-Token= is never remembered
+        endpoint = UriCredentials.strip(blankToNull(endpoint));
         region = blankToNull(region);
         profile = blankToNull(profile);
     }

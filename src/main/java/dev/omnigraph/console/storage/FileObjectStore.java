@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
@@ -48,7 +51,13 @@ import java.util.stream.StreamSupport;
  *   <li>No conditional delete: {@link #deleteIfMatch} answers
  *       {@link DeleteResult.ConditionNotSupported}.</li>
  *   <li>Confinement: a key never resolves outside the root, symlinks included. Symlinked
- *       folders are not descended into; symlinked files count only when they point inside.</li>
+ *       folders are not descended into; symlinked files count only when they point inside.
+ *       Reads, stats, deletes and the staging/rename of writes walk from the root through folder
+ *       handles opened with {@code NOFOLLOW_LINKS} ({@link SecureDirectoryStream}, openat/O_NOFOLLOW
+ *       on Linux), so a folder swapped for a link between a check and its use fails the operation
+ *       instead of escaping. Path-based remainders (Java has no mkdirat or linkat): creating
+ *       missing folders, and the create-only {@code link(2)}, whose source is the temp file in the
+ *       same folder, so a swapped folder makes it fail.</li>
  * </ul>
  */
 public final class FileObjectStore implements ObjectStore {
@@ -74,24 +83,24 @@ public final class FileObjectStore implements ObjectStore {
 
     @Override
     public Optional<StoredObject> read(String key, long maxBytes) throws StorageException {
-        Path path = resolve(key);
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
+        resolve(key);
+        try (Opened o = openNoFollow(key, 0)) {
+            if (o == null) {
                 return Optional.empty();
             }
-            if (attrs.size() > maxBytes) {
-                throw tooLarge(key, attrs.size(), maxBytes);
+            long size = o.channel.size();
+            if (size > maxBytes) {
+                throw tooLarge(key, size, maxBytes);
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(path)) {
+            try (InputStream in = java.nio.channels.Channels.newInputStream(o.channel)) {
                 long cap = maxBytes >= Integer.MAX_VALUE - 9 ? Integer.MAX_VALUE - 9 : maxBytes + 1;
                 bytes = in.readNBytes((int) cap);
             }
             if (bytes.length > maxBytes) {
                 throw tooLarge(key, bytes.length, maxBytes);
             }
-            return Optional.of(new StoredObject(key, bytes, Hashing.sha256Hex(bytes), attrs.lastModifiedTime().toInstant()));
+            return Optional.of(new StoredObject(key, bytes, Hashing.sha256Hex(bytes), o.attrs.lastModifiedTime().toInstant()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -113,13 +122,12 @@ public final class FileObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> stat(String key) throws StorageException {
-        Path path = resolve(key);
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
+        resolve(key);
+        try (Opened o = openNoFollow(key, 0)) {
+            if (o == null) {
                 return Optional.empty();
             }
-            return Optional.of(new ObjectInfo(key, attrs.size(), attrs.lastModifiedTime().toInstant(), null));
+            return Optional.of(new ObjectInfo(key, o.channel.size(), o.attrs.lastModifiedTime().toInstant(), null));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -129,17 +137,135 @@ public final class FileObjectStore implements ObjectStore {
 
     @Override
     public Optional<InputStream> openStream(String key) throws StorageException {
-        Path path = resolve(key);
+        resolve(key);
         try {
-            if (!Files.isRegularFile(path)) {
+            Opened o = openNoFollow(key, 0);
+            if (o == null) {
                 return Optional.empty();
             }
-            return Optional.of(Files.newInputStream(path));
+            return Optional.of(java.nio.channels.Channels.newInputStream(o.channel));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw io(key, "open", e);
         }
+    }
+
+    // ---- handle-based traversal -------------------------------------------------------------
+
+    /** An object opened without following links: its channel, and the attributes read through its folder's handle. */
+    private record Opened(java.nio.channels.SeekableByteChannel channel, BasicFileAttributes attrs) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * Opens the folder that holds {@code key}'s last segment by walking from the root one segment at
+     * a time, each folder opened relative to its parent's handle with {@code NOFOLLOW_LINKS}
+     * (openat with O_NOFOLLOW on Linux): a folder swapped for a symbolic link at any moment makes
+     * the walk fail instead of leaving the root. Null when a folder along the key does not exist.
+     * Where the platform has no {@link SecureDirectoryStream}, null is never returned and the caller
+     * falls back to path-based access.
+     */
+    private SecureDirectoryStream<Path> openFolderOf(String key) throws IOException, StorageException {
+        DirectoryStream<Path> rootStream;
+        try {
+            rootStream = Files.newDirectoryStream(root);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (!(rootStream instanceof SecureDirectoryStream<Path> current)) {
+            rootStream.close();
+            throw new UnsupportedOperationException("no SecureDirectoryStream");
+        }
+        String[] segments = key.split("/");
+        try {
+            for (int i = 0; i < segments.length - 1; i++) {
+                SecureDirectoryStream<Path> next;
+                try {
+                    next = current.newDirectoryStream(Path.of(segments[i]), LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    current.close();
+                    return null;
+                } catch (FileSystemException e) {
+                    current.close();
+                    throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                            "Refused key: " + String.join("/", Arrays.copyOf(segments, i + 1))
+                                    + " is a symbolic link or not a folder (folder links are never followed)");
+                }
+                current.close();
+                current = next;
+            }
+            return current;
+        } catch (IOException | StorageException | RuntimeException e) {
+            current.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code key} for reading without following links anywhere along it. A last segment that
+     * is a symbolic link is followed only when its target lies inside the root, and then the
+     * target is opened the same way (no link along it); {@code depth} bounds that. Null when the
+     * object does not exist or is a folder.
+     */
+    private Opened openNoFollow(String key, int depth) throws IOException, StorageException {
+        SecureDirectoryStream<Path> folder;
+        try {
+            folder = openFolderOf(key);
+        } catch (UnsupportedOperationException noHandles) {
+            return openByPath(key);
+        }
+        if (folder == null) {
+            return null;
+        }
+        try (folder) {
+            Path name = Path.of(key.substring(key.lastIndexOf('/') + 1));
+            BasicFileAttributes attrs = attributesNoFollow(folder, null, name);
+            if (attrs == null) {
+                return null;
+            }
+            if (attrs.isSymbolicLink()) {
+                Path real;
+                try {
+                    real = root.resolve(key).toRealPath();
+                } catch (NoSuchFileException dangling) {
+                    return null;
+                }
+                Path realRoot = realRoot();
+                if (!real.startsWith(realRoot) || real.equals(realRoot) || depth > 0) {
+                    throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                            "Refused key: a symbolic link along it points outside the root");
+                }
+                return openNoFollow(realRoot.relativize(real).toString().replace('\\', '/'), depth + 1);
+            }
+            if (!attrs.isRegularFile()) {
+                return null;
+            }
+            java.nio.channels.SeekableByteChannel ch;
+            try {
+                ch = folder.newByteChannel(name, java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            } catch (FileSystemException swapped) {
+                if (swapped instanceof NoSuchFileException) {
+                    throw swapped;
+                }
+                throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
+                        "Refused key: it was replaced by a symbolic link while being opened");
+            }
+            return new Opened(ch, attrs);
+        }
+    }
+
+    /** The path-based fallback for platforms without {@link SecureDirectoryStream}. */
+    private Opened openByPath(String key) throws IOException {
+        Path path = root.resolve(key);
+        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attrs.isRegularFile()) {
+            return null;
+        }
+        return new Opened(Files.newByteChannel(path, StandardOpenOption.READ), attrs);
     }
 
     // ---- listings ------------------------------------------------------------------------
@@ -280,10 +406,10 @@ public final class FileObjectStore implements ObjectStore {
 
     @Override
     public PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
-        return write(key, condition, tmp -> {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
-                ch.force(true);
+        return write(key, condition, ch -> {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
             }
             return Hashing.sha256Hex(content);
         });
@@ -292,11 +418,12 @@ public final class FileObjectStore implements ObjectStore {
     @Override
     public PutResult putStream(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
             throws StorageException {
-        return write(key, condition, tmp -> {
+        return write(key, condition, ch -> {
             MessageDigest sha = Hashing.sha256();
             long written = 0;
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
-                 DigestInputStream in = new DigestInputStream(content, sha)) {
+            // not closed here: closing it would close the channel before it is synced
+            OutputStream out = java.nio.channels.Channels.newOutputStream(ch);
+            try (DigestInputStream in = new DigestInputStream(content, sha)) {
                 byte[] buf = new byte[COPY_BUFFER];
                 int n;
                 while ((n = in.read(buf)) > 0) {
@@ -313,9 +440,6 @@ public final class FileObjectStore implements ObjectStore {
             if (written != size) {
                 throw new IOException("expected " + size + " bytes from the source but got " + written);
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
             return Hashing.hex(sha.digest());
         });
     }
@@ -326,29 +450,56 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     private interface TempWriter {
-        String write(Path tmp) throws IOException;
+        String write(java.nio.channels.SeekableByteChannel tmp) throws IOException;
     }
 
+    /**
+     * Stages the content in a temp file created through the target folder's no-follow handle, then
+     * publishes it: create-only with {@code link(2)} (both names in that same folder, so a folder
+     * swapped for a link meanwhile makes the link fail rather than land outside), If-Match with a
+     * rename through the folder handle ({@code renameat}). Missing folders are created by path
+     * first (Java has no {@code mkdirat}), then re-checked and opened without following links.
+     */
     private PutResult write(String key, WriteCondition condition, TempWriter writer) throws StorageException {
         Path target = resolve(key);
         Path parent = target.getParent();
-        Path tmp = null;
+        Path name = target.getFileName();
+        Path tmpName = Path.of("." + name + TEMP_MARKER + UUID.randomUUID());
         Object keyLock = keyLocks.computeIfAbsent(key, k -> new Object());
+        SecureDirectoryStream<Path> folder = null;
+        boolean tmpExists = false;
         try {
-            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                return new PutResult.PreconditionFailed("a folder exists at this key");
-            }
-            if (condition instanceof WriteCondition.IfAbsent && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return new PutResult.PreconditionFailed("the object already exists");
-            }
             Files.createDirectories(parent);
             resolve(key); // re-check confinement now that the parents exist
-            tmp = parent.resolve("." + target.getFileName() + TEMP_MARKER + UUID.randomUUID());
-            Files.createFile(tmp);
-            String token = writer.write(tmp);
+            try {
+                folder = openFolderOf(key);
+                if (folder == null) {
+                    throw new NoSuchFileException(parent.toString());
+                }
+            } catch (UnsupportedOperationException noHandles) {
+                folder = null;
+            }
+            BasicFileAttributes existing = attributesNoFollow(folder, parent, name);
+            if (existing != null && existing.isDirectory()) {
+                return new PutResult.PreconditionFailed("a folder exists at this key");
+            }
+            if (condition instanceof WriteCondition.IfAbsent && existing != null) {
+                return new PutResult.PreconditionFailed("the object already exists");
+            }
+            java.util.Set<java.nio.file.OpenOption> create = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            String token;
+            try (java.nio.channels.SeekableByteChannel ch = folder != null ? folder.newByteChannel(tmpName, create)
+                    : Files.newByteChannel(parent.resolve(tmpName), create)) {
+                tmpExists = true;
+                token = writer.write(ch);
+                if (ch instanceof FileChannel fc) {
+                    fc.force(true);
+                }
+            }
             if (condition instanceof WriteCondition.IfAbsent) {
                 try {
-                    Files.createLink(target, tmp);
+                    Files.createLink(target, parent.resolve(tmpName));
                 } catch (FileAlreadyExistsException raced) {
                     return new PutResult.PreconditionFailed("the object already exists");
                 } catch (UnsupportedOperationException e) {
@@ -360,14 +511,22 @@ public final class FileObjectStore implements ObjectStore {
             }
             String expected = ((WriteCondition.IfMatch) condition).token();
             synchronized (keyLock) {
-                if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                    return new PutResult.PreconditionFailed("the object no longer exists");
+                String current;
+                try (Opened o = openNoFollow(key, 0)) {
+                    if (o == null) {
+                        return new PutResult.PreconditionFailed("the object no longer exists");
+                    }
+                    current = hashChannel(o.channel);
                 }
-                if (!hashFile(target).equals(expected)) {
+                if (!current.equals(expected)) {
                     return new PutResult.PreconditionFailed("the object changed since it was read");
                 }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                tmp = null;
+                if (folder != null) {
+                    folder.move(tmpName, folder, name);
+                } else {
+                    Files.move(parent.resolve(tmpName), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                tmpExists = false;
             }
             return new PutResult.Written(token);
         } catch (FileSystemException e) {
@@ -381,24 +540,45 @@ public final class FileObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw io(key, "write", e);
         } finally {
-            if (tmp != null) {
+            try {
+                if (tmpExists) {
+                    if (folder != null) {
+                        folder.deleteFile(tmpName);
+                    } else {
+                        Files.deleteIfExists(parent.resolve(tmpName));
+                    }
+                }
+            } catch (IOException ignored) {
+                // a stray temp file is skipped by listings and harmless
+            }
+            if (folder != null) {
                 try {
-                    Files.deleteIfExists(tmp);
+                    folder.close();
                 } catch (IOException ignored) {
-                    // a stray temp file is skipped by listings and harmless
+                    // nothing held
                 }
             }
         }
     }
 
-    private static String hashFile(Path path) throws IOException {
+    /** The attributes of {@code name} in a folder, not following a link; null when absent. */
+    private static BasicFileAttributes attributesNoFollow(SecureDirectoryStream<Path> folder, Path parent, Path name) throws IOException {
+        try {
+            return folder != null
+                    ? folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
+                    : Files.readAttributes(parent.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static String hashChannel(java.nio.channels.SeekableByteChannel ch) throws IOException {
         MessageDigest sha = Hashing.sha256();
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buf = new byte[COPY_BUFFER];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                sha.update(buf, 0, n);
-            }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(COPY_BUFFER);
+        while (ch.read(buf) > 0) {
+            buf.flip();
+            sha.update(buf);
+            buf.clear();
         }
         return Hashing.hex(sha.digest());
     }
@@ -419,11 +599,31 @@ public final class FileObjectStore implements ObjectStore {
     @Override
     public DeleteResult deleteUnconditionally(String key) throws StorageException {
         Path path = resolve(key);
+        Path name = path.getFileName();
         try {
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            SecureDirectoryStream<Path> folder;
+            try {
+                folder = openFolderOf(key);
+            } catch (UnsupportedOperationException noHandles) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    return new DeleteResult.NotFound();
+                }
+                return Files.deleteIfExists(path) ? new DeleteResult.Deleted(false) : new DeleteResult.NotFound();
+            }
+            if (folder == null) {
                 return new DeleteResult.NotFound();
             }
-            return Files.deleteIfExists(path) ? new DeleteResult.Deleted(false) : new DeleteResult.NotFound();
+            try (folder) {
+                BasicFileAttributes attrs = attributesNoFollow(folder, path.getParent(), name);
+                if (attrs == null || attrs.isDirectory()) {
+                    return new DeleteResult.NotFound();
+                }
+                // unlinkat through the folder handle: removes this entry (a link itself, never its target)
+                folder.deleteFile(name);
+                return new DeleteResult.Deleted(false);
+            }
+        } catch (NoSuchFileException e) {
+            return new DeleteResult.NotFound();
         } catch (IOException e) {
             throw io(key, "delete", e);
         }

@@ -146,6 +146,74 @@ class SecretsNeverLeakTest {
                 .contains("WARNING").doesNotContain("\tat ");
     }
 
+    /**
+     * Issue 6: the CLI (text and JSON, local and S3 roots, config folders), the preferences file
+     * and exception text, run with known fake secrets in the environment and an inline
+     * {@code api_key} in both a ledger and a cluster.yaml: none of them appears anywhere.
+     */
+    @Test
+    void noSecretReachesCliOutputPreferencesOrErrorText() throws Exception {
+        String accessKeyId = "AKIA" + upperAlnum(16);
+        String secret = "wJa/" + base64(30).substring(4); // real secret keys contain '/' and '+'
+        String sessionToken = base64(300);
+        String ledgerApiKey = "sk-ledger-" + upperAlnum(24).toLowerCase();
+        String yamlApiKey = "sk-yaml-" + upperAlnum(24).toLowerCase();
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", accessKeyId, "AWS_SECRET_ACCESS_KEY", secret,
+                "AWS_SESSION_TOKEN", sessionToken, "AWS_ENDPOINT_URL", S3TestServer.get().endpoint(), "AWS_REGION", "us-east-1",
+                "AWS_ALLOW_HTTP", "true", "OPENROUTER_API_KEY", yamlApiKey);
+
+        // a local root whose ledger carries a literal api_key in an embedding profile
+        Path root = Files.createDirectories(home.resolve("root/__cluster"));
+        Files.writeString(root.resolve("state.json"), "{\n  \"version\": 1,\n  \"state_revision\": 3,\n  \"applied_revision\": {\n"
+                + "    \"resources\": {\n      \"provider.embedding.default\": {\n        \"digest\": \"" + "a".repeat(64) + "\",\n"
+                + "        \"embedding_profile\": {\"kind\": \"openai\", \"api_key\": \"" + ledgerApiKey + "\"}\n      }\n    }\n  }\n}");
+        // a config folder whose cluster.yaml inlines an api_key (upstream: embedding_api_key_inline)
+        Path config = Files.createDirectories(home.resolve("config"));
+        Files.writeString(config.resolve("cluster.yaml"), "version: 1\nstorage: " + root.getParent() + "\nproviders:\n  embedding:\n"
+                + "    default:\n      kind: openai\n      api_key: " + yamlApiKey + "\n");
+        StoreUri.S3 s3Root = S3TestServer.newRoot("secrets-cli", "prod");
+
+        StringBuilder printed = new StringBuilder();
+        List<String[]> commands = List.of(
+                new String[] {"status", "--root", root.getParent().toString()},
+                new String[] {"status", "--root", root.getParent().toString(), "--json"},
+                new String[] {"status", "--config", config.toString()},
+                new String[] {"doctor", "--config", config.toString()},
+                new String[] {"status", "--root", s3Root.toString()},          // the env keys are refused by the server
+                new String[] {"force-unlock", "--root", s3Root.toString(), "01NOTALOCK0000000000000000"});
+        for (String[] argv : commands) {
+            dev.omnigraph.console.cli.CliRunner.Outcome out = dev.omnigraph.console.cli.CliRunner.run(home, env, "", argv);
+            printed.append(String.join(" ", argv)).append(" -> ").append(out.exitCode()).append('\n')
+                    .append(out.out()).append(out.err()).append('\n');
+        }
+        // the S3 runs reached the server and were refused with the fake keys: there was something to leak
+        assertThat(printed.toString()).contains("(HTTP ");
+
+        // preferences: a saved connection typed with credentials in the endpoint and target URIs
+        dev.omnigraph.console.prefs.PreferencesStore prefs = new dev.omnigraph.console.prefs.PreferencesStore(home.resolve("prefs"));
+        dev.omnigraph.console.prefs.SavedConnection typed = new dev.omnigraph.console.prefs.SavedConnection("prod",
+                dev.omnigraph.console.prefs.SavedConnection.Kind.ROOT,
+                "s3://bucket/prefix?X-Amz-Security-Token=" + sessionToken,
+                "http://" + accessKeyId + ":" + secret + "@127.0.0.1:9000", "us-east-1", true, null);
+        prefs.save(dev.omnigraph.console.prefs.ConsolePreferences.defaults().withRecent("s3://" + accessKeyId + ":" + secret + "@bucket/x")
+                .withSavedConnections(List.of(typed)));
+        String prefsText = Files.readString(prefs.file());
+        String reloaded = prefs.load().preferences().toString();
+
+        // exception text as the CLI and dialogs render it
+        String described = dev.omnigraph.console.cli.ErrorMessages.describe(new StorageException(StorageException.Kind.ACCESS_DENIED,
+                "s3://bucket", "Access denied for " + accessKeyId + " with secret " + secret + " token " + sessionToken,
+                new IOException("api_key=" + ledgerApiKey)));
+
+        for (String where : List.of(printed.toString(), prefsText, reloaded, described)) {
+            for (String value : List.of(secret, sessionToken, ledgerApiKey, yamlApiKey)) {
+                assertThat(where).as("secret %s... in %s", value.substring(0, 6), where.length() > 80 ? where.substring(0, 80) : where)
+                        .doesNotContain(value);
+            }
+        }
+        assertThat(prefsText).contains("127.0.0.1:9000").doesNotContain(accessKeyId);
+    }
+
     private void raise(String name) {
         Logger l = Logger.getLogger(name);
         l.setLevel(Level.ALL);

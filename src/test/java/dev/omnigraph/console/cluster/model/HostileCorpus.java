@@ -54,7 +54,7 @@ public final class HostileCorpus {
     }
 
     /** The valid fixture each JSON target starts from. */
-    static byte[] valid(Target t) {
+    public static byte[] valid(Target t) {
         return switch (t) {
             case STATE -> Fixtures.bytes(Fixtures.CLUSTER + "state.json");
             case LOCK -> Fixtures.bytes(Fixtures.CLUSTER + "lock.json");
@@ -335,5 +335,45 @@ public final class HostileCorpus {
                     .append(String.join(",", java.util.Collections.nCopies(9, prev))).append("]\n");
         }
         return b.toString();
+    }
+
+    /** A reader's verdict: accepted, or the diagnostic it gave. */
+    public record Verdict(boolean accepted, Diagnostic diagnostic) {}
+
+    /** Feeds one input to the typed reader of its target ({@code configDir} holds a copy of the fixture config). */
+    public static Verdict read(Input in, Path configDir) throws Exception {
+        byte[] b = in.bytes();
+        try {
+            switch (in.target()) {
+                case STATE -> Ledger.parse(b);
+                case LOCK -> LockFile.parse(b);
+                case CATALOG -> CatalogPayload.verify("query.knowledge.q", b, Digests.sha256Hex(valid(in.target())));
+                case APPROVAL -> {
+                    if (ApprovalArtifact.parse(b, "01KZNF31Y6T9NS5SEZX35HGNFY") instanceof ArtifactParseResult.Invalid<ApprovalArtifact> bad) {
+                        return new Verdict(false, bad.diagnostic());
+                    }
+                }
+                case RECOVERY -> {
+                    if (RecoverySidecar.parse(b, "01M0A5A0VPR9YZEB1C4SW65592") instanceof ArtifactParseResult.Invalid<RecoverySidecar> bad) {
+                        return new Verdict(false, bad.diagnostic());
+                    }
+                }
+                case CLUSTER_YAML -> {
+                    ClusterConfigReadResult r = ClusterConfigReader.parse(configDir, b);
+                    if (!r.ok()) {
+                        return new Verdict(false, r.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow());
+                    }
+                    // ids are checked when the desired config is loaded (config.rs::validate_id)
+                    Files.write(configDir.resolve("cluster.yaml"), b);
+                    DesiredConfigResult desired = DesiredConfig.load(configDir);
+                    if (!desired.ok()) {
+                        return new Verdict(false, desired.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow());
+                    }
+                }
+            }
+            return new Verdict(true, null);
+        } catch (WireFormatException e) {
+            return new Verdict(false, e.diagnostic());
+        }
     }
 }

@@ -22,45 +22,6 @@ class HostileCorpusTest {
     @TempDir
     Path configDir;
 
-    /** A reader's verdict: accepted, or the diagnostic it gave. */
-    record Verdict(boolean accepted, Diagnostic diagnostic) {}
-
-    static Verdict read(HostileCorpus.Input in, Path configDir) throws Exception {
-        byte[] b = in.bytes();
-        try {
-            switch (in.target()) {
-                case STATE -> Ledger.parse(b);
-                case LOCK -> LockFile.parse(b);
-                case CATALOG -> CatalogPayload.verify("query.knowledge.q", b, Digests.sha256Hex(HostileCorpus.valid(in.target())));
-                case APPROVAL -> {
-                    if (ApprovalArtifact.parse(b, "01KZNF31Y6T9NS5SEZX35HGNFY") instanceof ArtifactParseResult.Invalid<ApprovalArtifact> bad) {
-                        return new Verdict(false, bad.diagnostic());
-                    }
-                }
-                case RECOVERY -> {
-                    if (RecoverySidecar.parse(b, "01M0A5A0VPR9YZEB1C4SW65592") instanceof ArtifactParseResult.Invalid<RecoverySidecar> bad) {
-                        return new Verdict(false, bad.diagnostic());
-                    }
-                }
-                case CLUSTER_YAML -> {
-                    ClusterConfigReadResult r = ClusterConfigReader.parse(configDir, b);
-                    if (!r.ok()) {
-                        return new Verdict(false, r.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow());
-                    }
-                    // ids are checked when the desired config is loaded (config.rs::validate_id)
-                    java.nio.file.Files.write(configDir.resolve("cluster.yaml"), b);
-                    DesiredConfigResult desired = DesiredConfig.load(configDir);
-                    if (!desired.ok()) {
-                        return new Verdict(false, desired.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow());
-                    }
-                }
-            }
-            return new Verdict(true, null);
-        } catch (WireFormatException e) {
-            return new Verdict(false, e.diagnostic());
-        }
-    }
-
     @Test
     void everyHostileInputGetsAClearVerdictFromTheTypedReaders() throws Exception {
         Trees.copy(HostileCorpus.fixturesDir().resolve("config"), configDir);
@@ -71,7 +32,7 @@ class HostileCorpusTest {
         Map<String, Long> nanos = new TreeMap<>();
         for (HostileCorpus.Input in : corpus) {
             long start = System.nanoTime();
-            Verdict v = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> read(in, configDir), () -> "hang on " + in);
+            HostileCorpus.Verdict v = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> HostileCorpus.read(in, configDir), () -> "hang on " + in);
             nanos.merge(in.category(), System.nanoTime() - start, Long::sum);
             int[] counts = byCategory.computeIfAbsent(in.category(), k -> new int[2]);
             counts[v.accepted() ? 1 : 0]++;
