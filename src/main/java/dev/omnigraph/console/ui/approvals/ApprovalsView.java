@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.approvals;
 
 import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
@@ -60,8 +61,9 @@ public final class ApprovalsView implements ClusterView {
         table.setId("approvals-table");
         table.setPlaceholder(Ui.placeholder("No approval artifacts under __cluster/approvals/."));
         table.setAccessibleText("Approval artifacts");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+        TableKeeper.bind(table, model.selectedProperty());
         model.selectedProperty().addListener((o, a, b) -> showDetail(b));
+        model.goneProperty().addListener((o, a, b) -> showDetail(model.selectedProperty().get()));
         showDetail(null);
 
         ScrollPane detailScroll = new ScrollPane(detail);
@@ -80,7 +82,8 @@ public final class ApprovalsView implements ClusterView {
     private void showDetail(ApprovalRow r) {
         detail.clear();
         if (r == null) {
-            detail.add("", Ui.muted("Select an approval to see its reason and bound digests."));
+            detail.add("", Ui.muted(model.goneProperty().get().isEmpty() ? "Select an approval to see its reason and bound digests."
+                    : model.goneProperty().get()));
             return;
         }
         detail.mono("Approval id", r.id()).mono("File", r.file());

@@ -4,6 +4,7 @@ import dev.omnigraph.console.cluster.ApprovalEntry;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.model.DesiredConfig;
 import dev.omnigraph.console.cluster.model.DesiredConfigResult;
+import dev.omnigraph.console.ui.common.KeptSelection;
 import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import java.util.List;
@@ -31,6 +32,9 @@ public final class ApprovalsViewModel extends SnapshotViewModel {
     private final StringProperty stateFilter = new SimpleStringProperty("All");
     private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>();
     private final StringProperty desiredNote = new SimpleStringProperty("");
+    private final KeptSelection<ApprovalRow> kept = new KeptSelection<>(selected, ApprovalRow::file,
+            r -> "The selected approval " + (r.id().isEmpty() ? r.file() : r.id()) + " is no longer under __cluster/approvals/: "
+                    + "it was removed since the last read.");
     private final ChangeListener<DesiredConfigResult> desiredListener = (o, a, b) -> {
         if (shown() != null) {
             onSnapshot(shown());
@@ -67,10 +71,10 @@ public final class ApprovalsViewModel extends SnapshotViewModel {
             desiredNote.set("Compared with the desired config in " + session.location().configDir().get() + " (digest "
                     + desired.get().configDigest().substring(0, 12) + "…).");
         }
-        String keep = selected.get() == null ? null : selected.get().file();
+        ApprovalRow keep = kept.before();
         rows.setAll(snapshot.approvals().stream().map((ApprovalEntry e) -> ApprovalRow.of(e, snapshot.ledgerIfPresent(), desired))
                 .toList());
-        selected.set(keep == null ? null : rows.stream().filter(r -> r.file().equals(keep)).findFirst().orElse(null));
+        kept.restore(keep, rows);
     }
 
     public ObservableList<ApprovalRow> rows() {
@@ -87,6 +91,11 @@ public final class ApprovalsViewModel extends SnapshotViewModel {
 
     public ObjectProperty<ApprovalRow> selectedProperty() {
         return selected;
+    }
+
+    /** Empty, or the sentence saying the selected approval disappeared in the last refresh. */
+    public ReadOnlyStringProperty goneProperty() {
+        return kept.goneProperty();
     }
 
     public ReadOnlyStringProperty desiredNoteProperty() {

@@ -20,6 +20,7 @@ public final class CatalogNode {
 
     private final Type type;
     private final String label;
+    private final String id;
     private final CatalogEntry entry;
     private final List<CatalogNode> children;
     private volatile CatalogIntegrity integrity;
@@ -27,8 +28,9 @@ public final class CatalogNode {
     private long bytes;
     private long problems;
 
-    private CatalogNode(Type type, String label, CatalogEntry entry) {
+    private CatalogNode(Type type, String id, String label, CatalogEntry entry) {
         this.type = type;
+        this.id = id;
         this.label = label;
         this.entry = entry;
         this.children = type == Type.BLOB ? List.of() : new ArrayList<>();
@@ -37,15 +39,16 @@ public final class CatalogNode {
     }
 
     static CatalogNode section(String label) {
-        return new CatalogNode(Type.SECTION, label, null);
+        return new CatalogNode(Type.SECTION, label, label, null);
     }
 
-    static CatalogNode group(String label) {
-        return new CatalogNode(Type.GROUP, label, null);
+    /** A group under {@code parent}; its id is the parent's id and its label joined by "/". */
+    static CatalogNode group(CatalogNode parent, String label) {
+        return new CatalogNode(Type.GROUP, parent.id + "/" + label, label, null);
     }
 
     static CatalogNode blob(CatalogEntry entry) {
-        return new CatalogNode(Type.BLOB, null, entry);
+        return new CatalogNode(Type.BLOB, null, null, entry);
     }
 
     void add(CatalogNode child) {
@@ -69,6 +72,14 @@ public final class CatalogNode {
             bytes += c.bytes;
             problems += c.problems;
         }
+    }
+
+    /**
+     * What identifies the node across refreshes: a blob's key (a content address), or a section's
+     * or group's path of labels ("Queries/knowledge/find_person").
+     */
+    public String id() {
+        return id != null ? id : entry.key();
     }
 
     public Type type() {

@@ -14,9 +14,11 @@ import java.util.TreeMap;
  * → query → versions; Policies → policy → versions; Other objects for keys that are not named like
  * a payload. One pass over the entries, no storage access.
  *
- * @param byKey every blob node by its key, to apply verification verdicts
+ * @param byKey  every blob node by its key, to apply verification verdicts
+ * @param groups every section and group by its {@link CatalogNode#id()}, to keep what the admin
+ *               opened across a refresh
  */
-public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey) {
+public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey, Map<String, CatalogNode> groups) {
 
     public static CatalogTree build(CatalogIndex index) {
         CatalogNode root = CatalogNode.section("catalog");
@@ -36,15 +38,15 @@ public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey) {
             }
             ResourceAddress address = ResourceAddress.parse(e.address());
             if (address.kind() == ResourceKind.QUERY) {
-                CatalogNode graph = graphs.computeIfAbsent(address.graphId(), CatalogNode::group);
+                CatalogNode graph = graphs.computeIfAbsent(address.graphId(), g -> CatalogNode.group(queries, g));
                 CatalogNode query = queryGroups.computeIfAbsent(e.address(), k -> {
-                    CatalogNode g = CatalogNode.group(address.name());
+                    CatalogNode g = CatalogNode.group(graph, address.name());
                     graph.add(g);
                     return g;
                 });
                 query.add(blob);
             } else if (address.kind() == ResourceKind.POLICY) {
-                policyGroups.computeIfAbsent(address.name(), CatalogNode::group).add(blob);
+                policyGroups.computeIfAbsent(address.name(), p -> CatalogNode.group(policies, p)).add(blob);
             } else {
                 other.add(blob);
             }
@@ -57,6 +59,26 @@ public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey) {
             root.add(other);
         }
         root.total();
-        return new CatalogTree(root, byKey);
+        Map<String, CatalogNode> groups = new HashMap<>();
+        collectGroups(root, groups);
+        return new CatalogTree(root, byKey, groups);
+    }
+
+    private static void collectGroups(CatalogNode node, Map<String, CatalogNode> into) {
+        if (node.isBlob()) {
+            return;
+        }
+        into.put(node.id(), node);
+        for (CatalogNode c : node.children()) {
+            if (!c.isBlob()) {
+                collectGroups(c, into);
+            }
+        }
+    }
+
+    /** The node with this {@link CatalogNode#id()} (a blob key or a group path), if the tree has it. */
+    public java.util.Optional<CatalogNode> find(String id) {
+        CatalogNode n = byKey.get(id);
+        return java.util.Optional.ofNullable(n != null ? n : groups.get(id));
     }
 }

@@ -35,6 +35,8 @@ public final class CatalogView implements ClusterView {
     private final BorderPane root = new BorderPane();
     final TreeTableView<CatalogNode> tree = new TreeTableView<>();
     final Button verifyAll = new Button("_Verify all");
+    /** True while a new tree is swapped in: the tree's own selection changes are not the admin's. */
+    private boolean restoring;
 
     public CatalogView(ViewContext context) {
         this.model = new CatalogViewModel(context.session());
@@ -95,7 +97,16 @@ public final class CatalogView implements ClusterView {
         tree.setFixedCellSize(26);
         tree.setAccessibleText("Catalog blobs");
         tree.setPlaceholder(Ui.placeholder("The catalog is empty."));
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b == null ? null : b.getValue()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!restoring) {
+                model.selectedProperty().set(b == null ? null : b.getValue());
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (!restoring) {
+                showSelection(b);
+            }
+        });
         model.treeProperty().addListener((o, a, b) -> show(b));
         model.verdictsProperty().addListener((o, a, b) -> tree.refresh());
 
@@ -132,20 +143,79 @@ public final class CatalogView implements ClusterView {
         root.setCenter(center);
     }
 
+    /**
+     * Swaps a new tree in as if nothing happened: the groups that were open are opened again (only
+     * those: nothing else is built), the view-model's selection (kept by id) is selected, and the
+     * row that was at the top stays at the top. The first tree opens the small groups instead.
+     */
     private void show(CatalogTree t) {
-        if (t == null) {
-            tree.setRoot(null);
-            return;
+        restoring = true;
+        try {
+            if (t == null) {
+                tree.setRoot(null);
+                return;
+            }
+            String top = topId();
+            LazyCatalogItem rootItem = new LazyCatalogItem(t.root());
+            rootItem.addEventHandler(TreeItem.<CatalogNode>branchExpandedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), true));
+            rootItem.addEventHandler(TreeItem.<CatalogNode>branchCollapsedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), false));
+            rootItem.setExpanded(true);
+            if (model.hasExpansion()) {
+                expandKept(rootItem);
+            } else {
+                for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
+                    section.setExpanded(true);
+                    if (section.getValue().blobs() <= SMALL_CATALOG) {
+                        expandSmall(section);
+                    }
+                }
+            }
+            tree.setRoot(rootItem);
+            CatalogNode selected = model.selectedProperty().get();
+            TreeItem<CatalogNode> item = selected == null ? null : itemFor(selected.id(), false);
+            if (item != null) {
+                tree.getSelectionModel().select(item);
+            }
+            TreeItem<CatalogNode> topItem = top == null ? null : itemFor(top, false);
+            if (topItem != null) {
+                tree.scrollTo(tree.getRow(topItem));
+            } else if (item != null) {
+                tree.scrollTo(Math.max(0, tree.getRow(item) - 3));
+            }
+        } finally {
+            restoring = false;
         }
-        LazyCatalogItem rootItem = new LazyCatalogItem(t.root());
-        rootItem.setExpanded(true);
-        for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
-            section.setExpanded(true);
-            if (section.getValue().blobs() <= SMALL_CATALOG) {
-                expandSmall(section);
+    }
+
+    /** Id of the node in the first row on screen, or null. */
+    private String topId() {
+        int first = dev.omnigraph.console.ui.common.TableKeeper.firstVisible(tree);
+        TreeItem<CatalogNode> item = first < 0 ? null : tree.getTreeItem(first);
+        return item == null || item.getValue() == null ? null : item.getValue().id();
+    }
+
+    /** Opens again the groups the view-model remembers as open (their children get items; others do not). */
+    private void expandKept(TreeItem<CatalogNode> item) {
+        for (TreeItem<CatalogNode> child : item.getChildren()) {
+            if (!child.getValue().isBlob() && model.isExpanded(child.getValue())) {
+                child.setExpanded(true);
+                expandKept(child);
             }
         }
-        tree.setRoot(rootItem);
+    }
+
+    /** Shows the view-model's selection in the tree (when it belongs to the tree on screen). */
+    private void showSelection(CatalogNode node) {
+        TreeItem<CatalogNode> current = tree.getSelectionModel().getSelectedItem();
+        if (current != null && current.getValue() == node) {
+            return;
+        }
+        CatalogTree t = model.treeProperty().get();
+        if (node == null) {
+            tree.getSelectionModel().clearSelection();
+        } else if (t != null && t.find(node.id()).orElse(null) == node) {
+            reveal(node.id());
+        }
     }
 
     /** Opens everything under a group that holds few blobs; big groups stay closed (and unbuilt). */
@@ -203,22 +273,9 @@ public final class CatalogView implements ClusterView {
      * built (never the whole catalog's).
      */
     public boolean reveal(String key) {
-        TreeItem<CatalogNode> root = tree.getRoot();
-        if (root == null) {
+        TreeItem<CatalogNode> item = itemFor(key, true);
+        if (item == null) {
             return false;
-        }
-        java.util.ArrayDeque<CatalogNode> path = new java.util.ArrayDeque<>();
-        if (!pathTo(root.getValue(), key, path)) {
-            return false;
-        }
-        TreeItem<CatalogNode> item = root;
-        path.removeFirst(); // the root itself
-        for (CatalogNode step : path) {
-            item.setExpanded(true);
-            item = item.getChildren().stream().filter(c -> c.getValue() == step).findFirst().orElse(null);
-            if (item == null) {
-                return false;
-            }
         }
         tree.getSelectionModel().select(item);
         int row = tree.getRow(item);
@@ -226,11 +283,54 @@ public final class CatalogView implements ClusterView {
         return true;
     }
 
-    /** Fills {@code path} with the nodes from {@code node} down to the blob with {@code key}. */
-    private static boolean pathTo(CatalogNode node, String key, java.util.Deque<CatalogNode> path) {
+    /**
+     * The tree item of the node with this id (blob key or group path), or null. With {@code open},
+     * its way is expanded (building only the items on it); without, only visible items are found.
+     */
+    private TreeItem<CatalogNode> itemFor(String id, boolean open) {
+        TreeItem<CatalogNode> root = tree.getRoot();
+        if (root == null) {
+            return null;
+        }
+        java.util.ArrayDeque<CatalogNode> path = new java.util.ArrayDeque<>();
+        CatalogTree t = model.treeProperty().get();
+        boolean group = t != null && t.groups().containsKey(id);
+        if (!pathTo(root.getValue(), id, group, path)) {
+            return null;
+        }
+        TreeItem<CatalogNode> item = root;
+        path.removeFirst(); // the root itself
+        for (CatalogNode step : path) {
+            if (!item.isExpanded()) {
+                if (!open) {
+                    return null;
+                }
+                item.setExpanded(true);
+            }
+            item = item.getChildren().stream().filter(c -> c.getValue() == step).findFirst().orElse(null);
+            if (item == null) {
+                return null;
+            }
+        }
+        return item;
+    }
+
+    /**
+     * Fills {@code path} with the nodes from {@code node} down to the one with {@code id}. A
+     * group's id is a prefix of its subgroups' ids, so looking for a group skips other branches.
+     */
+    private static boolean pathTo(CatalogNode node, String id, boolean group, java.util.Deque<CatalogNode> path) {
         path.addLast(node);
-        if (node.isBlob() ? node.entry().key().equals(key) : node.children().stream().anyMatch(c -> pathTo(c, key, path))) {
+        if (node.id().equals(id)) {
             return true;
+        }
+        if (!node.isBlob()) {
+            for (CatalogNode c : node.children()) {
+                boolean worth = group ? !c.isBlob() && (id.equals(c.id()) || id.startsWith(c.id() + "/")) : true;
+                if (worth && pathTo(c, id, group, path)) {
+                    return true;
+                }
+            }
         }
         path.removeLast();
         return false;

@@ -17,7 +17,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,12 +42,24 @@ public final class CatalogViewModel extends SnapshotViewModel {
     private final StringProperty totals = new SimpleStringProperty("");
     private final ProgressModel verifyProgress = new ProgressModel();
     private final javafx.beans.property.IntegerProperty verdicts = new javafx.beans.property.SimpleIntegerProperty();
+    private final StringProperty gone = new SimpleStringProperty("");
+    private final Set<String> expanded = new HashSet<>();
+    private boolean expansionKnown;
+    private boolean carryingOver;
     private TaskHandle contentHandle = TaskHandle.DONE;
     private TaskHandle groupHandle = TaskHandle.DONE;
 
     public CatalogViewModel(ClusterSession session) {
         super(session);
-        selected.addListener((o, a, b) -> loadContent(b));
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                gone.set("");
+            }
+            boolean sameBlob = carryingOver && a != null && b != null && a.isBlob() && b.isBlob() && a.id().equals(b.id());
+            if (!sameBlob) {
+                loadContent(b); // the same key is the same bytes (content address): nothing to read again
+            }
+        });
     }
 
     /**
@@ -69,9 +83,36 @@ public final class CatalogViewModel extends SnapshotViewModel {
         }, e -> summary.set(Tagged.danger("Could not group the catalog: " + Failures.describe(e).oneLine())));
     }
 
+    /**
+     * Swaps the new tree in without disturbing the admin: the selected blob or group is selected
+     * again by its id when it still exists (the content stays, no re-read), otherwise nothing is
+     * selected and the content pane says it went; the ids of the open groups carry over for the
+     * view to open them again.
+     */
     private void show(ClusterSnapshot snapshot, CatalogTree built, CatalogVerifier.Report previous) {
+        CatalogNode before = selected.get();
+        CatalogNode again = before == null ? null : built.find(before.id()).orElse(null);
+        if (again != null && again.isBlob() && again.integrity() == CatalogIntegrity.UNVERIFIED && before.integrity() != null) {
+            again.setIntegrity(before.integrity()); // a verdict read for this key on the previous tree
+        }
+        if (expansionKnown) {
+            expanded.retainAll(built.groups().keySet());
+        }
+        carryingOver = true;
+        try {
+            selected.set(again);
+        } finally {
+            carryingOver = false;
+        }
+        if (before != null && again == null) {
+            String text = before.isBlob()
+                    ? "The selected blob " + Format.shortDigest(before.entry().digest() == null ? before.id() : before.entry().digest())
+                    + " (" + before.id() + ") is no longer in the catalog: it was removed since the last read."
+                    : "The selected group " + before.id() + " is no longer in the catalog.";
+            gone.set(text);
+            contentVerdict.set(Tagged.neutral(text));
+        }
         tree.set(built);
-        selected.set(null);
         totals.set(Format.count(snapshot.catalog().count(CatalogEntry.Reference.LIVE)) + " live · "
                 + Format.count(snapshot.catalog().count(CatalogEntry.Reference.ORPHAN)) + " orphan · "
                 + Format.count(snapshot.catalog().count(CatalogEntry.Reference.MISSING)) + " missing · "
@@ -175,6 +216,38 @@ public final class CatalogViewModel extends SnapshotViewModel {
         } catch (CharacterCodingException e) {
             return "(" + Format.bytes(bytes.length) + " of bytes that are not UTF-8 text)";
         }
+    }
+
+    /** Notes that the admin opened or closed a group (the view reports it; kept across refreshes). */
+    public void setExpanded(CatalogNode node, boolean open) {
+        if (node == null || node.isBlob()) {
+            return;
+        }
+        expansionKnown = true;
+        if (open) {
+            expanded.add(node.id());
+        } else {
+            expanded.remove(node.id());
+        }
+    }
+
+    /** Whether a tree was shown before, so its open groups (possibly none) say what to open. */
+    public boolean hasExpansion() {
+        return expansionKnown;
+    }
+
+    public boolean isExpanded(CatalogNode node) {
+        return node != null && expanded.contains(node.id());
+    }
+
+    /** Ids of the open groups. */
+    public Set<String> expandedIds() {
+        return java.util.Collections.unmodifiableSet(expanded);
+    }
+
+    /** Empty, or the sentence saying the selected blob or group disappeared in the last refresh. */
+    public ReadOnlyStringProperty goneProperty() {
+        return gone;
     }
 
     public ReadOnlyObjectProperty<CatalogTree> treeProperty() {

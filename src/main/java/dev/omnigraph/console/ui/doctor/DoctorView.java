@@ -73,9 +73,15 @@ public final class DoctorView implements ClusterView {
         model.findings().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> sizeTable());
         detail.setWrapText(true);
         detail.setId("doctor-finding-detail");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.setText(b == null
-                ? "Select a finding to read it in full." : "[" + b.finding().severity().label() + "] " + b.code() + "\n" + b.what()
-                + "\n\nRemedy: " + b.remedy()));
+        dev.omnigraph.console.ui.common.TableKeeper.bind(table, model.selectedFindingProperty());
+        Runnable showFinding = () -> {
+            FindingRow b = model.selectedFindingProperty().get();
+            String gone = model.selectedFindingGoneProperty().get();
+            detail.setText(b != null ? "[" + b.finding().severity().label() + "] " + b.code() + "\n" + b.what() + "\n\nRemedy: "
+                    + b.remedy() : gone.isEmpty() ? "Select a finding to read it in full." : gone);
+        };
+        model.selectedFindingProperty().addListener((o, a, b) -> showFinding.run());
+        model.selectedFindingGoneProperty().addListener((o, a, b) -> showFinding.run());
         detail.setText("Select a finding to read it in full.");
 
         content.getChildren().addAll(

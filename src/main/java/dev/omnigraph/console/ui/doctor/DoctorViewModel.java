@@ -39,6 +39,11 @@ public final class DoctorViewModel {
     private final ObjectProperty<UserMessage> failure = new SimpleObjectProperty<>();
     private final ObservableList<FindingRow> findings = FXCollections.observableArrayList();
     private final ObservableList<QuarantinedGraph> quarantined = FXCollections.observableArrayList();
+    private final ObjectProperty<FindingRow> selectedFinding = new SimpleObjectProperty<>();
+    private final dev.omnigraph.console.ui.common.KeptSelection<FindingRow> keptFinding =
+            new dev.omnigraph.console.ui.common.KeptSelection<>(selectedFinding, FindingRow::key,
+                    f -> "The selected finding (" + f.code() + ", " + f.finding().object() + ") is gone: the last examination no longer "
+                            + "reports it.");
     private final ProgressModel progress = new ProgressModel();
     private final ChangeListener<ClusterSnapshot> listener = (o, a, b) -> examineIfChanged(b);
     private TaskHandle handle = TaskHandle.DONE;
@@ -117,7 +122,9 @@ public final class DoctorViewModel {
     private void apply(DoctorReport r) {
         progress.finish();
         report.set(r);
+        FindingRow keep = keptFinding.before();
         findings.setAll(r.findings().stream().map(FindingRow::new).toList());
+        keptFinding.restore(keep, findings); // re-examined after a refresh: the finding being read stays selected
         quarantined.setAll(r.quarantined());
         verdict.set(verdictTag(r));
         badge.set(badgeTag(r));
@@ -174,6 +181,16 @@ public final class DoctorViewModel {
 
     public ReadOnlyObjectProperty<UserMessage> failureProperty() {
         return failure;
+    }
+
+    /** The finding selected in the report (kept by code and object across examinations). */
+    public ObjectProperty<FindingRow> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    /** Empty, or the sentence saying the selected finding is no longer reported. */
+    public javafx.beans.property.ReadOnlyStringProperty selectedFindingGoneProperty() {
+        return keptFinding.goneProperty();
     }
 
     public ObservableList<FindingRow> findings() {

@@ -14,6 +14,11 @@ public record FindingRow(DoctorFinding finding) {
         };
     }
 
+    /** What identifies the finding across examinations: its code, object, graph and message. */
+    public String key() {
+        return finding.code() + "|" + finding.object() + "|" + finding.graphId().orElse("") + "|" + finding.message();
+    }
+
     public String code() {
         return finding.code();
     }

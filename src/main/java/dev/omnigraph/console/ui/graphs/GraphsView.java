@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.graphs;
 import dev.omnigraph.console.cluster.TableSummary;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.shell.ClusterView;
 import dev.omnigraph.console.ui.shell.ViewContext;
@@ -49,17 +50,15 @@ public final class GraphsView implements ClusterView {
         table.setId("graphs-table");
         table.setPlaceholder(Ui.placeholder("No graph roots under graphs/."));
         table.setAccessibleText("Graph roots");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                model.selectedProperty().set(b);
-            }
-        });
+        TableKeeper.bind(table, model.selectedProperty());
         Label explanation = Ui.muted("");
         model.selectedProperty().addListener((o, a, b) -> {
             tables.setAll(b == null ? List.of() : b.summary().tables());
-            explanation.setText(b == null ? "" : b.explanation());
-            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
-                table.getSelectionModel().select(b);
+            explanation.setText(b == null ? model.goneProperty().get() : b.explanation());
+        });
+        model.goneProperty().addListener((o, a, b) -> {
+            if (model.selectedProperty().get() == null) {
+                explanation.setText(b);
             }
         });
 

@@ -107,6 +107,7 @@ public final class LedgerHistoryView implements ClusterView {
                         : HistoryEntry.abbreviate(e.id(), 40), 230),
                 Ui.textColumn("Note", HistoryEntry::note, 300)));
         entries.setItems(model.entries());
+        dev.omnigraph.console.ui.common.TableKeeper.bind(entries, model.selectedEntryProperty());
         entries.setId("history-entries");
         entries.setAccessibleText("Ledgers that can be compared");
         entries.setPlaceholder(Ui.placeholder("No ledgers listed yet."));
@@ -131,7 +132,9 @@ public final class LedgerHistoryView implements ClusterView {
         setB.setOnAction(e -> pick(false, entries.getSelectionModel().getSelectedItem()));
         setA.disableProperty().bind(entries.getSelectionModel().selectedItemProperty().isNull());
         setB.disableProperty().bind(entries.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(6, entries, Ui.row(8, Ui.muted("Select a ledger, then"), setA, setB));
+        Label gone = Ui.muted("");
+        gone.textProperty().bind(model.selectedEntryGoneProperty());
+        VBox box = new VBox(6, entries, Ui.row(8, Ui.muted("Select a ledger, then"), setA, setB, gone));
         VBox.setVgrow(entries, Priority.ALWAYS);
         box.setPadding(new Insets(0, 20, 8, 20));
         return box;

@@ -45,6 +45,10 @@ import javafx.collections.ObservableList;
 public final class LedgerHistoryViewModel extends SnapshotViewModel {
     private final ObjectProperty<HistoryListing> listing = new SimpleObjectProperty<>();
     private final ObservableList<HistoryEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<HistoryEntry> selectedEntry = new SimpleObjectProperty<>();
+    private final dev.omnigraph.console.ui.common.KeptSelection<HistoryEntry> keptEntry =
+            new dev.omnigraph.console.ui.common.KeptSelection<>(selectedEntry, HistoryEntry::id,
+                    e -> "The selected ledger " + e.label() + " is no longer listed.");
     private final ObjectProperty<HistoryEntry> sideA = new SimpleObjectProperty<>();
     private final ObjectProperty<HistoryEntry> sideB = new SimpleObjectProperty<>();
     private final ObjectProperty<LedgerDiff> diff = new SimpleObjectProperty<>();
@@ -90,7 +94,9 @@ public final class LedgerHistoryViewModel extends SnapshotViewModel {
     private void applyListing(HistoryListing l) {
         progress.finish();
         listing.set(l);
+        HistoryEntry keep = keptEntry.before();
         entries.setAll(l.entries());
+        keptEntry.restore(keep, entries); // the row the admin selected stays selected (by id) across a re-listing
         HistoryEntry a = sideA.get() == null ? null : l.entry(sideA.get().id()).orElse(null);
         HistoryEntry b = sideB.get() == null ? null : l.entry(sideB.get().id()).orElse(null);
         if (b == null) {
@@ -257,6 +263,16 @@ public final class LedgerHistoryViewModel extends SnapshotViewModel {
 
     public ReadOnlyObjectProperty<HistoryListing> listingProperty() {
         return listing;
+    }
+
+    /** The row selected in the list of ledgers (kept by id when the list is read again). */
+    public ObjectProperty<HistoryEntry> selectedEntryProperty() {
+        return selectedEntry;
+    }
+
+    /** Empty, or the sentence saying the selected ledger is no longer listed. */
+    public javafx.beans.property.ReadOnlyStringProperty selectedEntryGoneProperty() {
+        return keptEntry.goneProperty();
     }
 
     public ObservableList<HistoryEntry> entries() {

@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.ledger;
 
 import dev.omnigraph.console.ui.common.JsonLinesView;
+import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
@@ -75,9 +76,9 @@ public final class LedgerView implements ClusterView {
 
         TabPane tabs = new TabPane(
                 tab("Resources", resourcesPane()),
-                tab("Approval records", sectionPane(model.approvalRecords(), "approval id")),
-                tab("Recovery records", sectionPane(model.recoveryRecords(), "operation id")),
-                tab("Observations", sectionPane(model.observations(), "address")),
+                tab("Approval records", sectionPane(model.approvalSection(), "approval id")),
+                tab("Recovery records", sectionPane(model.recoverySection(), "operation id")),
+                tab("Observations", sectionPane(model.observationSection(), "address")),
                 tab("Raw state.json", rawPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("inner-tabs");
@@ -130,7 +131,7 @@ public final class LedgerView implements ClusterView {
         table.setAccessibleText("Ledger resources");
         table.getSortOrder().add(address);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+        TableKeeper.bind(table, model.selectedProperty());
         table.setRowFactory(t -> {
             TableRow<ResourceRow> row = new TableRow<>();
             MenuItem copyAddress = new MenuItem("Copy address");
@@ -160,9 +161,10 @@ public final class LedgerView implements ClusterView {
         detail.setWrapText(true);
         detail.getStyleClass().add("mono");
         detail.setAccessibleText("Selected resource");
-        detail.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "Select a resource to see every field. Ctrl+C copies its address, Ctrl+Shift+C its digest."
-                : model.selectedProperty().get().detail(), model.selectedProperty()));
+        detail.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() != null
+                ? model.selectedProperty().get().detail() : !model.goneProperty().get().isEmpty() ? model.goneProperty().get()
+                : "Select a resource to see every field. Ctrl+C copies its address, Ctrl+Shift+C its digest.",
+                model.selectedProperty(), model.goneProperty()));
         var copyAddress = Ui.copyButton("address", () -> model.selectedProperty().get() == null ? "" : model.selectedProperty().get().address());
         copyAddress.setText("Copy address");
         var copyDigest = Ui.copyButton("digest", () -> model.selectedProperty().get() == null ? "" : model.selectedProperty().get().digest());
@@ -184,17 +186,24 @@ public final class LedgerView implements ClusterView {
         return box;
     }
 
-    private Node sectionPane(ObservableList<KeyedJson> items, String keyName) {
-        TableView<KeyedJson> list = new TableView<>(items);
+    private Node sectionPane(KeyedSection section, String keyName) {
+        TableView<KeyedJson> list = new TableView<>(section.items());
         list.getColumns().setAll(List.of(Ui.monoColumn(capitalize(keyName), KeyedJson::key, 280),
                 Ui.textColumn("Summary", KeyedJson::summary, 520)));
         list.setPlaceholder(Ui.placeholder("Nothing recorded."));
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ObservableList<String> lines = FXCollections.observableArrayList();
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> lines.setAll(b == null ? java.util.List.of()
-                : java.util.Arrays.asList(b.json().split("\n", -1))));
+        TableKeeper.bind(list, section.selectedProperty());
         JsonLinesView json = new JsonLinesView(lines);
-        json.setPlaceholder(Ui.placeholder("Select an entry to see its JSON."));
+        Label placeholder = Ui.placeholder("Select an entry to see its JSON.");
+        json.setPlaceholder(placeholder);
+        Runnable render = () -> {
+            KeyedJson b = section.selectedProperty().get();
+            lines.setAll(b == null ? java.util.List.of() : java.util.Arrays.asList(b.json().split("\n", -1)));
+            placeholder.setText(section.goneProperty().get().isEmpty() ? "Select an entry to see its JSON." : section.goneProperty().get());
+        };
+        section.selectedProperty().addListener((o, a, b) -> render.run());
+        section.goneProperty().addListener((o, a, b) -> render.run());
         SplitPane split = new SplitPane(list, json);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);

@@ -5,6 +5,7 @@ import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.LedgerState;
 import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.KeptSelection;
 import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +38,17 @@ public final class LedgerViewModel extends SnapshotViewModel {
     private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL);
     private final ObjectProperty<ResourceRow> selected = new SimpleObjectProperty<>();
-    private final ObservableList<KeyedJson> approvalRecords = FXCollections.observableArrayList();
-    private final ObservableList<KeyedJson> recoveryRecords = FXCollections.observableArrayList();
-    private final ObservableList<KeyedJson> observations = FXCollections.observableArrayList();
+    private final KeyedSection approvalRecords = new KeyedSection("approval record");
+    private final KeyedSection recoveryRecords = new KeyedSection("recovery record");
+    private final KeyedSection observations = new KeyedSection("observation");
     private final ObservableList<String> rawLines = FXCollections.observableArrayList();
     private final StringProperty raw = new SimpleStringProperty("");
     private final StringProperty cas = new SimpleStringProperty("–");
     private final StringProperty etag = new SimpleStringProperty("–");
     private final StringProperty facts = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final KeptSelection<ResourceRow> kept = new KeptSelection<>(selected, ResourceRow::address,
+            r -> "The selected resource " + r.address() + " is no longer in the ledger: a writer removed it since the last read.");
 
     public LedgerViewModel(ClusterSession session) {
         super(session);
@@ -56,7 +59,7 @@ public final class LedgerViewModel extends SnapshotViewModel {
 
     @Override
     protected void onSnapshot(ClusterSnapshot snapshot) {
-        String keep = selected.get() == null ? null : selected.get().address();
+        ResourceRow keep = kept.before();
         switch (snapshot.ledger()) {
             case LedgerState.Present p -> show(p);
             case LedgerState.Missing m -> clear("There is no ledger at " + ClusterLayout.STATE + ": this root holds no cluster yet "
@@ -65,7 +68,7 @@ public final class LedgerViewModel extends SnapshotViewModel {
                     + u.diagnostic().path() + ": " + u.diagnostic().message() + ". Every command that reads state fails until it is "
                     + "fixed.", u.token());
         }
-        selected.set(keep == null ? null : rows.stream().filter(r -> r.address().equals(keep)).findFirst().orElse(null));
+        kept.restore(keep, rows);
     }
 
     private void show(LedgerState.Present p) {
@@ -81,9 +84,9 @@ public final class LedgerViewModel extends SnapshotViewModel {
         });
         setChoices(statuses, st, statusFilter);
         setChoices(kinds, kd, kindFilter);
-        approvalRecords.setAll(KeyedJson.of(ledger.approvalRecords()));
-        recoveryRecords.setAll(KeyedJson.of(ledger.recoveryRecords()));
-        observations.setAll(KeyedJson.of(ledger.observations()));
+        approvalRecords.replace(KeyedJson.of(ledger.approvalRecords()));
+        recoveryRecords.replace(KeyedJson.of(ledger.recoveryRecords()));
+        observations.replace(KeyedJson.of(ledger.observations()));
         String text = new String(ledger.rawBytes(), StandardCharsets.UTF_8);
         raw.set(text);
         rawLines.setAll(Arrays.asList(text.split("\n", -1)));
@@ -101,9 +104,9 @@ public final class LedgerViewModel extends SnapshotViewModel {
     private void clear(String why, String token) {
         problem.set(why);
         rows.clear();
-        approvalRecords.clear();
-        recoveryRecords.clear();
-        observations.clear();
+        approvalRecords.replace(List.of());
+        recoveryRecords.replace(List.of());
+        observations.replace(List.of());
         rawLines.clear();
         raw.set("");
         cas.set("–");
@@ -112,8 +115,14 @@ public final class LedgerViewModel extends SnapshotViewModel {
     }
 
     private static void setChoices(ObservableList<String> list, TreeSet<String> values, StringProperty current) {
-        list.setAll(ALL);
-        list.addAll(values);
+        List<String> next = new java.util.ArrayList<>(values.size() + 1);
+        next.add(ALL);
+        next.addAll(values);
+        if (!list.equals(next)) {
+            String keep = current.get();
+            list.setAll(next); // a combo box may drop its value when its items are replaced
+            current.set(keep);
+        }
         if (!list.contains(current.get())) {
             current.set(ALL);
         }
@@ -161,15 +170,32 @@ public final class LedgerViewModel extends SnapshotViewModel {
         return selected;
     }
 
+    /** Empty, or the sentence saying the selected resource disappeared in the last refresh. */
+    public ReadOnlyStringProperty goneProperty() {
+        return kept.goneProperty();
+    }
+
     public ObservableList<KeyedJson> approvalRecords() {
-        return approvalRecords;
+        return approvalRecords.items();
     }
 
     public ObservableList<KeyedJson> recoveryRecords() {
-        return recoveryRecords;
+        return recoveryRecords.items();
     }
 
     public ObservableList<KeyedJson> observations() {
+        return observations.items();
+    }
+
+    public KeyedSection approvalSection() {
+        return approvalRecords;
+    }
+
+    public KeyedSection recoverySection() {
+        return recoveryRecords;
+    }
+
+    public KeyedSection observationSection() {
         return observations;
     }
 

@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.recoveries;
 
 import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
@@ -47,17 +48,9 @@ public final class RecoveriesView implements ClusterView {
         table.setId("recoveries-table");
         table.setPlaceholder(Ui.placeholder("No recovery sidecars: no apply was interrupted."));
         table.setAccessibleText("Recovery sidecars");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                model.selectedProperty().set(b);
-            }
-        });
-        model.selectedProperty().addListener((o, a, b) -> {
-            showDetail(b);
-            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
-                table.getSelectionModel().select(b);
-            }
-        });
+        TableKeeper.bind(table, model.selectedProperty());
+        model.selectedProperty().addListener((o, a, b) -> showDetail(b));
+        model.goneProperty().addListener((o, a, b) -> showDetail(model.selectedProperty().get()));
         showDetail(null);
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
@@ -75,7 +68,8 @@ public final class RecoveriesView implements ClusterView {
     private void showDetail(RecoveryRow r) {
         detail.clear();
         if (r == null) {
-            detail.add("", Ui.muted("Select a sidecar to see its details."));
+            detail.add("", Ui.muted(model.goneProperty().get().isEmpty() ? "Select a sidecar to see its details."
+                    : model.goneProperty().get()));
             return;
         }
         detail.mono("Operation id", r.operationId()).mono("File", r.file());

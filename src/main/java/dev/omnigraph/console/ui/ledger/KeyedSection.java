@@ -1,0 +1,43 @@
+package dev.omnigraph.console.ui.ledger;
+
+import dev.omnigraph.console.ui.common.KeptSelection;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One free-form ledger section on screen (approval records, recovery records, observations): its
+ * entries and the selected one, kept by key across refreshes.
+ */
+public final class KeyedSection {
+    private final ObservableList<KeyedJson> items = FXCollections.observableArrayList();
+    private final ObjectProperty<KeyedJson> selected = new SimpleObjectProperty<>();
+    private final KeptSelection<KeyedJson> kept;
+
+    /** @param noun what an entry is, for "The selected approval record … is no longer in the ledger." */
+    KeyedSection(String noun) {
+        kept = new KeptSelection<>(selected, KeyedJson::key, e -> "The selected " + noun + " " + e.key()
+                + " is no longer in the ledger.");
+    }
+
+    void replace(List<KeyedJson> next) {
+        KeyedJson before = kept.before();
+        items.setAll(next);
+        kept.restore(before, items);
+    }
+
+    public ObservableList<KeyedJson> items() {
+        return items;
+    }
+
+    public ObjectProperty<KeyedJson> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty goneProperty() {
+        return kept.goneProperty();
+    }
+}
