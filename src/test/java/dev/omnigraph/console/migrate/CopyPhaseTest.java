@@ -204,4 +204,34 @@ class CopyPhaseTest {
         Map<String, String> left = MigrationRoots.fingerprint(other);
         assertThat(left).isEmpty();
     }
+
+    @Test
+    void theConcurrencyLimitCapsTransfersInFlightWhileTheCopyRuns() throws Exception {
+        for (int limit : new int[] {0, 2}) { // 0: no limit, the settings' 8 workers; 2: the wizard's spinner set to 2
+            Endpoint dstEp = root(Backend.FILE, "limit-dst");
+            java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            CopyControl control = new CopyControl();
+            if (limit > 0) {
+                control.limitConcurrency(limit);
+            }
+            try (ObjectStore src = sharedSource.open(); FaultyStore dst = new FaultyStore(dstEp.open(), (k, a) -> {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(15);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inside.decrementAndGet();
+                return FaultyStore.Fault.NONE;
+            })) {
+                assertThat(copy(src, sharedSource, dst, dstEp, FAST, control).ok()).isTrue();
+            }
+            if (limit == 0) {
+                assertThat(most.get()).as("without a limit the 8 workers overlap").isGreaterThan(2);
+            } else {
+                assertThat(most.get()).isBetween(1, limit);
+            }
+        }
+    }
 }

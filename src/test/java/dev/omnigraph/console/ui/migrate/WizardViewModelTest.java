@@ -248,14 +248,22 @@ class WizardViewModelTest {
         assertThat(vm.closedProperty().get()).isTrue();
     }
 
-    /** Runs each job on its own thread and reports there (the window's runner reports on the FX thread). */
+    /**
+     * Runs each job on its own thread and reports there (the window's runner reports on the FX thread).
+     * Copy jobs wait at a gate until the test opens it, so the test acts while the copy is surely running.
+     */
     private static final class ThreadRunner implements dev.omnigraph.console.ui.task.TaskRunner {
+        final java.util.concurrent.CountDownLatch copyGate = new java.util.concurrent.CountDownLatch(1);
+
         @Override
         public <T> dev.omnigraph.console.ui.task.TaskHandle run(String title, dev.omnigraph.console.ui.task.Job<T> job,
                 java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure, ProgressSink progress) {
             Thread t = Thread.ofPlatform().daemon().start(() -> {
                 T result;
                 try {
+                    if (title.startsWith("Copy ")) {
+                        copyGate.await();
+                    }
                     result = job.call(new dev.omnigraph.console.ui.task.JobContext() {
                         @Override
                         public void progress(long done, long total, String message) {}
@@ -297,7 +305,8 @@ class WizardViewModelTest {
     void cancellingOrClosingDuringTheCopyReleasesTheLockAndKeepsACancelledReport() throws Exception {
         Path src = source(new DemoOptions("wiz", false, false, Duration.ZERO, 0, 300, 4 * 1024, 0, 0, 5));
         for (boolean close : new boolean[] {false, true}) {
-            WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(src)), null, new ThreadRunner(),
+            ThreadRunner runner = new ThreadRunner();
+            WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(src)), null, runner,
                     new MigrationHome(temp.resolve("home-" + close)), temp, Runnable::run);
             vm.form().uriProperty().set(temp.resolve("dst-" + close).toUri().toString());
             vm.checkDestination();
@@ -309,14 +318,17 @@ class WizardViewModelTest {
             vm.next();
             await("the plan", () -> vm.planProperty().get() != null && !vm.busyProperty().get());
             vm.concurrencyProperty().set(1);
-            vm.next(); // the copy starts on its own thread
+            vm.next(); // the copy job starts on its own thread (and waits at the gate)
             assertThat(vm.closingInterruptsWork()).isTrue();
             assertThat(read(src, ClusterLayout.LOCK)).isPresent();
             if (close) {
                 vm.close();
+                runner.copyGate.countDown();
                 await("the session closed", () -> !Files.exists(src.resolve(ClusterLayout.LOCK)));
             } else {
                 vm.cancelCopy();
+                assertThat(vm.copyStateProperty().get()).isEqualTo(WizardViewModel.RunState.CANCELLING);
+                runner.copyGate.countDown();
                 await("the copy cancelled", () -> vm.copyStateProperty().get() == WizardViewModel.RunState.CANCELLED);
                 assertThat(vm.canNextProperty().get()).isFalse();
                 assertThat(vm.problemProperty().get()).contains("cancelled");
