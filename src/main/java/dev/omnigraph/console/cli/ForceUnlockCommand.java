@@ -40,7 +40,7 @@ final class ForceUnlockCommand extends ClusterCommand {
         RootOptions.Resolved root = RootOptions.resolve(args, ctx);
         LockService.UnlockOutcome outcome;
         try (ObjectStore store = root.open()) {
-            // S3: try DELETE If-Match (a 501 falls back to re-read-and-compare); folders: re-read-and-compare
+            // S3: try DELETE If-Match (a 501 falls back to claim-then-delete); folders: claim-then-delete
             outcome = new LockService(store, root.uri() instanceof StoreUri.S3).forceUnlock(ids.get(0));
         }
         if (args.flag("json")) {

@@ -52,7 +52,7 @@ import java.util.stream.StreamSupport;
  *       {@link DeleteResult.ConditionNotSupported}.</li>
  *   <li>Confinement: a key never resolves outside the root, symlinks included. Symlinked
  *       folders are not descended into; symlinked files count only when they point inside.
- *       Reads, stats, deletes and the staging/rename of writes walk from the root through folder
+ *       Reads, stats, listings, deletes and the staging/rename of writes walk from the root through folder
  *       handles opened with {@code NOFOLLOW_LINKS} ({@link SecureDirectoryStream}, openat/O_NOFOLLOW
  *       on Linux), so a folder swapped for a link between a check and its use fails the operation
  *       instead of escaping. Path-based remainders (Java has no mkdirat or linkat): creating
@@ -318,13 +318,16 @@ public final class FileObjectStore implements ObjectStore {
 
     private List<Entry> readDirectory(Path dir, String base) {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> stream = openListing(dir, base)) {
             for (Path child : stream) {
                 String name = child.getFileName().toString();
                 if (name.contains(TEMP_MARKER)) {
                     continue; // our own staging file
                 }
-                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attrs = stream instanceof SecureDirectoryStream<Path> folder
+                        ? folder.getFileAttributeView(child.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                                .readAttributes()
+                        : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isSymbolicLink()) {
                     Path real;
                     try {
@@ -352,6 +355,25 @@ public final class FileObjectStore implements ObjectStore {
         }
         entries.sort(Comparator.comparing(Entry::sortKey, Keys::compare));
         return entries;
+    }
+
+    /**
+     * The folder of a listing, opened through the no-follow walk from the root (a folder swapped for
+     * a link fails the listing instead of listing outside); path-based where the platform has no
+     * {@link SecureDirectoryStream}.
+     */
+    private DirectoryStream<Path> openListing(Path dir, String base) throws IOException {
+        try {
+            SecureDirectoryStream<Path> folder = openFolderOf(base + "x");
+            if (folder == null) {
+                throw new NoSuchFileException(dir.toString());
+            }
+            return folder;
+        } catch (UnsupportedOperationException noHandles) {
+            return Files.newDirectoryStream(dir);
+        } catch (StorageException refused) {
+            throw new UncheckedStorageException(refused);
+        }
     }
 
     /** Depth-first walk in S3 key order: one sorted directory listing per level in memory. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 6, "Ledger CAS": an If-Match write of state.json with a stale token never lands; the loser sees the newer ledger. */
 class LedgerCasRaceTest {
-    static final int ROUNDS = Integer.getInteger("races.rounds", 30);
+    static final int ROUNDS = Integer.getInteger("races.casRounds", 20);
 
     @TempDir
     Path temp;

@@ -187,6 +187,19 @@ class FileConfinementTest {
                     refused++;
                 }
                 try {
+                    // only the outside folder has "sub": listing it would mean the listing left the root
+                    if (store.listChildren("d/").prefixes().contains("d/sub/")) {
+                        leaked++;
+                    }
+                    try (Stream<ObjectInfo> all = store.list("d/")) {
+                        if (all.anyMatch(o -> o.key().startsWith("d/sub/"))) {
+                            leaked++;
+                        }
+                    }
+                } catch (StorageException | UncheckedStorageException e) {
+                    refused++;
+                }
+                try {
                     if (i % 4 == 0) { // writes sync to disk: a quarter of the rounds keeps the test short
                         store.put("d/new-" + i, "x".getBytes(UTF_8), WriteCondition.IF_ABSENT);
                         store.put("d/f", "inside".getBytes(UTF_8), WriteCondition.ifMatch(insideToken));

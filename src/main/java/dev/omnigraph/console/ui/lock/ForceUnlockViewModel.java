@@ -57,7 +57,9 @@ public final class ForceUnlockViewModel {
                 + "Only do this when you are sure no " + lock.operation() + " is still running: a running command whose lock is "
                 + "removed can be overtaken by another one, and their ledger writes would then race.\n\n"
                 + "The lock is removed only if it still has exactly this id. Where the server honours a conditional delete "
-                + "(DELETE If-Match) the server checks it; elsewhere the console re-reads the lock immediately before deleting it.";
+                + "(DELETE If-Match) the server checks it; elsewhere the console first replaces exactly this lock with a claim of its "
+                + "own (If-Match, operation " + dev.omnigraph.console.cluster.LockService.CLAIM_OPERATION + ") and then deletes only "
+                + "that claim, so a lock taken again in between is never the one removed.";
     }
 
     public String lockId() {
