@@ -77,7 +77,7 @@ class ServerRestartTest {
 
         Path sourceDir = Files.createDirectories(temp.resolve("source"));
         try (ObjectStore src = new FileObjectStore(new StoreUri.Local(sourceDir))) {
-            DemoClusterGenerator.write(src, new DemoOptions("restart", false, false, Duration.ZERO, 0, 40, 4096, 0, 0, 13), Progress.NONE);
+            DemoClusterGenerator.write(src, new DemoOptions("restart", false, false, Duration.ZERO, 0, 0, 0, 0, 0, 13), Progress.NONE);
         }
         Map<String, String> tree;
         try (ObjectStore src = new FileObjectStore(new StoreUri.Local(sourceDir))) {
