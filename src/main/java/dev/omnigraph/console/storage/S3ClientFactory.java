@@ -36,14 +36,16 @@ final class S3ClientFactory {
 
     /**
      * A client for writes that must never be re-sent blindly (conditional puts, copies, multipart
-     * completion, deletes): its only automatic retry is a throttling answer (503 SlowDown, 429),
-     * which says the server did not act. A transport failure or a 5xx after the request was sent
-     * reaches the caller, which re-reads the object to learn the outcome before sending again.
+     * completion, deletes): its only automatic retries are a throttling answer (503 SlowDown, 429),
+     * which says the server did not act, a 400 RequestTimeout (the server did not get the whole
+     * body) and a request that could not be sent whole ("Broken pipe"). Any other transport
+     * failure, or a 5xx, after the request was sent reaches the caller, which re-reads the object
+     * to learn the outcome before sending again.
      */
     static S3Client createForWrites(S3Settings settings) {
         return create(settings, DefaultRetryStrategy.standardStrategyBuilder()
                 .maxAttempts(settings.maxAttempts())
-                .retryOnException(S3ClientFactory::throttled)
+                .retryOnException(t -> throttled(t) || bodyNotReceived(t) || neverDelivered(t))
                 .treatAsThrottling(S3ClientFactory::throttled)
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
                 .circuitBreakerEnabled(false)
@@ -51,8 +53,29 @@ final class S3ClientFactory {
                 .build());
     }
 
+    /**
+     * "Broken pipe": writing the request failed because the server had already closed the
+     * connection (typically a pooled connection it dropped): the request was not delivered whole,
+     * so the server cannot have acted on it, and sending it again is safe. A reset or a missing
+     * answer while reading is different: the request may have been applied.
+     */
+    static boolean neverDelivered(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.SocketException && c.getMessage() != null && c.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean throttled(Throwable t) {
         return t instanceof S3Exception e && (e.statusCode() == 503 || e.statusCode() == 429);
+    }
+
+    /** 400 RequestTimeout: the server gave up waiting for the body, so it did not act. */
+    private static boolean bodyNotReceived(Throwable t) {
+        return t instanceof S3Exception e && e.statusCode() == 400 && e.awsErrorDetails() != null
+                && "RequestTimeout".equals(e.awsErrorDetails().errorCode());
     }
 
     private static S3Client create(S3Settings settings, RetryStrategy retries) {

@@ -118,7 +118,7 @@ class KilledWorkerResumeTest {
     void killedAtRandomPointsManyTimesEachResumeEndsByteIdenticalWithOneLedgerWrite() throws Exception {
         source = MigrationRoots.endpoint(Backend.FILE, temp, "kills-src");
         destination = MigrationRoots.endpoint(Backend.S3, temp, "kills-dst");
-        MigrationRoots.writeDemo(source, MigrationRoots.manySmall(KILLS > 10 ? 400 : 60));
+        MigrationRoots.writeDemo(source, MigrationRoots.manySmall(KILLS > 10 ? 400 : 20));
         Map<String, String> tree = MigrationRoots.fingerprint(source);
         Path home = temp.resolve("home");
         java.util.Random random = new java.util.Random(SEED);

@@ -83,7 +83,8 @@ class MigrationUnderFaultsTest {
         Map<String, String> sourceBefore = fingerprintLocal(sourceDir);
         long ledgerWritesBefore = proxy.landedWrites(ledgerPath(destinationRoot));
         long injectedBefore = proxy.injected(kind);
-        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint()).withReadTimeout(Duration.ofSeconds(2)).withMaxAttempts(3);
+        S3Settings throughProxy = S3TestServer.settings().withEndpoint(proxy.endpoint())
+                .withReadTimeout(Duration.ofSeconds(kind == Fault.STALL ? 1 : 2)).withMaxAttempts(3);
         MigrationHome home = new MigrationHome(temp.resolve("home"));
 
         proxy.schedule(FaultSchedule.of(31L * kind.ordinal() + 5, rate(kind), 2, kind));
@@ -204,7 +205,7 @@ class MigrationUnderFaultsTest {
     /** Stalls cost a read timeout each; truncation only hits the few GETs a migration sends to its destination. */
     private static double rate(Fault kind) {
         return switch (kind) {
-            case STALL -> 0.05;
+            case STALL -> 0.03;
             case TRUNCATED_BODY -> 0.6;
             default -> 0.2;
         };

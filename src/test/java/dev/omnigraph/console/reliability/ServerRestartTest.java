@@ -77,7 +77,7 @@ class ServerRestartTest {
 
         Path sourceDir = Files.createDirectories(temp.resolve("source"));
         try (ObjectStore src = new FileObjectStore(new StoreUri.Local(sourceDir))) {
-            DemoClusterGenerator.write(src, new DemoOptions("restart", false, false, Duration.ZERO, 0, 40, 4096, 0, 0, 13), Progress.NONE);
+            DemoClusterGenerator.write(src, new DemoOptions("restart", false, false, Duration.ZERO, 0, 0, 0, 0, 0, 13), Progress.NONE);
         }
         Map<String, String> tree;
         try (ObjectStore src = new FileObjectStore(new StoreUri.Local(sourceDir))) {
@@ -92,16 +92,19 @@ class ServerRestartTest {
         AtomicReference<BlobStore> fresh = new AtomicReference<>();
         AtomicReference<Exception> restartFailure = new AtomicReference<>();
         AtomicBoolean restarted = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong outageMillis = new java.util.concurrent.atomic.AtomicLong();
         CopyControl control = new CopyControl();
         MigrationListener restartMidCopy = e -> {
             if (e instanceof MigrationEvent.Progress p && p.snapshot().phase() == MigrationPhase.COPY
                     && p.snapshot().objectsDone() >= 60 && restarted.compareAndSet(false, true)) {
+                long started = System.nanoTime();
                 try {
                     server.close();
                     BlobStore empty = new TransientNio2BlobStore();
                     empty.createContainer(BUCKET, CreateContainerOptions.NONE); // the bucket survives, its objects do not
                     fresh.set(empty);
                     server = LocalS3Server.start(empty, port, "OGCRESTART0000000001", "restart-secret-0123456789abcdef");
+                    outageMillis.set((System.nanoTime() - started) / 1_000_000);
                 } catch (Exception ex) {
                     restartFailure.set(ex);
                 }
@@ -129,7 +132,7 @@ class ServerRestartTest {
             assertThat(verify.problems()).allSatisfy(p -> assertThat(p).contains("missing at the destination"));
             assertThat(plan.copy().objects()).isEqualTo(tree.size() - 1); // everything but the ledger
             ReliabilityFigures.line("restart: objects=" + plan.copy().objects() + " copied-before-and-after-the-restart=" + copiedFirst
-                    + " lost-by-the-restart=" + lost + " caught-by-verify=" + verify.mismatches());
+                    + " outage-ms=" + outageMillis.get() + " lost-by-the-restart=" + lost + " caught-by-verify=" + verify.mismatches());
         }
         try (ObjectStore src = new FileObjectStore(new StoreUri.Local(sourceDir))) {
             assertThat(Trees.fingerprint(src)).as("the source is untouched, its lock released").isEqualTo(withoutLock(tree));
