@@ -156,11 +156,12 @@ public final class CatalogView implements ClusterView {
                 return;
             }
             String top = topId();
+            boolean known = model.hasExpansion(); // before the root's own expansion is noted
             LazyCatalogItem rootItem = new LazyCatalogItem(t.root());
             rootItem.addEventHandler(TreeItem.<CatalogNode>branchExpandedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), true));
             rootItem.addEventHandler(TreeItem.<CatalogNode>branchCollapsedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), false));
             rootItem.setExpanded(true);
-            if (model.hasExpansion()) {
+            if (known) {
                 expandKept(rootItem);
             } else {
                 for (TreeItem<CatalogNode> section : rootItem.getChildren()) {
