@@ -113,6 +113,7 @@ public final class CatalogView implements ClusterView {
         Label verdict = new Label();
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap long verdicts instead of cutting them
         verdict.getStyleClass().add("banner");
         model.contentVerdictProperty().addListener((o, a, b) -> {
             verdict.getStyleClass().removeIf(c -> c.startsWith("status-"));
