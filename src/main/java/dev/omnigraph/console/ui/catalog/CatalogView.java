@@ -113,6 +113,7 @@ public final class CatalogView implements ClusterView {
         Label verdict = new Label();
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap long verdicts instead of cutting them
         verdict.getStyleClass().add("banner");
         model.contentVerdictProperty().addListener((o, a, b) -> {
             verdict.getStyleClass().removeIf(c -> c.startsWith("status-"));
@@ -156,11 +157,12 @@ public final class CatalogView implements ClusterView {
                 return;
             }
             String top = topId();
+            boolean known = model.hasExpansion(); // before the root's own expansion is noted
             LazyCatalogItem rootItem = new LazyCatalogItem(t.root());
             rootItem.addEventHandler(TreeItem.<CatalogNode>branchExpandedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), true));
             rootItem.addEventHandler(TreeItem.<CatalogNode>branchCollapsedEvent(), e -> model.setExpanded(e.getTreeItem().getValue(), false));
             rootItem.setExpanded(true);
-            if (model.hasExpansion()) {
+            if (known) {
                 expandKept(rootItem);
             } else {
                 for (TreeItem<CatalogNode> section : rootItem.getChildren()) {

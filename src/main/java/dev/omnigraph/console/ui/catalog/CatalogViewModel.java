@@ -106,8 +106,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
         }
         if (before != null && again == null) {
             String text = before.isBlob()
-                    ? "The selected blob " + Format.shortDigest(before.entry().digest() == null ? before.id() : before.entry().digest())
-                    + " (" + before.id() + ") is no longer in the catalog: it was removed since the last read."
+                    ? "The selected blob " + before.label() + " is no longer in the catalog: it was removed since the last read. Its key was " + before.id()
                     : "The selected group " + before.id() + " is no longer in the catalog.";
             gone.set(text);
             contentVerdict.set(Tagged.neutral(text));
