@@ -2,7 +2,6 @@ package dev.omnigraph.console.cli;
 
 import dev.omnigraph.console.cluster.LockService;
 import dev.omnigraph.console.storage.ObjectStore;
-import dev.omnigraph.console.storage.StoreUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +39,9 @@ final class ForceUnlockCommand extends ClusterCommand {
         RootOptions.Resolved root = RootOptions.resolve(args, ctx);
         LockService.UnlockOutcome outcome;
         try (ObjectStore store = root.open()) {
-            // S3: try DELETE If-Match (a 501 falls back to claim-then-delete); folders: claim-then-delete
-            outcome = new LockService(store, root.uri() instanceof StoreUri.S3).forceUnlock(ids.get(0));
+            // AWS S3: DELETE If-Match (a 501 falls back to claim-then-delete); S3-compatible endpoints,
+            // which may ignore the header, and folders: claim-then-delete
+            outcome = new LockService(store, LockService.conditionalDeleteTrustedWithoutProbe(store)).forceUnlock(ids.get(0));
         }
         if (args.flag("json")) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.storage.ConditionalRead;
 import dev.omnigraph.console.storage.DeleteResult;
 import dev.omnigraph.console.storage.ObjectStore;
+import dev.omnigraph.console.storage.S3ObjectStore;
 import dev.omnigraph.console.storage.PutResult;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.StoredObject;
@@ -44,6 +45,17 @@ public final class LockService {
     public LockService(ObjectStore store, boolean conditionalDelete) {
         this.store = store;
         this.conditionalDelete = conditionalDelete;
+    }
+
+    /**
+     * Whether a DELETE with If-Match can be trusted on {@code store} without probing it: only on AWS
+     * S3 itself (no endpoint override), which documents conditional deletes. An S3-compatible server
+     * may answer 501 (handled) or, worse, ignore the header and delete whatever is there; so anywhere
+     * else, unless the capability probe proved it, locks are removed by claim-then-delete, which needs
+     * only the If-Match put every OmniGraph root must support.
+     */
+    public static boolean conditionalDeleteTrustedWithoutProbe(ObjectStore store) {
+        return store instanceof S3ObjectStore s3 && s3.settings().endpoint() == null;
     }
 
     /** What acquiring found. */
@@ -129,7 +141,7 @@ public final class LockService {
         }
         String token = current.get().token();
         if (conditionalDelete) {
-            DeleteResult r = store.deleteIfMatch(ClusterLayout.LOCK, token);
+            DeleteResult r = conditionalDeleteResolved(token);
             switch (r) {
                 case DeleteResult.Deleted d -> {
                     return removed(found, d.conditional());
@@ -195,11 +207,64 @@ public final class LockService {
             case ConditionalRead.Absent a -> removedAfterClaim(found);
             // someone removed our claim and acquired anew: theirs is left alone
             case ConditionalRead.Changed c -> afterRace(lockId, found);
-            case ConditionalRead.Unchanged u -> {
-                store.deleteUnconditionally(ClusterLayout.LOCK);
-                yield removedAfterClaim(found);
-            }
+            case ConditionalRead.Unchanged u -> deleteClaim(lockId, found, claimToken);
         };
+    }
+
+    /** How often a delete whose outcome is unknown (the connection broke) is resolved and re-tried. */
+    private static final int DELETE_ATTEMPTS = 3;
+
+    /**
+     * DELETE If-Match; when the connection fails with the outcome unknown, re-read: gone means our
+     * delete (or the holder's release) took it, the same token means nothing happened and the
+     * conditional delete is sent again, anything else is a newer lock and is reported as a lost race.
+     */
+    private DeleteResult conditionalDeleteResolved(String token) throws StorageException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.deleteIfMatch(ClusterLayout.LOCK, token);
+            } catch (StorageException e) {
+                if (attempt >= DELETE_ATTEMPTS || !unknownOrTransient(e)) {
+                    throw e;
+                }
+                ConditionalRead now = store.readIfChanged(ClusterLayout.LOCK, token, WireLimits.LOCK_MAX_BYTES);
+                if (now instanceof ConditionalRead.Absent) {
+                    return new DeleteResult.Deleted(true);
+                }
+                if (now instanceof ConditionalRead.Changed) {
+                    return new DeleteResult.PreconditionFailed();
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes our claim (a plain DELETE: the server offers nothing better). Never re-sent blindly: after
+     * a failed attempt the claim is re-read, and only a claim still unchanged is deleted again.
+     */
+    private UnlockOutcome deleteClaim(String lockId, LockFile found, String claimToken) throws StorageException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.deleteUnconditionally(ClusterLayout.LOCK);
+                return removedAfterClaim(found);
+            } catch (StorageException e) {
+                if (attempt >= DELETE_ATTEMPTS || !unknownOrTransient(e)) {
+                    throw e;
+                }
+                ConditionalRead now = store.readIfChanged(ClusterLayout.LOCK, claimToken, WireLimits.LOCK_MAX_BYTES);
+                if (now instanceof ConditionalRead.Absent) {
+                    return removedAfterClaim(found);
+                }
+                if (now instanceof ConditionalRead.Changed) {
+                    return afterRace(lockId, found);
+                }
+            }
+        }
+    }
+
+    private static boolean unknownOrTransient(StorageException e) {
+        return e.kind() == StorageException.Kind.OUTCOME_UNKNOWN || e.kind().transientFailure()
+                || e.kind() == StorageException.Kind.UNREACHABLE;
     }
 
     private static UnlockOutcome removedAfterClaim(LockFile found) {

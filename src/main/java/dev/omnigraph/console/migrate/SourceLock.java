@@ -7,7 +7,6 @@ import dev.omnigraph.console.cluster.LockState;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.StorageException;
-import dev.omnigraph.console.storage.StoreUri;
 import java.util.Optional;
 
 /**
@@ -119,7 +118,7 @@ final class SourceLock {
     }
 
     private LockService service() {
-        // S3: DELETE If-Match first (a 501 falls back to re-read-and-compare); folders: re-read-and-compare
-        return new LockService(store, endpoint.uri() instanceof StoreUri.S3);
+        // AWS S3: DELETE If-Match (a 501 falls back to claim-then-delete); elsewhere claim-then-delete
+        return new LockService(store, LockService.conditionalDeleteTrustedWithoutProbe(store));
     }
 }

@@ -180,4 +180,19 @@ class LockServiceTest {
             }
         }
     }
+
+    @Test
+    void conditionalDeleteIsTrustedWithoutAProbeOnlyOnAwsItself(@TempDir Path folder) throws Exception {
+        var none = java.util.Map.<String, String>of("AWS_REGION", "us-east-1");
+        try (var aws = new dev.omnigraph.console.storage.S3ObjectStore(new StoreUri.S3("bucket", "prefix"),
+                     dev.omnigraph.console.storage.S3Settings.fromEnvironment(none));
+             var compatible = new dev.omnigraph.console.storage.S3ObjectStore(new StoreUri.S3("bucket", "prefix"),
+                     dev.omnigraph.console.storage.S3Settings.fromEnvironment(none).withEndpoint("http://127.0.0.1:9"));
+             var local = new dev.omnigraph.console.storage.FileObjectStore(new StoreUri.Local(folder))) {
+            assertThat(LockService.conditionalDeleteTrustedWithoutProbe(aws)).isTrue();
+            // an S3-compatible server may ignore If-Match on DELETE: claim-then-delete there
+            assertThat(LockService.conditionalDeleteTrustedWithoutProbe(compatible)).isFalse();
+            assertThat(LockService.conditionalDeleteTrustedWithoutProbe(local)).isFalse();
+        }
+    }
 }

@@ -54,8 +54,15 @@ class ScreenshotGeneratorTest {
         for (String view : views) {
             FxHarness.runFx(() -> w.show(view));
             if (view.equals("catalog")) {
-                FxHarness.runFx(() -> ((CatalogView) w.context().view("catalog")).selectFirstBlob());
-                FxHarness.waitFor("catalog content", 10, () -> w.context().view("catalog").node().lookupAll(".text-area").stream()
+                // the tree is built from the snapshot after the page is first shown: select once it has a blob
+                FxHarness.waitFor("a catalog blob selected", 20, () -> {
+                    CatalogView catalog = (CatalogView) w.context().view("catalog");
+                    if (catalog.viewModel().selectedProperty().get() == null) {
+                        catalog.selectFirstBlob();
+                    }
+                    return catalog.viewModel().selectedProperty().get() != null;
+                });
+                FxHarness.waitFor("catalog content", 20, () -> w.context().view("catalog").node().lookupAll(".text-area").stream()
                         .anyMatch(n -> !((javafx.scene.control.TextArea) n).getText().isEmpty()
                                 && !((javafx.scene.control.TextArea) n).getText().equals("Loading…")));
             }
