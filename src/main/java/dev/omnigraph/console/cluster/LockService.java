@@ -29,7 +29,7 @@ import java.util.Optional;
  * release: read, compare, plain delete) and read its old lock before our claim may delete the claim
  * after our re-read of it; a newcomer acquiring inside the one round trip before our delete would
  * then lose its lock. On local folders the If-Match put is itself a check-then-rename, atomic only
- * within one process. Measured figures: docs/reliability-races-and-input.md.
+ * within one process. Measured figures: docs/reliability.md (Races).
  */
 public final class LockService {
     /** The operation label of the claim lock a force-unlock writes before deleting. */
