@@ -1,5 +1,6 @@
 package dev.omnigraph.console.cluster;
 
+import dev.omnigraph.console.testing.ForwardingStore;
 import dev.omnigraph.console.storage.DeleteResult;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.StorageException;

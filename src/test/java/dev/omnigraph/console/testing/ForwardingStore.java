@@ -1,4 +1,4 @@
-package dev.omnigraph.console.cluster;
+package dev.omnigraph.console.testing;
 
 import dev.omnigraph.console.storage.ConditionalRead;
 import dev.omnigraph.console.storage.DeleteResult;
@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
-/** A real store passed through unchanged; race tests override the few calls they change. Never closes the real store. */
-abstract class ForwardingStore implements ObjectStore {
+/** A real store passed through unchanged; fault and race tests override the few calls they change. Never closes the real store. */
+public abstract class ForwardingStore implements ObjectStore {
     protected final ObjectStore real;
 
-    ForwardingStore(ObjectStore real) {
+    protected ForwardingStore(ObjectStore real) {
         this.real = real;
     }
 
