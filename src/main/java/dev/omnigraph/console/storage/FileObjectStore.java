@@ -249,7 +249,7 @@ public final class FileObjectStore implements ObjectStore {
                 ch = folder.newByteChannel(name, java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
             } catch (FileSystemException swapped) {
                 if (swapped instanceof NoSuchFileException) {
-                    throw swapped;
+                    return null; // deleted between the look and the open: absent, as a read a moment later would say
                 }
                 throw new StorageException(StorageException.Kind.INVALID_KEY, Keys.printable(key),
                         "Refused key: it was replaced by a symbolic link while being opened");
