@@ -84,4 +84,15 @@ public final class ChangeDescriber {
             case LockState.Free f -> null;
         };
     }
+
+    /**
+     * What changed in a folder of JSON artifacts (approvals, recovery sidecars) between the stems on
+     * screen and the stems listed now: one sentence per appeared or gone artifact, in name order.
+     */
+    public static java.util.List<String> artifacts(String what, java.util.Collection<String> known, java.util.Collection<String> now) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        new java.util.TreeSet<>(now).stream().filter(s -> !known.contains(s)).forEach(s -> out.add(what + " appeared: " + s));
+        new java.util.TreeSet<>(known).stream().filter(s -> !now.contains(s)).forEach(s -> out.add(what + " gone: " + s));
+        return out;
+    }
 }

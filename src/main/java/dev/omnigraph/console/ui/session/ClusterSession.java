@@ -1,5 +1,9 @@
 package dev.omnigraph.console.ui.session;
 
+import dev.omnigraph.console.storage.StorageException;
+import dev.omnigraph.console.storage.ObjectInfo;
+import dev.omnigraph.console.cluster.RecoveryEntry;
+import dev.omnigraph.console.cluster.ApprovalEntry;
 import dev.omnigraph.console.cluster.CatalogVerifier;
 import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
@@ -213,6 +217,14 @@ public final class ClusterSession {
             Instant now = clock.instant();
             ChangeDescriber.ledger(current.ledger(), ledger).ifPresent(t -> found.add(new LiveChange(now, LiveChange.Subject.LEDGER, t)));
             ChangeDescriber.lock(current.lock(), lock).ifPresent(t -> found.add(new LiveChange(now, LiveChange.Subject.LOCK, t)));
+            // approvals and recovery sidecars are separate objects: one small listing each shows
+            // one appearing (a pending apply, an interrupted operation) or going away
+            ChangeDescriber.artifacts("approval", current.approvals().stream().map(ApprovalEntry::stem).toList(),
+                            jsonStems(ClusterLayout.APPROVALS))
+                    .forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.APPROVALS, t)));
+            ChangeDescriber.artifacts("recovery sidecar", current.recoveries().stream().map(RecoveryEntry::stem).toList(),
+                            jsonStems(ClusterLayout.RECOVERIES))
+                    .forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.RECOVERIES, t)));
             return found;
         }, found -> {
             if (!found.isEmpty() && snapshot.get() == current) {
@@ -223,6 +235,14 @@ public final class ClusterSession {
                 refresh();
             }
         }, e -> failure.set(Failures.describe(e)));
+    }
+
+    private List<String> jsonStems(String dir) throws StorageException {
+        List<String> stems = new ArrayList<>();
+        for (ObjectInfo info : store.listChildren(dir).objects()) {
+            ClusterLayout.jsonChildStem(dir, info.key()).ifPresent(stems::add);
+        }
+        return stems;
     }
 
     // ---- capability probe --------------------------------------------------------------------------

@@ -76,6 +76,28 @@ class ClusterSessionTest {
         assertThat(session.changes()).hasSize(2);
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void pollSeesAnApprovalOrSidecarAppearAndGo(Backend backend) throws Exception {
+        ObjectStore store = Sessions.demo(backend.newStore(temp, "artifactpoll"), DemoOptions.small());
+        ClusterSession session = Sessions.open(store);
+        var first = session.snapshot().approvals().getFirst();
+        byte[] bytes = store.read(first.key(), 1 << 20).orElseThrow().bytes();
+        String key = dev.omnigraph.console.cluster.ClusterLayout.APPROVALS + "01ZZZZZZZZZZZZZZZZZZZZZZZZ.json";
+        store.put(key, bytes, dev.omnigraph.console.storage.WriteCondition.IF_ABSENT);
+
+        session.pollOnce();
+        assertThat(session.changes()).extracting(LiveChange::text).containsExactly("approval appeared: 01ZZZZZZZZZZZZZZZZZZZZZZZZ");
+        assertThat(session.changes().getFirst().subject()).isEqualTo(LiveChange.Subject.APPROVALS);
+        assertThat(session.snapshot().approvals()).extracting(a -> a.stem()).contains("01ZZZZZZZZZZZZZZZZZZZZZZZZ");
+
+        store.deleteUnconditionally(key);
+        session.pollOnce();
+        assertThat(session.changes().getFirst().text()).isEqualTo("approval gone: 01ZZZZZZZZZZZZZZZZZZZZZZZZ");
+        session.pollOnce();
+        assertThat(session.changes()).as("nothing moved since").hasSize(2);
+    }
+
     @Test
     void pollsOnlyWhileActiveAndFollowsTheInterval() throws Exception {
         ObjectStore store = Sessions.demo(Backend.FILE.newStore(temp, "active"), DemoOptions.small());
