@@ -8,7 +8,6 @@ import dev.omnigraph.console.cluster.gc.KeptBlob;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.common.Progress;
 import dev.omnigraph.console.storage.ObjectStore;
-import dev.omnigraph.console.storage.StoreUri;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,7 +91,7 @@ final class CatalogGcCommand implements Command {
                 ctx.err().println("Not confirmed: nothing was deleted.");
                 return CliMain.FINDINGS;
             }
-            GcResult result = CatalogGc.execute(store, plan, root.uri() instanceof StoreUri.S3, Progress.NONE);
+            GcResult result = CatalogGc.execute(store, plan, dev.omnigraph.console.cluster.LockService.conditionalDeleteTrustedWithoutProbe(store), Progress.NONE);
             return finish(ctx, json, plan, result);
         }
     }

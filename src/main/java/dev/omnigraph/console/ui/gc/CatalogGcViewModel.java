@@ -6,7 +6,6 @@ import dev.omnigraph.console.cluster.gc.GcPlan;
 import dev.omnigraph.console.cluster.gc.GcResult;
 import dev.omnigraph.console.cluster.gc.KeptBlob;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.storage.StoreUri;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
@@ -146,7 +145,11 @@ public final class CatalogGcViewModel {
             return;
         }
         GcPlan p = plan.get();
-        boolean conditional = session.location().root() instanceof StoreUri.S3;
+        // DELETE If-Match only where the capability probe proved it (or on AWS itself); elsewhere
+        // the engine re-reads each blob unchanged before deleting it
+        var probed = session.probeProperty().get();
+        boolean conditional = probed != null ? probed.supportsConditionalDelete()
+                : dev.omnigraph.console.cluster.LockService.conditionalDeleteTrustedWithoutProbe(session.store());
         failure.set(null);
         progress.start("Deleting " + p.candidates().size() + " orphaned blob(s) under the cluster lock (" + CatalogGc.LOCK_OPERATION + ")…",
                 ProgressModel.Unit.ITEMS, null);
