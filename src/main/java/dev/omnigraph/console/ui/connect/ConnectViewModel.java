@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.connect;
 
+import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.SavedConnection;
@@ -129,7 +130,7 @@ public final class ConnectViewModel {
         runner.run("Test connection", ctx -> {
             ConnectionSpec spec = resolve();
             try (ObjectStore store = ObjectStores.open(spec.root(), spec.s3())) {
-                return CapabilityProbe.run(store);
+                return CapabilityProbe.run(store, ClusterLayout.PROBE);
             }
         }, report -> {
             busy.set(false);
