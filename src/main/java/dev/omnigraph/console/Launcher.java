@@ -1,6 +1,6 @@
 package dev.omnigraph.console;
 
-import dev.omnigraph.console.app.AppRuntime;
+import dev.omnigraph.console.app.AppStart;
 import dev.omnigraph.console.cli.CliContext;
 import dev.omnigraph.console.cli.CliMain;
 
@@ -8,13 +8,13 @@ import dev.omnigraph.console.cli.CliMain;
  * The one entry point of the jar. A first argument that names a command runs headless (no JavaFX
  * is loaded, so it works on servers and in scripts); anything else opens the console window.
  * It is a plain class, not an {@code Application}, so JavaFX starts from the class path.
- * Both start with the per-user log, secret redaction and the crash handler ({@link AppRuntime}).
+ * Both start with the per-user log, secret redaction and the crash handler ({@link AppStart}).
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        AppRuntime.install(args);
+        AppStart.install(args);
         if (CliMain.isCommand(args)) {
             System.exit(CliMain.run(args, CliContext.system()));
         }

@@ -1,21 +1,21 @@
 package dev.omnigraph.console.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.omnigraph.console.runtime.CommandLine;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A small, strict command-line parser: {@code --name value}, {@code --name=value}, boolean
- * {@code --flag}s, and positionals. Unknown options are usage errors (exit 2), never ignored.
+ * The CLI's view of a {@link CommandLine} (the strict parser both user interfaces share):
+ * {@code --name value}, {@code --name=value}, boolean {@code --flag}s, and positionals. Unknown
+ * options are usage errors (exit 2), never ignored.
  */
 public final class Args {
-    private final Map<String, String> options = new LinkedHashMap<>();
-    private final List<String> positionals = new ArrayList<>();
+    private final CommandLine line;
 
-    private Args() {}
+    private Args(CommandLine line) {
+        this.line = line;
+    }
 
     /**
      * Parses {@code argv} given the options that take a value and the boolean flags.
@@ -23,70 +23,35 @@ public final class Args {
      * @throws UsageException on an unknown option or a missing value
      */
     public static Args parse(List<String> argv, Set<String> valued, Set<String> flags) throws UsageException {
-        Args args = new Args();
-        for (int i = 0; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                args.positionals.addAll(argv.subList(i + 1, argv.size()));
-                break;
-            }
-            if (a.startsWith("--")) {
-                String name = a.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (valued.contains(name)) {
-                    if (value == null) {
-                        if (i + 1 >= argv.size()) {
-                            throw new UsageException("--" + name + " needs a value");
-                        }
-                        value = argv.get(++i);
-                    }
-                    args.options.put(name, value);
-                } else if (flags.contains(name)) {
-                    if (value != null) {
-                        throw new UsageException("--" + name + " takes no value");
-                    }
-                    args.options.put(name, "true");
-                } else {
-                    throw new UsageException("unknown option --" + name);
-                }
-            } else {
-                args.positionals.add(a);
-            }
+        try {
+            return new Args(CommandLine.parse(argv, valued, flags));
+        } catch (CommandLine.UsageException e) {
+            throw new UsageException(e.getMessage());
         }
-        return args;
     }
 
     public Optional<String> value(String name) {
-        return Optional.ofNullable(options.get(name));
+        return line.value(name);
     }
 
     public boolean flag(String name) {
-        return "true".equals(options.get(name));
+        return line.flag(name);
     }
 
     public List<String> positionals() {
-        return List.copyOf(positionals);
+        return line.positionals();
     }
 
     public int intValue(String name, int fallback) throws UsageException {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
         try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, not '" + v + "'");
+            return line.intValue(name, fallback);
+        } catch (CommandLine.UsageException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
     /** A command-line mistake: printed with the command's usage, exit code 2. */
-    public static final class UsageException extends Exception {
+    public static final class UsageException extends CommandLine.UsageException {
         public UsageException(String message) {
             super(message);
         }

@@ -1,26 +1,21 @@
 package dev.omnigraph.console.cli;
 
-import dev.omnigraph.console.app.AppRuntime;
-import dev.omnigraph.console.app.Redactor;
+import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.UncheckedStorageException;
 
 /** Turns exceptions into one readable sentence (no stack traces, no secrets). */
 public final class ErrorMessages {
-    private static final Redactor PATTERNS_ONLY = new Redactor();
-
     private ErrorMessages() {}
 
     /** One readable sentence, passed through the session's redactor (known secrets and secret-shaped values masked). */
     public static String describe(Throwable e) {
-        AppRuntime runtime = AppRuntime.current();
         return redact(plain(e));
     }
 
     /** Masks known secrets and secret-shaped values in a message. */
     public static String redact(String message) {
-        AppRuntime runtime = AppRuntime.current();
-        return (runtime == null ? PATTERNS_ONLY : runtime.redactor()).redact(message);
+        return AppRuntime.redact(message);
     }
 
     private static String plain(Throwable e) {

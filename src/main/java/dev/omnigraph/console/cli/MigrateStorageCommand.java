@@ -293,27 +293,7 @@ final class MigrateStorageCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }
-        S3Settings destinationS3 = sourceS3;
-        try {
-            if (args.value("to-endpoint").isPresent()) {
-                destinationS3 = destinationS3.withEndpoint(args.value("to-endpoint").get());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
-        }
-        if (args.value("to-region").isPresent()) {
-            destinationS3 = destinationS3.withRegion(args.value("to-region").get());
-        }
-        if (args.value("to-profile").isPresent()) {
-            destinationS3 = destinationS3.withProfile(args.value("to-profile").get());
-        }
-        if (args.value("to-path-style").isPresent()) {
-            String v = args.value("to-path-style").get();
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new Args.UsageException("--to-path-style takes true or false");
-            }
-            destinationS3 = destinationS3.withPathStyle(Boolean.parseBoolean(v));
-        }
+        S3Settings destinationS3 = S3Options.over(sourceS3, args, "to-");
         int concurrency = args.intValue("concurrency", CopySettings.DEFAULT_CONCURRENCY);
         CopySettings settings;
         try {

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.cli;
 
+import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.storage.CapabilityProbe;
 import dev.omnigraph.console.storage.ObjectStore;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ final class ProbeCommand extends ClusterCommand {
         RootOptions.Resolved root = RootOptions.resolve(args, ctx);
         CapabilityProbe.Report report;
         try (ObjectStore store = root.open()) {
-            report = CapabilityProbe.run(store);
+            report = CapabilityProbe.run(store, ClusterLayout.PROBE);
         }
         boolean ok = report.canBrowse() && report.canWriteConditionally();
         if (args.flag("json")) {

@@ -1,12 +1,13 @@
 package dev.omnigraph.console.cli;
 
+import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.storage.S3Settings;
 import java.util.Set;
 
 /**
- * The S3 connection options every command shares. Unset options fall back to the engine's
- * environment contract ({@link S3Settings#fromEnvironment}). There is deliberately no option
- * for a secret key: credentials come from the environment or a profile.
+ * The S3 connection options every command shares, read as an {@link S3Input} over the engine's
+ * environment contract ({@link S3Input#environment}). There is deliberately no option for a
+ * secret key: credentials come from the environment or a profile.
  */
 public final class S3Options {
     public static final Set<String> VALUED = Set.of("endpoint", "region", "profile", "path-style", "max-connections");
@@ -14,31 +15,20 @@ public final class S3Options {
     private S3Options() {}
 
     public static S3Settings from(Args args, CliContext ctx) throws Args.UsageException {
-        S3Settings s = S3Settings.fromEnvironment(ctx.env());
-        if (args.value("endpoint").isPresent()) {
-            try {
-                s = s.withEndpoint(args.value("endpoint").get());
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException(e.getMessage());
-            }
-        }
-        if (args.value("region").isPresent()) {
-            s = s.withRegion(args.value("region").get());
-        }
-        if (args.value("profile").isPresent()) {
-            s = s.withProfile(args.value("profile").get());
-        }
-        if (args.value("path-style").isPresent()) {
-            String v = args.value("path-style").get();
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new Args.UsageException("--path-style takes true or false");
-            }
-            s = s.withPathStyle(Boolean.parseBoolean(v));
-        }
+        S3Settings s = over(S3Input.environment(ctx.env()), args, "");
         if (args.value("max-connections").isPresent()) {
             s = s.withMaxConnections(args.intValue("max-connections", 64));
         }
         return s;
+    }
+
+    /** The {@code --<prefix>endpoint/region/profile/path-style} options over {@code base}. */
+    public static S3Settings over(S3Settings base, Args args, String prefix) throws Args.UsageException {
+        try {
+            return S3Input.fromOptions(args::value, prefix).over(base);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
     }
 
     public static final String USAGE = String.join("\n",

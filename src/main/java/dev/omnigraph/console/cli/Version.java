@@ -1,11 +1,10 @@
 package dev.omnigraph.console.cli;
 
-/** The application version, from the jar manifest when packaged. */
+/** The application version (kept for the CLI's callers; the runtime owns it: {@link dev.omnigraph.console.runtime.Version}). */
 public final class Version {
     private Version() {}
 
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-dev" : v;
+        return dev.omnigraph.console.runtime.Version.current();
     }
 }

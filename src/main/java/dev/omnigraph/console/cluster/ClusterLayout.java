@@ -1,5 +1,6 @@
 package dev.omnigraph.console.cluster;
 
+import dev.omnigraph.console.storage.CapabilityProbe;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ public final class ClusterLayout {
     public static final String APPROVALS = "__cluster/approvals/";
     public static final String GRAPHS = "graphs/";
     public static final String GRAPH_SUFFIX = ".omni";
+    /** Where the capability probe works at a cluster root: lists {@code __cluster/}, reads the ledger, writes its scratch object there. */
+    public static final CapabilityProbe.Targets PROBE = new CapabilityProbe.Targets(CLUSTER_DIR, STATE, "ledger", CLUSTER_DIR);
 
     private ClusterLayout() {}
 

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.migrate;
 
+import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.storage.CapabilityProbe;
 import dev.omnigraph.console.storage.ObjectStore;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class DestinationCheck {
             return new Report(destination, items, Optional.empty(), false);
         }
         items.add(CheckItem.pass("separate roots", "the destination does not overlap the source root"));
-        CapabilityProbe.Report probe = CapabilityProbe.run(destinationStore);
+        CapabilityProbe.Report probe = CapabilityProbe.run(destinationStore, ClusterLayout.PROBE);
         items.add(fromProbe(probe, CapabilityProbe.LIST, "list", "the destination cannot be listed"));
         items.add(fromProbe(probe, CapabilityProbe.CREATE_ONLY, "create-only writes",
                 "create-only writes (If-None-Match: *) are not enforced: the ledger cutover could overwrite another writer"));

@@ -5,25 +5,24 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The preferences as the running console sees them: an observable value that every change goes
  * through ({@link #update}), saved at once to the {@link PreferencesStore}. A failed save is
- * reported in {@link #lastProblem()} and never stops the console. (javafx.base only: no toolkit.)
+ * reported in {@link #lastProblem()} and never stops the console. No UI toolkit: the window watches
+ * {@link #property()}.
  */
 public final class PreferencesModel {
     private static final Logger LOG = Logger.getLogger(PreferencesModel.class.getName());
 
     private final PreferencesStore store;
-    private final ReadOnlyObjectWrapper<ConsolePreferences> current;
+    private final PreferencesValue current;
     private Optional<String> lastProblem;
 
     public PreferencesModel(PreferencesStore store) {
         this.store = store;
         PreferencesStore.Loaded loaded = store.load();
-        this.current = new ReadOnlyObjectWrapper<>(loaded.preferences());
+        this.current = new PreferencesValue(loaded.preferences());
         this.lastProblem = loaded.problem();
     }
 
@@ -35,7 +34,7 @@ public final class PreferencesModel {
 
     private PreferencesModel(PreferencesStore store, ConsolePreferences preferences) {
         this.store = store;
-        this.current = new ReadOnlyObjectWrapper<>(preferences);
+        this.current = new PreferencesValue(preferences);
         this.lastProblem = Optional.empty();
     }
 
@@ -43,8 +42,9 @@ public final class PreferencesModel {
         return current.get();
     }
 
-    public ReadOnlyObjectProperty<ConsolePreferences> property() {
-        return current.getReadOnlyProperty();
+    /** The preferences as they change: {@code property().addListener((source, before, now) -> …)}. */
+    public PreferencesValue property() {
+        return current;
     }
 
     /** Applies a change and saves it. */

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.s3server;
 
+import dev.omnigraph.console.runtime.AppRuntime;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,6 +47,7 @@ public final class LocalS3Server implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         String accessKey = "OGC" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(8));
         String secretKey = HexFormat.of().formatHex(random.generateSeed(20));
+        AppRuntime.secrets(accessKey, secretKey); // generated here: never in a log, report or dialog from now on
         return start(backing, port, accessKey, secretKey);
     }
 

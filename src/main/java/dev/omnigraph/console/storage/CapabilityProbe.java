@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds out what a storage root can do before the console relies on it: list, read, create-only
- * put, If-Match put, conditional delete, and bucket versioning. It writes only one scratch object
- * under {@code __cluster/} (a name OmniGraph never reads) and removes it again.
+ * put, If-Match put, conditional delete, and bucket versioning. It lists, reads and writes only
+ * where its caller says ({@link Targets}: the cluster layer knows where a ledger lives); it writes
+ * one scratch object with a random name (one OmniGraph never reads) and removes it again.
  *
  * <p>Each check proves the behaviour rather than trusting the absence of an error: the second
  * create-only put must be refused, a stale If-Match must be refused, and a conditional delete
@@ -50,6 +51,12 @@ public final class CapabilityProbe {
         }
     }
 
+    /**
+     * Where to probe: the prefix to list, the object to read (and what it is, for the checklist:
+     * "ledger"), and the prefix of the scratch object.
+     */
+    public record Targets(String listPrefix, String readKey, String readWhat, String scratchPrefix) {}
+
     public static final String LIST = "list";
     public static final String READ = "read";
     public static final String CREATE_ONLY = "create-only put";
@@ -60,12 +67,12 @@ public final class CapabilityProbe {
     private CapabilityProbe() {}
 
     /** Runs every check; never throws for a failed capability, only records it. */
-    public static Report run(ObjectStore store) {
+    public static Report run(ObjectStore store, Targets targets) {
         List<Check> checks = new ArrayList<>();
         boolean listed = false;
-        try (Stream<ObjectInfo> s = store.list("__cluster/")) {
+        try (Stream<ObjectInfo> s = store.list(targets.listPrefix())) {
             long n = s.limit(5).count();
-            checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under __cluster/)" : "listing works"));
+            checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under " + targets.listPrefix() + ")" : "listing works"));
             listed = true;
         } catch (StorageException e) {
             checks.add(new Check(LIST, Status.FAIL, e.describe()));
@@ -73,18 +80,19 @@ public final class CapabilityProbe {
             checks.add(new Check(LIST, Status.FAIL, e.getCause().describe()));
         }
         try {
-            Optional<ObjectInfo> state = store.stat("__cluster/state.json");
+            Optional<ObjectInfo> state = store.stat(targets.readKey());
             if (state.isPresent()) {
-                store.read("__cluster/state.json", 64L * 1024 * 1024);
-                checks.add(new Check(READ, Status.PASS, "read __cluster/state.json (" + state.get().size() + " bytes)"));
+                store.read(targets.readKey(), 64L * 1024 * 1024);
+                checks.add(new Check(READ, Status.PASS, "read " + targets.readKey() + " (" + state.get().size() + " bytes)"));
             } else {
-                checks.add(new Check(READ, listed ? Status.PASS : Status.WARN, "no ledger at this root yet (__cluster/state.json absent)"));
+                checks.add(new Check(READ, listed ? Status.PASS : Status.WARN, "no " + targets.readWhat() + " at this root yet ("
+                        + targets.readKey() + " absent)"));
             }
         } catch (StorageException e) {
             checks.add(new Check(READ, Status.FAIL, e.describe()));
         }
 
-        String key = "__cluster/console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";
+        String key = targets.scratchPrefix() + "console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";
         boolean conditionalDelete = false;
         String token = null;
         try {

@@ -1,14 +1,14 @@
 package dev.omnigraph.console.ui;
 
-import dev.omnigraph.console.app.WindowSupport;
-import dev.omnigraph.console.cli.Args;
 import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.runtime.CommandLine;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.FxPollScheduler;
 import dev.omnigraph.console.ui.shell.AfterFirstFrame;
 import dev.omnigraph.console.ui.shell.ConsoleWindow;
 import dev.omnigraph.console.ui.shell.StartupArgs;
 import dev.omnigraph.console.ui.shell.StoreOpener;
+import dev.omnigraph.console.ui.runtime.WindowSupport;
 import dev.omnigraph.console.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class ConsoleApp extends Application {
         String usage = null;
         try {
             args = StartupArgs.parse(getParameters().getRaw(), System.getenv());
-        } catch (Args.UsageException e) {
+        } catch (CommandLine.UsageException e) {
             usage = e.getMessage();
         }
         ConsoleWindow window = new ConsoleWindow(stage, new ConsoleWindow.Services(preferences, runner, runner.activities(),

@@ -2,6 +2,10 @@ package dev.omnigraph.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnigraph.console.runtime.AppHome;
+import dev.omnigraph.console.runtime.AppRuntime;
+import dev.omnigraph.console.ui.runtime.FirstFrameProbe;
+import dev.omnigraph.console.runtime.StartupTimeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,22 +2,43 @@ package dev.omnigraph.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnigraph.console.cli.CliRunner;
+import dev.omnigraph.console.cluster.ClusterLocation;
+import dev.omnigraph.console.common.Progress;
+import dev.omnigraph.console.demo.DemoClusterGenerator;
+import dev.omnigraph.console.demo.DemoOptions;
+import dev.omnigraph.console.migrate.MigrationHome;
+import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.prefs.PreferencesStore;
+import dev.omnigraph.console.runtime.AppHome;
+import dev.omnigraph.console.runtime.AppRuntime;
+import dev.omnigraph.console.runtime.Redactor;
+import dev.omnigraph.console.runtime.StartupTimeline;
+import dev.omnigraph.console.storage.FileObjectStore;
 import dev.omnigraph.console.storage.ObjectStore;
-import dev.omnigraph.console.storage.ObjectStores;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.StoreUri;
 import dev.omnigraph.console.testing.S3TestServer;
+import dev.omnigraph.console.ui.common.Failures;
+import dev.omnigraph.console.ui.common.UserMessage;
+import dev.omnigraph.console.ui.connect.CheckRow;
+import dev.omnigraph.console.ui.connect.ConnectViewModel;
+import dev.omnigraph.console.ui.migrate.LocalS3Endpoint;
+import dev.omnigraph.console.ui.migrate.WizardViewModel;
+import dev.omnigraph.console.ui.task.ImmediateTaskRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,29 +46,47 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the console's logging and crash reporting with known fake secrets (environment, system
- * properties, session keys of a real S3 connection, an exception whose message carries a secret)
- * and greps everything written — log file, crash report file, standard error, the report text —
- * for them. Each check also asserts the context that must be there, so the test cannot pass by
- * logging nothing.
+ * Every way a key enters the console registers it with the redactor, and then it reaches no log,
+ * crash report, preferences file, window text or standard stream. Each test gives secrets to the
+ * console through the product's own path only (the Connect form, the migration wizard's
+ * Destination page, the CLI's environment, the local S3 endpoint), provokes failures that log
+ * request details and a crash whose report carries them, and greps everything written for each
+ * secret in its plain, URL-encoded and base64 forms.
+ *
+ * <p>The runtime starts with an empty environment and no system properties, and the secrets are
+ * shaped like real MinIO/local keys that no redaction pattern recognises (lower-case hex,
+ * {@code OGC…} ids): only the registration where they enter can mask them, so each test fails
+ * when that one registration is removed ({@code S3Input.over}, {@code S3Input.environment},
+ * {@code LocalS3Server.start}).
  */
 class SecretsNeverLeakTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger REQUESTS = Logger.getLogger("software.amazon.awssdk.request");
 
     @TempDir
     Path home;
 
     private AppRuntime runtime;
     private Thread.UncaughtExceptionHandler previousHandler;
-    private final List<Logger> raised = new ArrayList<>();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final List<String> windowText = new ArrayList<>();
+    private final StringBuilder streams = new StringBuilder();
+
+    @BeforeEach
+    void startRuntimeWithNothingRegistered() {
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        runtime = AppRuntime.start(AppRuntime.Mode.WINDOW, new AppHome(home), Map.of(), new Properties(),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8), StartupTimeline.startingNow());
+        assertThat(runtime.redactor().knownSecretCount()).isZero();
+    }
 
     @AfterEach
     void restore() {
-        raised.forEach(l -> l.setLevel(null));
         if (runtime != null) {
             runtime.uninstall();
         }
@@ -55,95 +94,130 @@ class SecretsNeverLeakTest {
     }
 
     @Test
-    void noSecretReachesTheLogTheCrashReportOrStderr() throws Exception {
-        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
-        String envAccessKeyId = "AKIA" + upperAlnum(16);
-        String envSecret = base64(30);                       // 40 characters, like a secret access key
-        String envSessionToken = base64(300);
-        String envApiKey = "og_live_" + upperAlnum(24).toLowerCase();
-        String propertySecret = base64(30);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_ACCESS_KEY_ID", envAccessKeyId, "AWS_SECRET_ACCESS_KEY", envSecret, "AWS_SESSION_TOKEN", envSessionToken,
-                "OMNIGRAPH_API_KEY", envApiKey, "AWS_REGION", "eu-central-1"));
-        Properties properties = new Properties();
-        properties.setProperty("aws.secretAccessKey", propertySecret);
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-
-        runtime = AppRuntime.start(AppRuntime.Mode.WINDOW, new AppHome(home), env, properties, err, StartupTimeline.startingNow());
-        Logger log = Logger.getLogger("dev.omnigraph.console.ui.connect.ConnectViewModel");
-
-        // 1. an admin types session keys for a real (loopback) S3 endpoint; the console registers them
+    void keysTypedInTheConnectFormNeverLeak() throws Exception {
+        String id = accessKeyId();
+        String secret = hex(20);
         S3Settings server = S3TestServer.settings();
-        String sessionToken = base64(330);
-        S3Settings.StaticKeys typed = new S3Settings.StaticKeys(server.keys().accessKeyId(), server.keys().secretAccessKey(), sessionToken);
-        String wrongSecret = base64(30);
-        S3Settings.StaticKeys mistyped = new S3Settings.StaticKeys(server.keys().accessKeyId(), wrongSecret, null);
-        AppRuntime.keys(typed);
-        AppRuntime.keys(mistyped);
-        raise("org.apache.http");                          // wire headers: Authorization, X-Amz-Security-Token
-        raise("software.amazon.awssdk");
-        StoreUri.S3 root = S3TestServer.newRoot("secrets", "prod");
-        log.info("Connecting with " + server.withKeys(typed) + " keys " + typed.accessKeyId() + "/" + typed.secretAccessKey());
-        try (ObjectStore store = ObjectStores.open(root, server.withKeys(typed))) {
-            try (var listing = store.list("")) {
-                log.info("Listed " + listing.count() + " objects with token " + sessionToken);
-            } catch (StorageException | RuntimeException e) {
-                log.log(Level.INFO, "Listing with a session token was refused: " + e.getMessage(), e);
-            }
-        }
-        try (ObjectStore store = ObjectStores.open(root, server.withKeys(mistyped))) {
-            try (var listing = store.list("")) {
-                listing.count();
-            }
-        } catch (StorageException | RuntimeException e) {
-            log.log(Level.WARNING, "Test connection failed with secret " + wrongSecret + ": " + e.getMessage(), e);
-        }
+        PreferencesModel prefs = new PreferencesModel(new PreferencesStore(home.resolve("prefs")));
+        ConnectViewModel vm = new ConnectViewModel(new ImmediateTaskRunner(), prefs, S3Settings.fromEnvironment(Map.of()), home, s -> { });
+        vm.rootProperty().set(S3TestServer.newRoot("secrets-connect", "prod").display());
+        vm.endpointProperty().set(server.endpoint());
+        vm.regionProperty().set("us-east-1");
+        vm.accessKeyProperty().set(id);
+        vm.secretKeyProperty().set(secret + "\n"); // pasted with its line end: the same secret
+        vm.testConnection();
+        vm.save();
+        vm.open();
 
-        // 2. configuration text and exceptions carrying secrets
-        String yamlApiKey = "sk-" + upperAlnum(20).toLowerCase();
-        log.warning("embedding profile:\n  provider: openai\n  api_key: " + yamlApiKey + "\n  model: text-embedding-3-small");
-        log.log(Level.SEVERE, "Probe failed for " + envAccessKeyId,
-                new IllegalStateException("signature mismatch for secret " + envSecret,
-                        new IOException("token " + envSessionToken + " expired; api_key=" + envApiKey)));
-        org.slf4j.LoggerFactory.getLogger("software.amazon.awssdk.auth").warn("credentials from property {} and {}",
-                propertySecret, envApiKey);
+        assertThat(vm.verdictProperty().get().text()).as("the server refused the typed keys").startsWith("Cannot browse");
+        windowText.add(vm.verdictProperty().get().text());
+        vm.checks().stream().map(CheckRow::toString).forEach(windowText::add);
+        assertNothingLeaks(List.of(id, secret));
+    }
 
-        // 3. an uncaught exception whose message carries a secret
+    @Test
+    void keysTypedOnTheDestinationPageNeverLeak() throws Exception {
+        String id = accessKeyId();
+        String secret = hex(20);
+        Path source = Files.createDirectories(home.resolve("source"));
+        try (ObjectStore store = new FileObjectStore(new StoreUri.Local(source))) {
+            DemoClusterGenerator.write(store, new DemoOptions("leak", false, false, Duration.ZERO, 0, 2, 1024, 0, 0, 2), Progress.NONE);
+        }
+        WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(source)), null, new ImmediateTaskRunner(),
+                new MigrationHome(home.resolve("migrations")), home, Runnable::run);
+        vm.next();
+        vm.form().uriProperty().set(S3TestServer.newRoot("secrets-wizard", "copy").toString());
+        vm.form().endpointProperty().set(S3TestServer.settings().endpoint());
+        vm.form().accessKeyProperty().set(id);
+        vm.form().secretKeyProperty().set(secret);
+        vm.checkDestination();
+
+        assertThat(vm.canNextProperty().get()).as("the server refused the typed keys").isFalse();
+        windowText.add(vm.problemProperty().get());
+        windowText.add(vm.blockedReasonProperty().get());
+        windowText.add(String.valueOf(vm.destinationProperty().get()));
+        vm.close();
+        assertNothingLeaks(List.of(id, secret));
+    }
+
+    @Test
+    void keysFromTheCommandLineEnvironmentNeverLeak() throws Exception {
+        String id = accessKeyId();
+        String secret = hex(20);
+        String token = hex(48);
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", id, "AWS_SECRET_ACCESS_KEY", secret, "AWS_SESSION_TOKEN", token,
+                "AWS_ENDPOINT_URL", S3TestServer.get().endpoint(), "AWS_REGION", "us-east-1", "AWS_ALLOW_HTTP", "true");
+        String root = S3TestServer.newRoot("secrets-cli", "prod").toString();
+        for (String[] argv : List.of(new String[] {"status", "--root", root}, new String[] {"status", "--root", root, "--json"},
+                new String[] {"probe", "--root", root, "--path-style", "true"})) {
+            CliRunner.Outcome out = CliRunner.run(home, env, "", argv);
+            assertThat(out.exitCode()).as(out.err()).isNotZero();
+            streams.append(out.out()).append(out.err());
+        }
+        assertThat(streams.toString()).as("the runs reached the server and were refused").contains("(HTTP ");
+        assertNothingLeaks(List.of(id, secret, token));
+    }
+
+    @Test
+    void theGeneratedKeysOfTheLocalEndpointNeverLeak() throws Exception {
+        LocalS3Endpoint local = new LocalS3Endpoint();
+        local.start(new ImmediateTaskRunner());
+        try {
+            LocalS3Endpoint.Running running = local.runningProperty().get();
+            assertThat(running).as(local.problemProperty().get()).isNotNull();
+            windowText.add(local.problemProperty().get());
+            windowText.add(running.toString());
+            assertNothingLeaks(List.of(running.accessKey(), running.secretKey()));
+        } finally {
+            local.stopNow();
+        }
+    }
+
+    /**
+     * Failures carrying request details, as a library or a careless line of ours could write them:
+     * log lines (JUL and SLF4J, with causes), an error shown in the window, an uncaught exception
+     * (crash report, standard error). Then every trace of them is read back.
+     */
+    private void assertNothingLeaks(List<String> secrets) throws Exception {
+        List<String> forms = new ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        for (String s : secrets) {
+            String url = URLEncoder.encode(s + "/", StandardCharsets.UTF_8).replace("%2F", "");
+            String base64 = Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+            forms.addAll(List.of(s, base64));
+            details.append(" key=").append(s).append(" url=").append(url).append(" basic=").append(base64);
+        }
+        REQUESTS.log(Level.WARNING, "request failed:" + details, new IOException("sent" + details,
+                new IllegalStateException("signed" + details)));
+        org.slf4j.LoggerFactory.getLogger("software.amazon.awssdk.auth").warn("credentials{}", details);
+        UserMessage shown = Failures.describe(new StorageException(StorageException.Kind.INVALID_CREDENTIALS, "s3://bucket",
+                "refused" + details, null));
+        windowText.add(shown.detail());
         Thread crashing = new Thread(() -> {
-            throw new IllegalStateException("could not sign with " + typed.secretAccessKey() + " / " + sessionToken,
-                    new RuntimeException("AWS_SECRET_ACCESS_KEY=" + envSecret));
+            throw new IllegalStateException("could not sign" + details);
         }, "connect-worker");
         crashing.start();
         crashing.join();
 
-        // what was written
-        Path logFile = runtime.logFile();
-        assertThat(logFile).isNotNull().exists();
-        String logText = Files.readString(logFile);
+        String logText = Files.readString(runtime.logFile());
         List<Path> reports = list(new AppHome(home).crashReports());
         assertThat(reports).hasSize(1);
-        String reportFile = Files.readString(reports.get(0));
+        String reportText = Files.readString(reports.getFirst());
         String stderr = errBytes.toString(StandardCharsets.UTF_8);
-
-        List<String> secrets = List.of(envAccessKeyId, envSecret, envSessionToken, envApiKey, propertySecret, sessionToken,
-                typed.secretAccessKey(), wrongSecret, yamlApiKey, typed.accessKeyId());
-        for (String written : List.of(logText, reportFile, stderr, allFilesUnder(home))) {
-            for (String secret : secrets) {
-                assertThat(written).as("secret %s…", secret.substring(0, 4)).doesNotContain(secret);
+        String everyFile = allFilesUnder(home);
+        Map<String, String> written = Map.of("log", logText, "crash report", reportText, "stderr", stderr,
+                "files under home (preferences included)", everyFile, "window text", String.join("\n", windowText),
+                "CLI output", streams.toString());
+        for (var where : written.entrySet()) {
+            for (String form : forms) {
+                assertThat(where.getValue()).as("%s… in the %s", form.substring(0, 6), where.getKey()).doesNotContain(form);
             }
         }
-
-        // ... and it is not empty: the context is there, the secrets are masked
-        assertThat(logText).contains("Connecting with S3Settings[endpoint=" + server.endpoint(), "api_key: " + Redactor.MASK,
-                "Probe failed for " + Redactor.MASK, "IllegalStateException: signature mismatch for secret " + Redactor.MASK,
-                "Test connection failed with secret " + Redactor.MASK, "credentials from property " + Redactor.MASK,
-                "connect-worker", "model: text-embedding-3-small");
-        assertThat(logText).as("the HTTP client's header log was exercised").containsIgnoringCase("authorization");
-        assertThat(logText).containsIgnoringCase("x-amz-security-token");
-        assertThat(reportFile).contains("connect-worker", "could not sign with " + Redactor.MASK, "Technical details");
-        assertThat(stderr).contains("IllegalStateException: could not sign with " + Redactor.MASK)
-                .contains("WARNING").doesNotContain("\tat ");
+        // and it is not empty: the context is there, the secrets are masked
+        assertThat(logText).contains("request failed: key=" + Redactor.MASK, "signed key=" + Redactor.MASK, "connect-worker");
+        assertThat(reportText).contains("connect-worker", "could not sign key=" + Redactor.MASK);
+        assertThat(stderr).contains("could not sign key=" + Redactor.MASK);
+        assertThat(shown.detail()).contains("refused key=" + Redactor.MASK);
     }
 
     /**
@@ -182,7 +256,7 @@ class SecretsNeverLeakTest {
                 new String[] {"status", "--root", s3Root.toString()},          // the env keys are refused by the server
                 new String[] {"force-unlock", "--root", s3Root.toString(), "01NOTALOCK0000000000000000"});
         for (String[] argv : commands) {
-            dev.omnigraph.console.cli.CliRunner.Outcome out = dev.omnigraph.console.cli.CliRunner.run(home, env, "", argv);
+            CliRunner.Outcome out = CliRunner.run(home, env, "", argv);
             printed.append(String.join(" ", argv)).append(" -> ").append(out.exitCode()).append('\n')
                     .append(out.out()).append(out.err()).append('\n');
         }
@@ -214,32 +288,8 @@ class SecretsNeverLeakTest {
         assertThat(prefsText).contains("127.0.0.1:9000").doesNotContain(accessKeyId);
     }
 
-    private void raise(String name) {
-        Logger l = Logger.getLogger(name);
-        l.setLevel(Level.ALL);
-        raised.add(l);
-    }
-
-    private static String allFilesUnder(Path root) throws IOException {
-        StringBuilder b = new StringBuilder();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                b.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        assertThat(b.length()).isGreaterThan(1000);
-        return b.toString();
-    }
-
-    private static List<Path> list(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.toList();
-        }
-    }
-
     private static String base64(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
+        byte[] b = bytes(bytes);
         // mixed case and digits guaranteed, like real keys
         return "Ab1" + Base64.getEncoder().encodeToString(b).replace("=", "").substring(3);
     }
@@ -251,5 +301,37 @@ class SecretsNeverLeakTest {
             s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return s.toString();
+    }
+
+    /** An access key id that no pattern recognises (like the local endpoint's and many S3-compatible servers'). */
+    private static String accessKeyId() {
+        return "OGC" + HexFormat.of().withUpperCase().formatHex(bytes(8));
+    }
+
+    /** Lower-case hex: not secret-shaped for the redactor's patterns. */
+    private static String hex(int n) {
+        return HexFormat.of().formatHex(bytes(n));
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static String allFilesUnder(Path root) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                b.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.toList();
+        }
     }
 }

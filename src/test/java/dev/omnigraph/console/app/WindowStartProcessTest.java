@@ -3,6 +3,9 @@ package dev.omnigraph.console.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigraph.console.demo.DemoOptions;
+import dev.omnigraph.console.runtime.AppHome;
+import dev.omnigraph.console.runtime.AppRuntime;
+import dev.omnigraph.console.runtime.StartupTimeline;
 import dev.omnigraph.console.storage.FileObjectStore;
 import dev.omnigraph.console.storage.StoreUri;
 import dev.omnigraph.console.ui.Sessions;

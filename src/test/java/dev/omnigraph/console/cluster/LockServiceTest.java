@@ -145,12 +145,19 @@ class LockServiceTest {
                     String.valueOf(rounds), "worker-" + p)
                     .redirectErrorStream(true).start());
         }
-        Thread.sleep(300);
+        // both JVMs are up and spinning on the go file before it appears: a real race, no guessed delay
+        List<java.io.BufferedReader> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), UTF_8));
+            assertThat(r.readLine()).isEqualTo("ready");
+            outputs.add(r);
+        }
         Files.writeString(go, "go");
         List<List<String>> wins = new ArrayList<>();
-        for (Process p : processes) {
+        for (int i = 0; i < processes.size(); i++) {
+            Process p = processes.get(i);
+            String out = outputs.get(i).lines().collect(java.util.stream.Collectors.joining("\n"));
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), UTF_8);
             assertThat(p.exitValue()).as(out).isZero();
             wins.add(out.lines().filter(l -> l.startsWith("won ")).toList());
         }
@@ -167,6 +174,8 @@ class LockServiceTest {
             Path root = Path.of(args[0]);
             Path go = Path.of(args[1]);
             int rounds = Integer.parseInt(args[2]);
+            System.out.println("ready");
+            System.out.flush();
             while (!Files.exists(go)) {
                 Thread.onSpinWait();
             }

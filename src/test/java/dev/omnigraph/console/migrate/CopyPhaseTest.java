@@ -189,7 +189,8 @@ class CopyPhaseTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(400);
+            // the copy has reached the pause gate (a worker waits in CopyControl.awaitRunnable) and nothing passed it
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(CopyPhaseTest::aWorkerWaitsAtThePause);
             assertThat(dst.landed).isEmpty();
             assertThat(running).isNotDone();
             control.resume();
@@ -233,5 +234,10 @@ class CopyPhaseTest {
                 assertThat(most.get()).isBetween(1, limit);
             }
         }
+    }
+
+    private static boolean aWorkerWaitsAtThePause() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(frames -> java.util.Arrays.stream(frames)
+                .anyMatch(f -> f.getClassName().equals(CopyControl.class.getName()) && f.getMethodName().equals("awaitRunnable")));
     }
 }

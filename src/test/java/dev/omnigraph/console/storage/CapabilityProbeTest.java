@@ -15,7 +15,7 @@ class CapabilityProbeTest {
     @Test
     void aLocalFolderPassesConditionalWritesAndSaysItCannotDeleteConditionally() throws Exception {
         try (ObjectStore store = new FileObjectStore(new StoreUri.Local(temp))) {
-            CapabilityProbe.Report report = CapabilityProbe.run(store);
+            CapabilityProbe.Report report = CapabilityProbe.run(store, dev.omnigraph.console.cluster.ClusterLayout.PROBE);
 
             assertThat(report.canBrowse()).isTrue();
             assertThat(report.canWriteConditionally()).isTrue();
@@ -29,7 +29,7 @@ class CapabilityProbeTest {
     @Test
     void theLoopbackS3ServerPassesConditionalWritesAndAnswers501ToConditionalDelete() throws Exception {
         try (ObjectStore store = new S3ObjectStore(S3TestServer.newRoot("probe", "c1"), S3TestServer.settings())) {
-            CapabilityProbe.Report report = CapabilityProbe.run(store);
+            CapabilityProbe.Report report = CapabilityProbe.run(store, dev.omnigraph.console.cluster.ClusterLayout.PROBE);
 
             assertThat(report.checks()).extracting(CapabilityProbe.Check::name)
                     .contains(CapabilityProbe.LIST, CapabilityProbe.READ, CapabilityProbe.CREATE_ONLY, CapabilityProbe.IF_MATCH,
@@ -44,7 +44,7 @@ class CapabilityProbeTest {
     @Test
     void aMissingBucketFailsListingAndWritesWithAReadableReason() {
         try (ObjectStore store = new S3ObjectStore(new StoreUri.S3("missing-bucket-x", ""), S3TestServer.settings())) {
-            CapabilityProbe.Report report = CapabilityProbe.run(store);
+            CapabilityProbe.Report report = CapabilityProbe.run(store, dev.omnigraph.console.cluster.ClusterLayout.PROBE);
             assertThat(report.canBrowse()).isFalse();
             assertThat(report.canWriteConditionally()).isFalse();
             assertThat(report.check(CapabilityProbe.LIST).orElseThrow().detail()).contains("bucket");

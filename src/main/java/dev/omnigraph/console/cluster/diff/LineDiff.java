@@ -1,14 +1,19 @@
 package dev.omnigraph.console.cluster.diff;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.algorithm.myers.MyersDiff;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A minimal line diff (Myers' O(ND) algorithm) rendered as unified-diff hunks. Common leading and
- * trailing lines are trimmed first; when the remaining texts differ in more than
- * {@link #MAX_EDIT_DISTANCE} lines the middle is reported as one replaced block instead of searching
- * further, which bounds time and memory for unrelated inputs.
+ * A minimal line diff (java-diff-utils' Myers diff) as unified-diff hunks ({@link TextDiff}, rendered
+ * by {@link TextDiff#unified}). Common leading and trailing lines are trimmed first; when the
+ * remaining texts differ in more than {@link #MAX_EDIT_DISTANCE} lines the middle is reported as
+ * one replaced block instead of searching further, which bounds time and memory for unrelated inputs.
  */
 public final class LineDiff {
     public static final int DEFAULT_CONTEXT = 3;
@@ -49,10 +54,9 @@ public final class LineDiff {
         }
         List<String> am = a.subList(prefix, a.size() - suffix);
         List<String> bm = b.subList(prefix, b.size() - suffix);
-        List<int[]> middle = myers(am, bm); // each: {op, aIndex, bIndex}
-        boolean collapsed = false;
-        if (middle == null) {
-            collapsed = true;
+        List<int[]> middle = editScript(am, bm); // each: {op, aIndex, bIndex}
+        boolean collapsed = middle == null;
+        if (collapsed) {
             middle = new ArrayList<>();
             for (int i = 0; i < am.size(); i++) {
                 middle.add(new int[] {REMOVE, i, -1});
@@ -78,87 +82,55 @@ public final class LineDiff {
     private static final int REMOVE = 1;
     private static final int ADD = 2;
 
-    /** The edit script of a against b, or null when it needs more than MAX_EDIT_DISTANCE edits. */
-    private static List<int[]> myers(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int max = n + m;
-        if (max == 0) {
-            return new ArrayList<>();
+    /** Thrown from the diff's progress callback to stop a search beyond the edit budget. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
         }
-        int limit = Math.min(max, MAX_EDIT_DISTANCE);
-        int offset = limit + 1;
-        int[] v = new int[2 * limit + 3];
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= limit; d++) {
-            // keep v[k] for k in [-d-1, d+1]: all that backtracking at step d reads
-            int[] snapshot = new int[2 * d + 3];
-            System.arraycopy(v, offset - d - 1, snapshot, 0, 2 * d + 3);
-            trace.add(snapshot);
-            for (int k = -d; k <= d; k += 2) {
-                int x;
-                if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) {
-                    x = v[offset + k + 1];
-                } else {
-                    x = v[offset + k - 1] + 1;
-                }
-                int y = x - k;
-                while (x < n && y < m && a.get(x).equals(b.get(y))) {
-                    x++;
-                    y++;
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
-            }
-            if (found >= 0) {
-                break;
-            }
-        }
-        if (found < 0) {
-            return null;
-        }
-        List<int[]> reversed = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d >= 0; d--) {
-            int[] snap = trace.get(d);
-            int k = x - y;
-            int prevK;
-            if (k == -d || (k != d && at(snap, d, k - 1) < at(snap, d, k + 1))) {
-                prevK = k + 1;
-            } else {
-                prevK = k - 1;
-            }
-            int prevX = at(snap, d, prevK);
-            int prevY = prevX - prevK;
-            while (x > prevX && y > prevY) {
-                reversed.add(new int[] {KEEP, x - 1, y - 1});
-                x--;
-                y--;
-            }
-            if (d > 0) {
-                if (x == prevX) {
-                    reversed.add(new int[] {ADD, -1, prevY});
-                } else {
-                    reversed.add(new int[] {REMOVE, prevX, -1});
-                }
-            }
-            x = prevX;
-            y = prevY;
-        }
-        List<int[]> out = new ArrayList<>(reversed.size());
-        for (int i = reversed.size() - 1; i >= 0; i--) {
-            out.add(reversed.get(i));
-        }
-        return out;
     }
 
-    private static int at(int[] snapshot, int d, int k) {
-        return snapshot[k + d + 1];
+    /**
+     * The edit script of a against b (java-diff-utils' Myers diff), or null when it needs more than
+     * {@link #MAX_EDIT_DISTANCE} edits: the search is stopped there, which bounds time and memory.
+     */
+    private static List<int[]> editScript(List<String> a, List<String> b) {
+        Patch<String> patch;
+        try {
+            patch = DiffUtils.diff(a, b, new MyersDiff<>(), new DiffAlgorithmListener() {
+                @Override
+                public void diffStart() {}
+
+                @Override
+                public void diffStep(int value, int max) {
+                    if (value > MAX_EDIT_DISTANCE) {
+                        throw new OverBudget();
+                    }
+                }
+
+                @Override
+                public void diffEnd() {}
+            });
+        } catch (OverBudget tooDifferent) {
+            return null;
+        }
+        List<int[]> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            for (; i < delta.getSource().getPosition(); i++, j++) {
+                out.add(new int[] {KEEP, i, j});
+            }
+            for (int n = 0; n < delta.getSource().size(); n++, i++) {
+                out.add(new int[] {REMOVE, i, -1});
+            }
+            for (int n = 0; n < delta.getTarget().size(); n++, j++) {
+                out.add(new int[] {ADD, -1, j});
+            }
+        }
+        for (; i < a.size(); i++, j++) {
+            out.add(new int[] {KEEP, i, j});
+        }
+        return out;
     }
 
     private static List<TextDiff.Hunk> hunks(List<int[]> script, List<String> a, List<String> b, int context,

@@ -26,6 +26,20 @@ public record TextDiff(List<Hunk> hunks, boolean collapsed) {
         return hunks.stream().flatMap(h -> h.lines().stream()).filter(l -> l.op() == Op.REMOVED).count();
     }
 
+    /** The unified diff text: {@code --- a}, {@code +++ b}, then each hunk's header and lines. */
+    public String unified(String a, String b) {
+        StringBuilder out = new StringBuilder();
+        out.append("--- ").append(a).append('\n');
+        out.append("+++ ").append(b).append('\n');
+        for (Hunk h : hunks) {
+            out.append(h.header()).append('\n');
+            for (Line l : h.lines()) {
+                out.append(l.op().prefix()).append(l.text()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** What a line is in a hunk. */
     public enum Op {
         CONTEXT(" "), REMOVED("-"), ADDED("+");

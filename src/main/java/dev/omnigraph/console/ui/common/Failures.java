@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.common;
 import dev.omnigraph.console.cluster.ClusterLocations;
 import dev.omnigraph.console.cluster.model.Diagnostic;
 import dev.omnigraph.console.cluster.model.WireFormatException;
+import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.UncheckedStorageException;
 import java.util.Locale;
@@ -18,7 +19,11 @@ public final class Failures {
     private Failures() {}
 
     public static UserMessage describe(Throwable error) {
-        Throwable e = unwrap(error);
+        UserMessage m = plain(unwrap(error));
+        return new UserMessage(m.title(), AppRuntime.redact(m.detail()), m.hint()); // never a secret on screen
+    }
+
+    private static UserMessage plain(Throwable e) {
         return switch (e) {
             case StorageException se -> new UserMessage(title(se.kind()), message(se), se.kind().hint());
             case ClusterLocations.ConfigException ce -> new UserMessage("The config folder cannot be used",

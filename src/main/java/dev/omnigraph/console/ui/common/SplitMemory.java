@@ -1,10 +1,8 @@
 package dev.omnigraph.console.ui.common;
 
 import dev.omnigraph.console.prefs.PreferencesModel;
-import dev.omnigraph.console.prefs.ConsolePreferences;
+import dev.omnigraph.console.prefs.PreferencesValue;
 import javafx.animation.PauseTransition;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.SplitPane;
 import javafx.util.Duration;
 
@@ -31,13 +29,13 @@ public final class SplitMemory {
         });
         split.getDividers().getFirst().positionProperty().addListener((o, a, b) -> debounce.playFromStart());
         // a layout reset (Preferences) drops the saved position: back to the page's own default
-        ChangeListener<ConsolePreferences> reset = (o, a, b) -> {
+        PreferencesValue.Listener reset = (o, a, b) -> {
             if (a.window().splits().containsKey(id) && !b.window().splits().containsKey(id)) {
                 debounce.stop();
                 split.setDividerPositions(initial);
             }
         };
         split.getProperties().put(SplitMemory.class, reset); // the pane keeps the listener alive, the preferences do not
-        preferences.property().addListener(new WeakChangeListener<>(reset));
+        preferences.property().addWeakListener(reset);
     }
 }

@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.connect;
 
 import dev.omnigraph.console.prefs.SavedConnection;
+import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.UserMessage;
@@ -180,8 +181,8 @@ public final class ConnectView extends BorderPane {
         int r = 0;
         r = labelled(s3, r, "_Endpoint", text("connect-endpoint", model.endpointProperty(), model.environmentHint("endpoint"), "S3 endpoint URL"));
         r = labelled(s3, r, "Re_gion", text("connect-region", model.regionProperty(), model.environmentHint("region"), "Region"));
-        ComboBox<ConnectViewModel.PathStyle> style = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                ConnectViewModel.PathStyle.values()));
+        ComboBox<S3Input.PathStyle> style = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                S3Input.PathStyle.values()));
         style.valueProperty().bindBidirectional(model.pathStyleProperty());
         style.setAccessibleText("Addressing style");
         style.setId("connect-path-style");

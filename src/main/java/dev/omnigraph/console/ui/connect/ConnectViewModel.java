@@ -1,11 +1,14 @@
 package dev.omnigraph.console.ui.connect;
 
+import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.SavedConnection;
 import dev.omnigraph.console.storage.CapabilityProbe;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.ObjectStores;
+import dev.omnigraph.console.storage.S3Input;
+import dev.omnigraph.console.storage.S3Input.PathStyle;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.Tagged;
@@ -41,30 +44,6 @@ import javafx.collections.ObservableList;
  * the recent list; a saved connection restores everything but keys.
  */
 public final class ConnectViewModel {
-    /** How path style is chosen. */
-    public enum PathStyle {
-        AUTO("Automatic"), PATH("Path style"), VIRTUAL("Virtual-hosted");
-
-        private final String label;
-
-        PathStyle(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-
-        Boolean value() {
-            return this == AUTO ? null : this == PATH;
-        }
-
-        static PathStyle of(Boolean b) {
-            return b == null ? AUTO : b ? PATH : VIRTUAL;
-        }
-    }
-
     private final TaskRunner runner;
     private final PreferencesModel preferences;
     private final Consumer<ConnectionSpec> opener;
@@ -124,31 +103,10 @@ public final class ConnectViewModel {
         } : v + " (environment)";
     }
 
-    /** The S3 settings these fields describe (environment defaults + overrides + session keys). */
+    /** The S3 settings these fields describe (environment defaults + overrides + session keys; one {@link S3Input}). */
     S3Settings settings() {
-        S3Settings s = environment;
-        if (!endpoint.get().isBlank()) {
-            s = s.withEndpoint(endpoint.get().trim());
-        }
-        if (!region.get().isBlank()) {
-            s = s.withRegion(region.get().trim());
-        }
-        if (!profile.get().isBlank()) {
-            s = s.withProfile(profile.get().trim());
-        }
-        if (pathStyle.get() != PathStyle.AUTO) {
-            s = s.withPathStyle(pathStyle.get().value());
-        }
-        boolean hasKey = !accessKey.get().isBlank();
-        boolean hasSecret = !secretKey.get().isEmpty();
-        if (hasKey != hasSecret) {
-            throw new IllegalArgumentException(hasKey ? "Enter the secret access key that goes with the access key id (or clear both "
-                    + "to use the profile)." : "Enter the access key id that goes with the secret (or clear both).");
-        }
-        if (hasKey) {
-            s = s.withKeys(new S3Settings.StaticKeys(accessKey.get().trim(), secretKey.get(), null));
-        }
-        return s;
+        return new S3Input(endpoint.get(), region.get(), profile.get(), pathStyle.get(), accessKey.get(), secretKey.get(), null)
+                .over(environment);
     }
 
     /** Resolves what was typed; reads cluster.yaml for a config folder (call from a job). */
@@ -172,7 +130,7 @@ public final class ConnectViewModel {
         runner.run("Test connection", ctx -> {
             ConnectionSpec spec = resolve();
             try (ObjectStore store = ObjectStores.open(spec.root(), spec.s3())) {
-                return CapabilityProbe.run(store);
+                return CapabilityProbe.run(store, ClusterLayout.PROBE);
             }
         }, report -> {
             busy.set(false);

@@ -1,6 +1,8 @@
 package dev.omnigraph.console.ui.migrate;
 
 import dev.omnigraph.console.migrate.Endpoint;
+import dev.omnigraph.console.storage.S3Input;
+import dev.omnigraph.console.storage.S3Input.PathStyle;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StoreUri;
 import java.nio.file.Path;
@@ -15,26 +17,10 @@ import javafx.beans.property.StringProperty;
  * source's settings (or the environment's when the source is local). Typed keys live in memory only.
  */
 public final class DestinationForm {
-    /** Path-style choice: from the settings/environment, forced on, forced off. */
-    public enum Addressing {
-        AUTO("automatic"), PATH("path style"), VIRTUAL("virtual-hosted");
-
-        private final String label;
-
-        Addressing(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final StringProperty uri = new SimpleStringProperty("");
     private final StringProperty endpoint = new SimpleStringProperty("");
     private final StringProperty region = new SimpleStringProperty("");
-    private final ObjectProperty<Addressing> addressing = new SimpleObjectProperty<>(Addressing.AUTO);
+    private final ObjectProperty<PathStyle> addressing = new SimpleObjectProperty<>(PathStyle.AUTO);
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty accessKey = new SimpleStringProperty("");
     private final StringProperty secretKey = new SimpleStringProperty("");
@@ -51,7 +37,7 @@ public final class DestinationForm {
         return region;
     }
 
-    public ObjectProperty<Addressing> addressingProperty() {
+    public ObjectProperty<PathStyle> addressingProperty() {
         return addressing;
     }
 
@@ -82,7 +68,7 @@ public final class DestinationForm {
         uri.set(local.destinationUri(clusterName));
         endpoint.set(local.endpoint());
         region.set("us-east-1");
-        addressing.set(Addressing.PATH);
+        addressing.set(PathStyle.PATH);
         profile.set("");
         accessKey.set(local.accessKey());
         secretKey.set(local.secretKey());
@@ -102,31 +88,8 @@ public final class DestinationForm {
         if (!(parsed instanceof StoreUri.S3)) {
             return new Endpoint(parsed, null);
         }
-        S3Settings s = source == null ? S3Settings.fromEnvironment() : source;
-        if (!blank(endpoint.get())) {
-            s = s.withEndpoint(endpoint.get().trim());
-        }
-        if (!blank(region.get())) {
-            s = s.withRegion(region.get().trim());
-        }
-        s = switch (addressing.get() == null ? Addressing.AUTO : addressing.get()) {
-            case AUTO -> s;
-            case PATH -> s.withPathStyle(true);
-            case VIRTUAL -> s.withPathStyle(false);
-        };
-        if (!blank(profile.get())) {
-            s = s.withProfile(profile.get().trim()).withKeys(null);
-        }
-        if (!blank(accessKey.get()) || !blank(secretKey.get())) {
-            if (blank(accessKey.get()) || blank(secretKey.get())) {
-                throw new IllegalArgumentException("Give both the access key id and the secret key, or neither.");
-            }
-            s = s.withKeys(new S3Settings.StaticKeys(accessKey.get().trim(), secretKey.get().trim(), null));
-        }
+        S3Settings s = new S3Input(endpoint.get(), region.get(), profile.get(), addressing.get(), accessKey.get(), secretKey.get(), null)
+                .over(source == null ? S3Settings.fromEnvironment() : source);
         return new Endpoint(parsed, s);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.migrate;
 
+import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.task.TaskRunner;
 import javafx.scene.control.Button;
@@ -35,8 +36,8 @@ final class DestinationPage extends VBox {
         int r = 0;
         r = row(s3, r, "_Endpoint", field("migrate-endpoint", form.endpointProperty(), "blank: the source's, or the environment's", "S3 endpoint URL"));
         r = row(s3, r, "Re_gion", field("migrate-region", form.regionProperty(), "blank: the source's, or us-east-1", "Region"));
-        ChoiceBox<DestinationForm.Addressing> style = new ChoiceBox<>();
-        style.getItems().setAll(DestinationForm.Addressing.values());
+        ChoiceBox<S3Input.PathStyle> style = new ChoiceBox<>();
+        style.getItems().setAll(S3Input.PathStyle.values());
         style.valueProperty().bindBidirectional(form.addressingProperty());
         style.setAccessibleText("Addressing: path style or virtual-hosted");
         r = row(s3, r, "Addressing", style);

@@ -254,7 +254,7 @@ public final class ClusterSession {
             then.accept(known);
             return;
         }
-        runner.run("Probe " + spec.root().display(), ctx -> CapabilityProbe.run(store), r -> {
+        runner.run("Probe " + spec.root().display(), ctx -> CapabilityProbe.run(store, ClusterLayout.PROBE), r -> {
             probe.set(r);
             then.accept(r);
         }, onFailure);

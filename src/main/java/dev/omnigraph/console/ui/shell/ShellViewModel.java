@@ -1,6 +1,6 @@
 package dev.omnigraph.console.ui.shell;
 
-import dev.omnigraph.console.app.AppRuntime;
+import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;

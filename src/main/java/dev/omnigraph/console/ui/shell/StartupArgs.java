@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.shell;
 
-import dev.omnigraph.console.cli.Args;
+import dev.omnigraph.console.runtime.CommandLine;
+import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.ConnectionResolver;
 import dev.omnigraph.console.ui.session.ConnectionSpec;
@@ -13,39 +14,24 @@ import java.util.Set;
 /**
  * The window's command line: {@code --root URI} or {@code --config DIR} open that cluster instead
  * of the demos, with {@code --endpoint/--region/--profile/--path-style true|false} over the
- * environment's S3 settings (the same options and rules as the CLI's {@code S3Options}).
+ * environment's S3 settings (the same options and rules as the CLI's: one {@link S3Input}).
  */
 public record StartupArgs(Optional<String> root, Optional<String> config, S3Settings s3) {
 
-    public static StartupArgs parse(List<String> argv, Map<String, String> env) throws Args.UsageException {
-        Args args = Args.parse(argv, Set.of("root", "config", "endpoint", "region", "profile", "path-style"), Set.of());
+    public static StartupArgs parse(List<String> argv, Map<String, String> env) throws CommandLine.UsageException {
+        CommandLine args = CommandLine.parse(argv, Set.of("root", "config", "endpoint", "region", "profile", "path-style"), Set.of());
         if (!args.positionals().isEmpty()) {
-            throw new Args.UsageException("unexpected argument '" + args.positionals().getFirst() + "': the window takes --root URI or "
+            throw new CommandLine.UsageException("unexpected argument '" + args.positionals().getFirst() + "': the window takes --root URI or "
                     + "--config DIR (and --endpoint, --region, --profile, --path-style)");
         }
         if (args.value("root").isPresent() && args.value("config").isPresent()) {
-            throw new Args.UsageException("give --root or --config, not both");
+            throw new CommandLine.UsageException("give --root or --config, not both");
         }
-        S3Settings s = S3Settings.fromEnvironment(env);
+        S3Settings s;
         try {
-            if (args.value("endpoint").isPresent()) {
-                s = s.withEndpoint(args.value("endpoint").get());
-            }
+            s = S3Input.fromOptions(args::value, "").over(S3Input.environment(env));
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
-        }
-        if (args.value("region").isPresent()) {
-            s = s.withRegion(args.value("region").get());
-        }
-        if (args.value("profile").isPresent()) {
-            s = s.withProfile(args.value("profile").get());
-        }
-        if (args.value("path-style").isPresent()) {
-            String v = args.value("path-style").get();
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new Args.UsageException("--path-style takes true or false");
-            }
-            s = s.withPathStyle(Boolean.parseBoolean(v));
+            throw new CommandLine.UsageException(e.getMessage());
         }
         return new StartupArgs(args.value("root"), args.value("config"), s);
     }

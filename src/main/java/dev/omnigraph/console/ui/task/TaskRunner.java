@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * The one way view-models run background work. The window's implementation
  * ({@link FxTaskRunner}) runs jobs on a bounded pool and delivers results, failures and progress
- * on the JavaFX application thread; tests use {@link ImmediateTaskRunner}, which runs them on the
+ * on the JavaFX application thread; tests use {@code ImmediateTaskRunner} (src/test), which runs them on the
  * calling thread, so view-models are tested without a toolkit.
  */
 public interface TaskRunner {

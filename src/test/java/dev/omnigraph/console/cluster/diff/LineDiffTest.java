@@ -105,6 +105,25 @@ class LineDiffTest {
                 .containsExactly("\"api_key\": \"" + SecretMask.HIDDEN + "\"", "\"api_key\": \"${KEY}\"");
     }
 
+    @Test
+    void theUnifiedTextIsWhatPatchReads() {
+        // changes two lines apart share a hunk with one line of context (as GNU diff -U1 does)
+        TextDiff d = LineDiff.diff("a\nb\nc\nd\ne\nf\n", "a\nb\nc\nD\ne\nf\ng\n", 1, SAME);
+        assertThat(d.unified("cluster.yaml", "cluster.yaml (edited)")).isEqualTo("""
+                --- cluster.yaml
+                +++ cluster.yaml (edited)
+                @@ -3,4 +3,5 @@
+                 c
+                -d
+                +D
+                 e
+                 f
+                +g
+                """);
+        TextDiff apart = LineDiff.diff("1\n2\n3\n4\n5\n6\n7\n8\n", "X\n2\n3\n4\n5\n6\n7\nY\n", 1, SAME);
+        assertThat(apart.hunks()).extracting(TextDiff.Hunk::header).containsExactly("@@ -1,2 +1,2 @@", "@@ -7,2 +7,2 @@");
+    }
+
     /** Rebuilds B from A and the hunks (what `patch` would do). */
     static List<String> apply(List<String> a, TextDiff d) {
         List<String> out = new ArrayList<>();

@@ -116,7 +116,9 @@ class HostileInputTest {
         String deep = "{\"version\":1,\"applied_revision\":{},\"observations\":{\"a\":" + "[".repeat(100_000);
         long start = System.nanoTime();
         WireFormatException e = ledgerFailure(deep);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // a figure, not an assertion (a loaded machine must not fail the suite): target/races-figures.txt
+        dev.omnigraph.console.testing.Figures.record("hostile-input: 100000-deep ledger refused in "
+                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
         assertThat(e.code()).isEqualTo("invalid_state_json");
         assertThat(e.getMessage()).contains("recursion limit");
         assertThat(e.diagnostic().path()).startsWith("state.observations.a[0][0]");

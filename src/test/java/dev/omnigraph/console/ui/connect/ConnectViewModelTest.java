@@ -67,7 +67,7 @@ class ConnectViewModelTest {
         ConnectViewModel vm = vm(PreferencesModel.inMemory(ConsolePreferences.defaults()), Map.of("AWS_REGION", "eu-west-1"));
         vm.rootProperty().set("s3://bucket/clusters/prod/");
         vm.endpointProperty().set("http://127.0.0.1:9000");
-        vm.pathStyleProperty().set(ConnectViewModel.PathStyle.PATH);
+        vm.pathStyleProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
         vm.accessKeyProperty().set("AKIAEXAMPLE");
         vm.secretKeyProperty().set("s3cr3t");
         assertThat(vm.s3RelevantProperty().get()).isTrue();

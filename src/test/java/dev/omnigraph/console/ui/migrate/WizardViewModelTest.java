@@ -71,7 +71,7 @@ class WizardViewModelTest {
             assertThat(vm.page()).isEqualTo(WizardPage.DESTINATION); // nothing checked yet
             vm.form().uriProperty().set("s3://lax/cluster");
             vm.form().endpointProperty().set(lax.settings().endpoint());
-            vm.form().addressingProperty().set(DestinationForm.Addressing.PATH);
+            vm.form().addressingProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
             vm.form().accessKeyProperty().set(lax.settings().keys().accessKeyId());
             vm.form().secretKeyProperty().set(lax.settings().keys().secretAccessKey());
             vm.checkDestination();

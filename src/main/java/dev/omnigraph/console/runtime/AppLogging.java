@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class RedactorTest {
     @Test
     void staticKeysEnvironmentAndSdkPropertiesAreRegistered() {
         Redactor r = new Redactor();
-        r.addKeys(new S3Settings.StaticKeys("OGCFAKE0123456789", "0123456789abcdef0123456789abcdef01234567", "tok-tok-tok-1"));
+        r.addSecrets("OGCFAKE0123456789", "0123456789abcdef0123456789abcdef01234567", "tok-tok-tok-1");
         r.addFromEnvironment(Map.of("AWS_SECRET_ACCESS_KEY", "env-secret-1", "MY_API_KEY", "env-api-1",
                 "AWS_REGION", "eu-central-1", "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token", "HOME", "/root",
                 "XAUTHORITY", "/tmp/xvfb-run.1/Xauthority"));

@@ -1,9 +1,9 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
-import dev.omnigraph.console.storage.S3Settings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * Removes secrets from text before it reaches the log file, a crash report or a dialog (standard:
  * secrets never reach disk, logs, reports or dialogs). Two layers:
  * <ul>
- *   <li>known secrets, registered exactly: session access keys ({@link #addKeys}), secret-looking
+ *   <li>known secrets, registered exactly: session access keys ({@link #addSecrets}), secret-looking
  *       environment variables and the AWS SDK's system properties ({@link #addFromEnvironment},
  *       {@link #addFromSystemProperties}), anything else the console learns ({@link #addSecret}),
- *       also in their URL-encoded form;</li>
+ *       also in their URL-encoded and base64 forms;</li>
  *   <li>shapes: AWS access key ids ({@code AKIA…}, {@code ASIA…}), values of secret-named keys
  *       ({@code api_key}, {@code aws_secret_access_key}, {@code session_token}, {@code password} …,
  *       in {@code key=value}, YAML and JSON form), SigV4 signatures and credentials, bearer tokens,
@@ -70,6 +70,10 @@ public final class Redactor {
         if (!encoded.equals(value)) {
             changed |= known.add(encoded);
         }
+        // the base64 form too (HTTP basic credentials, encoded configuration), with and without padding
+        String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        changed |= known.add(base64);
+        changed |= known.add(base64.replace("=", ""));
         if (changed) {
             List<String> sorted = new ArrayList<>(known);
             sorted.sort(Comparator.comparingInt(String::length).reversed());
@@ -77,12 +81,10 @@ public final class Redactor {
         }
     }
 
-    /** Registers all three parts of session-only S3 keys. */
-    public void addKeys(S3Settings.StaticKeys keys) {
-        if (keys != null) {
-            addSecret(keys.accessKeyId());
-            addSecret(keys.secretAccessKey());
-            addSecret(keys.sessionToken());
+    /** Registers several secrets (e.g. the parts of S3 keys; nulls ignored). */
+    public void addSecrets(String... secrets) {
+        for (String s : secrets) {
+            addSecret(s);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class StartupTimelineTest {
         StartupTimeline t = new StartupTimeline(System.currentTimeMillis());
         t.windowShown(System.currentTimeMillis() + 5);
         t.windowShown(System.currentTimeMillis() + 5000); // only the first counts
-        String line = t.firstFrameLine(System.currentTimeMillis() + 10, FirstFrameProbe.PULSES);
+        String line = t.firstFrameLine(System.currentTimeMillis() + 10, dev.omnigraph.console.ui.runtime.FirstFrameProbe.PULSES);
         assertThat(line).startsWith(StartupTimeline.FIRST_FRAME_PREFIX)
                 .containsPattern("rendered \\d+ ms after (process|JVM) start")
                 .containsPattern("main \\+\\d+ ms, window shown \\+\\d+ ms, CPU \\d+ ms; first frame at epoch ms \\d+; "

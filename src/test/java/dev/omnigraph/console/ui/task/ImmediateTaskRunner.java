@@ -3,7 +3,7 @@ package dev.omnigraph.console.ui.task;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
-/** Runs jobs on the calling thread: for view-model tests and the CLI. */
+/** Runs jobs on the calling thread: for view-model tests. */
 public final class ImmediateTaskRunner implements TaskRunner {
     @Override
     public <T> TaskHandle run(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,

@@ -1,7 +1,14 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.ui.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.omnigraph.console.runtime.ActivityTrail;
+import dev.omnigraph.console.runtime.AppFacts;
+import dev.omnigraph.console.runtime.AppHome;
+import dev.omnigraph.console.runtime.AppRuntime;
+import dev.omnigraph.console.runtime.CrashReport;
+import dev.omnigraph.console.runtime.Redactor;
+import dev.omnigraph.console.runtime.StartupTimeline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

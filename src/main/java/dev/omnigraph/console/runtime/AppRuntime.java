@@ -1,7 +1,5 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
-import dev.omnigraph.console.cli.CliMain;
-import dev.omnigraph.console.storage.S3Settings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,16 +9,17 @@ import java.util.logging.Logger;
 
 /**
  * What every run of the console sets up before anything else (installed once from
- * {@code Launcher.main}): the per-user {@link AppHome}, the redacted rotating log
- * ({@link AppLogging}), the uncaught-exception handler ({@link CrashHandler}) and, for the window,
- * the start-up timeline and crash dialogs ({@link WindowSupport}).
+ * {@code Launcher.main} through {@code app.AppStart}): the per-user {@link AppHome}, the redacted
+ * rotating log ({@link AppLogging}), the uncaught-exception handler ({@link CrashHandler}) and, for
+ * the window, the start-up timeline (crash dialogs: {@code ui.runtime.WindowSupport}). The bottom
+ * of the console: every other package may use it, it uses none of them.
  *
  * <p>Hooks for the rest of the console, all safe to call when nothing was installed (tests):
  * <ul>
  *   <li>{@link #clusterOpened(String)} — the window opened a cluster (logged; the smoke test waits for it);</li>
  *   <li>{@link #doing(String)} — what the console is doing now, for crash reports;</li>
- *   <li>{@link #secret(String)} / {@link #keys(S3Settings.StaticKeys)} — register a secret so it is
- *       redacted everywhere (call it when an admin types an access key);</li>
+ *   <li>{@link #secret(String)} / {@link #secrets(String...)} — register a secret so it is
+ *       redacted everywhere (the storage layer's {@code S3Input} calls it for every key it is given);</li>
  *   <li>{@code WindowSupport.windowUp(stage)} — the main window is up (crash dialogs get it as owner).</li>
  * </ul>
  */
@@ -50,6 +49,7 @@ public final class AppRuntime {
     public static final String CLUSTER_OPENED_PREFIX = "Cluster opened: ";
 
     private static final Logger LOG = Logger.getLogger(AppRuntime.class.getName());
+    private static final Redactor PATTERNS_ONLY = new Redactor();
     private static volatile AppRuntime current;
 
     private final Mode mode;
@@ -73,29 +73,7 @@ public final class AppRuntime {
                 () -> logging.logFile().orElse(null), err);
     }
 
-    /**
-     * Called first thing in {@code Launcher.main}: log file, redaction, crash handler, and for the
-     * window the start-up measurement and crash dialogs. Never throws: a console that cannot log
-     * still runs.
-     */
-    public static synchronized AppRuntime install(String[] args) {
-        StartupTimeline timeline = StartupTimeline.startingNow();
-        Mode mode = CliMain.isCommand(args) ? Mode.COMMAND_LINE : Mode.WINDOW;
-        AppRuntime runtime = start(mode, AppHome.resolve(), System.getenv(), System.getProperties(), System.err, timeline);
-        if (mode == Mode.WINDOW) {
-            runtime.trail.note("Starting the window");
-            try {
-                WindowSupport.watch(runtime);
-            } catch (LinkageError | RuntimeException e) {
-                LOG.log(Level.WARNING, "Start-up measurement and crash dialogs are off: " + e);
-            }
-        } else {
-            runtime.trail.note("Running the command '" + commandWords(args) + "'");
-        }
-        return runtime;
-    }
-
-    /** Sets up a runtime with explicit inputs and makes it current (tests; {@link #install} in production). */
+    /** Sets up a runtime with explicit inputs and makes it current (tests; {@code app.AppStart.install} in production). */
     public static synchronized AppRuntime start(Mode mode, AppHome home, Map<String, String> env, Properties properties,
                                                 PrintStream err, StartupTimeline timeline) {
         AppRuntime runtime = new AppRuntime(mode, home, env, properties, err, timeline);
@@ -137,12 +115,23 @@ public final class AppRuntime {
         }
     }
 
-    /** Hook: never let these session keys reach a log, report or dialog. */
-    public static void keys(S3Settings.StaticKeys keys) {
+    /** Hook: never let any of these values reach a log, report or dialog (nulls and short values are ignored). */
+    public static void secrets(String... values) {
         AppRuntime r = current;
         if (r != null) {
-            r.redactor.addKeys(keys);
+            for (String v : values) {
+                r.redactor.addSecret(v);
+            }
         }
+    }
+
+    /**
+     * {@code text} with the session's known secrets and every secret-shaped value masked (patterns
+     * only when nothing was installed): for text that reaches a screen or standard output.
+     */
+    public static String redact(String text) {
+        AppRuntime r = current;
+        return (r == null ? PATTERNS_ONLY : r.redactor).redact(text);
     }
 
     public Mode mode() {
@@ -185,7 +174,8 @@ public final class AppRuntime {
         }
     }
 
-    void firstFrame(long at, String method) {
+    /** The first frame of the window was rendered at {@code at} (epoch ms), measured by {@code method}. */
+    public void firstFrame(long at, String method) {
         String line = timeline.firstFrameLine(at, method);
         trail.note("First frame rendered");
         LOG.info(line);
@@ -197,16 +187,9 @@ public final class AppRuntime {
         }
     }
 
-    void windowShown(String title) {
+    /** The first window, titled {@code title}, was shown. */
+    public void windowShown(String title) {
         timeline.windowShown(System.currentTimeMillis());
         trail.note("Window shown: " + title);
-    }
-
-    private static String commandWords(String[] args) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < Math.min(2, args.length) && !args[i].startsWith("-"); i++) {
-            b.append(i == 0 ? "" : " ").append(args[i]);
-        }
-        return b.isEmpty() ? (args.length > 0 ? args[0] : "") : b.toString();
     }
 }

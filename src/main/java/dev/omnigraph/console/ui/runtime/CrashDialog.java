@@ -1,6 +1,7 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.ui.runtime;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.omnigraph.console.runtime.CrashReport;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;

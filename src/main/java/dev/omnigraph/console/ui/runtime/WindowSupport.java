@@ -1,5 +1,6 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.ui.runtime;
 
+import dev.omnigraph.console.runtime.AppRuntime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
@@ -11,7 +12,7 @@ import javafx.stage.Window;
  * frame and, from then on, shows crash reports in a {@link CrashDialog}.
  *
  * <p>Hook for the window, one line in {@code ConsoleApp.start} after {@code stage.show()}:
- * <pre>{@code dev.omnigraph.console.app.WindowSupport.windowUp(stage);}</pre>
+ * <pre>{@code dev.omnigraph.console.ui.runtime.WindowSupport.windowUp(stage);}</pre>
  * It makes the main stage the owner of crash dialogs and notes it for crash reports; it is
  * idempotent and harmless when nothing was installed (tests).
  */
@@ -22,7 +23,7 @@ public final class WindowSupport {
     private WindowSupport() {}
 
     /** Watches for the first shown window (call before {@code Application.launch}). */
-    static void watch(AppRuntime runtime) {
+    public static void watch(AppRuntime runtime) {
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
                 for (Window w : change.getAddedSubList()) {

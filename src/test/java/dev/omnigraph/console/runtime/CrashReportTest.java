@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class CrashReportTest {
                         "3. caused by java.nio.file.NoSuchFileException: /data/x.lance")
                 .doesNotContain("\tat ");
         assertThat(report.text()).startsWith(report.readablePart())
-                .contains("Technical details (stack traces):", "\tat dev.omnigraph.console.app.CrashReportTest");
+                .contains("Technical details (stack traces):", "\tat dev.omnigraph.console.runtime.CrashReportTest");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.ui.runtime;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,9 +15,9 @@ import javafx.stage.Window;
  * the second animation pulse after the window is shown (a pulse starts only once the previous
  * frame has been rendered). Call on the JavaFX thread before the first pulse of the window.
  */
-final class FirstFrameProbe {
-    static final String CALLBACK = "the scene's rendered-frame callback";
-    static final String PULSES = "the second pulse after showing (fallback)";
+public final class FirstFrameProbe {
+    public static final String CALLBACK = "the scene's rendered-frame callback";
+    public static final String PULSES = "the second pulse after showing (fallback)";
 
     private FirstFrameProbe() {}
 

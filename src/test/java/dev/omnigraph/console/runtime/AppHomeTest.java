@@ -1,4 +1,4 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

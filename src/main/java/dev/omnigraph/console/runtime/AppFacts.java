@@ -1,6 +1,5 @@
-package dev.omnigraph.console.app;
+package dev.omnigraph.console.runtime;
 
-import dev.omnigraph.console.cli.Version;
 
 /**
  * What a bug report needs to know about this installation: version, how it runs (packaged app or
