@@ -99,9 +99,9 @@ public final class LedgerHistoryView implements ClusterView {
                 ? "current" : (e.kind() == HistoryEntry.Kind.VERSION ? "version" : "observed") + " · current") : e.kind() == HistoryEntry.Kind.VERSION ? Tagged.info("bucket version")
                 : Tagged.neutral("observed"), 170);
         entries.getColumns().setAll(List.of(kind,
-                Ui.textColumn("Revision", HistoryEntry::revisionText, 80),
-                Ui.textColumn("Time", HistoryEntry::timeText, 170),
-                Ui.textColumn("Size", HistoryEntry::sizeText, 80),
+                Ui.textColumn("Revision", HistoryEntry::revisionText, 110),
+                Ui.textColumn("Time", HistoryEntry::timeText, 200),
+                Ui.textColumn("Size", HistoryEntry::sizeText, 90),
                 Ui.monoColumn("CAS / ETag", HistoryEntry::identityText, 170),
                 Ui.monoColumn("Version / entry", e -> e.kind() == HistoryEntry.Kind.CURRENT ? "state.json"
                         : HistoryEntry.abbreviate(e.id(), 40), 230),

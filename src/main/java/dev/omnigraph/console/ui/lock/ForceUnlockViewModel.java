@@ -37,6 +37,7 @@ public final class ForceUnlockViewModel {
     private final ObjectProperty<Tagged> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<LockService.UnlockOutcome> result = new SimpleObjectProperty<>();
     private final BooleanBinding canConfirm;
+    private final javafx.beans.binding.ObjectBinding<Tagged> match;
 
     public ForceUnlockViewModel(ClusterSession session, LockFile lock, String age) {
         this.session = session;
@@ -44,6 +45,23 @@ public final class ForceUnlockViewModel {
         this.age = age;
         this.canConfirm = Bindings.createBooleanBinding(() -> lock.lockId().equals(typed.get()) && !running.get() && outcome.get() == null,
                 typed, running, outcome);
+        this.match = Bindings.createObjectBinding(() -> matchOf(lock.lockId(), typed.get()), typed);
+    }
+
+    /** Null while nothing is typed; "matches" only for the exact id; "does not match" otherwise (case counts). */
+    static Tagged matchOf(String lockId, String typed) {
+        if (typed == null || typed.isEmpty()) {
+            return null;
+        }
+        if (lockId.equals(typed)) {
+            return Tagged.ok("matches");
+        }
+        return Tagged.danger(lockId.equalsIgnoreCase(typed) ? "does not match: lock ids are case-sensitive" : "does not match");
+    }
+
+    /** Whether what is typed is the lock id, in words next to the field (like the cutover page). */
+    public javafx.beans.binding.ObjectBinding<Tagged> matchProperty() {
+        return match;
     }
 
     public String title() {
@@ -53,7 +71,7 @@ public final class ForceUnlockViewModel {
     /** What is at risk, in words. */
     public String description() {
         return "This removes the state lock " + ClusterLayout.LOCK + " of " + session.location().root().display() + ", taken by "
-                + lock.operation() + " (pid " + lock.pid() + ") " + age + " ago, created " + lock.createdAt() + ".\n\n"
+                + lock.operation() + " (pid " + lock.pid() + ") " + age + " ago, created " + dev.omnigraph.console.ui.common.Times.of(lock.createdAt()) + ".\n\n"
                 + "Only do this when you are sure no " + lock.operation() + " is still running: a running command whose lock is "
                 + "removed can be overtaken by another one, and their ledger writes would then race.\n\n"
                 + "The lock is removed only if it still has exactly this id. Where the server honours a conditional delete "

@@ -79,7 +79,7 @@ public final class LockView implements ClusterView {
         details.clear();
         if (s.lock().isPresent()) {
             LockFile l = s.lock().get();
-            details.mono("Lock id", l.lockId()).text("Operation", l.operation()).text("Created", l.createdAt())
+            details.mono("Lock id", l.lockId()).text("Operation", l.operation()).text("Created", Ui.time(l.createdAt()))
                     .text("Age", s.ageText() + (s.stale() ? " (past your threshold)" : "")).text("Process id", String.valueOf(l.pid()))
                     .text("Version", String.valueOf(l.version()));
             if (s.state() instanceof LockState.Held h) {

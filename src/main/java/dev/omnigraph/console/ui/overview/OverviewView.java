@@ -15,6 +15,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -48,7 +50,10 @@ public final class OverviewView implements ClusterView {
         root.setFitToWidth(true);
         root.getStyleClass().add("page");
         model.modelProperty().addListener((o, a, b) -> render(b));
-        content.getChildren().add(Ui.placeholder("Reading the cluster…"));
+        Label waiting = Ui.placeholder("");
+        waiting.setWrapText(true);
+        waiting.textProperty().bind(model.placeholderProperty());
+        content.getChildren().add(waiting);
         ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.recompute()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -78,10 +83,7 @@ public final class OverviewView implements ClusterView {
         if (m == null) {
             return;
         }
-        Label name = Ui.title(m.name());
-        Label lockBadge = Ui.badge(m.lock().badge());
-        lockBadge.setId("overview-lock-badge");
-        HBox head = Ui.row(10, name, Ui.badge(m.ledger()), lockBadge, extraBadges, Ui.spacer(), Ui.muted(m.readSummary()));
+        Node head = heading(m);
 
         GridPane facts = new GridPane();
         facts.setHgap(14);
@@ -132,8 +134,14 @@ public final class OverviewView implements ClusterView {
                 link("Open graphs", "graphs"));
 
         VBox diagnostics = new VBox(6);
-        if (m.diagnostics().isEmpty()) {
+        if (m.diagnostics().isEmpty() && m.attention().isEmpty()) {
             diagnostics.getChildren().add(Ui.badge(Tagged.ok("No findings")));
+        }
+        for (Tagged t : m.attention()) {
+            Label text = new Label(t.text());
+            text.setWrapText(true);
+            diagnostics.getChildren().add(Ui.row(8, Ui.badge(new Tagged(t.severity() == Severity.DANGER ? "error" : "attention",
+                    t.severity())), text));
         }
         for (Diagnostic d : m.diagnostics()) {
             Label text = new Label(d.message());
@@ -167,6 +175,34 @@ public final class OverviewView implements ClusterView {
             }
         }
         content.getChildren().setAll(head, grid);
+    }
+
+    /**
+     * The cluster's name (never shortened), its badges (wrapping onto a second line when narrow),
+     * and a line saying when it was read and last checked.
+     */
+    private Node heading(OverviewModel m) {
+        Label name = Ui.title(m.name());
+        name.setId("overview-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label lockBadge = Ui.badge(m.lock().badge());
+        lockBadge.setId("overview-lock-badge");
+        FlowPane badges = new FlowPane(8, 6, Ui.badge(m.ledger()), lockBadge, extraBadges);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(badges, Priority.ALWAYS);
+        HBox top = Ui.row(12, name, badges);
+        Label read = Ui.muted(m.readSummary());
+        read.setWrapText(true);
+        Label checked = new Label(m.freshness().text());
+        checked.setId("overview-last-checked");
+        checked.setWrapText(true);
+        if (m.freshness().severity() == Severity.DANGER) {
+            Ui.styleBadge(checked, m.freshness());
+        } else {
+            checked.getStyleClass().add("muted");
+        }
+        FlowPane when = new FlowPane(14, 4, read, checked);
+        return new VBox(6, top, when);
     }
 
     private static void fact(GridPane grid, int row, String label, Node value) {
