@@ -191,7 +191,9 @@ public final class LedgerView implements ClusterView {
         List<javafx.scene.control.TableColumn<KeyedJson, ?>> columns = new java.util.ArrayList<>();
         columns.add(Ui.monoColumn(capitalize(keyName), KeyedJson::key, 280));
         for (KeyedSection.Column c : section.columns()) {
-            columns.add(Ui.textColumn(c.header(), r -> r.field(c.field()), c.width()));
+            javafx.scene.control.TableColumn<KeyedJson, String> column = Ui.textColumn(c.header(), r -> r.field(c.field()), c.width());
+            column.setMinWidth(c.width()); // headers are words: never "Schema as desi…"
+            columns.add(column);
         }
         list.getColumns().setAll(columns);
         list.setPlaceholder(Ui.placeholder("Nothing recorded."));

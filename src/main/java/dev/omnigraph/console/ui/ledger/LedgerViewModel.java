@@ -48,8 +48,9 @@ public final class LedgerViewModel extends SnapshotViewModel {
     private final KeyedSection observations = new KeyedSection("observation", List.of(
             new KeyedSection.Column("kind", "Kind", 80), new KeyedSection.Column("exists", "Exists", 70),
             new KeyedSection.Column("graph_manifest_version", "Manifest version", 130),
-            new KeyedSection.Column("schema_matches_desired", "Schema as desired", 140),
-            new KeyedSection.Column("observed_at", "Observed", 200), new KeyedSection.Column("error", "Error", 200)));
+            new KeyedSection.Column("schema_matches_desired", "Schema as desired", 150),
+            new KeyedSection.Column("observed_at", "Observed", 200), new KeyedSection.Column("deleted_at", "Deleted", 200),
+            new KeyedSection.Column("error", "Error", 160)));
     private final ObservableList<String> rawLines = FXCollections.observableArrayList();
     private final StringProperty raw = new SimpleStringProperty("");
     private final StringProperty cas = new SimpleStringProperty("–");

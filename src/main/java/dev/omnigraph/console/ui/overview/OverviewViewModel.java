@@ -62,7 +62,7 @@ public final class OverviewViewModel extends SnapshotViewModel {
             return dev.omnigraph.console.ui.common.Tagged.danger(failed + " · showing what was read before");
         }
         var check = session.lastCheckProperty().get();
-        return check == null ? dev.omnigraph.console.ui.common.Tagged.neutral("")
+        return check == null || check.fullRead() ? dev.omnigraph.console.ui.common.Tagged.neutral("") // the read line says it
                 : dev.omnigraph.console.ui.common.Tagged.neutral(check.text());
     }
 

@@ -103,7 +103,8 @@ class OverviewViewModelTest {
         if (orphans > 0) {
             assertThat(m.attention()).extracting(t -> t.text()).anyMatch(t -> t.contains("orphan"));
         }
-        assertThat(m.freshness().text()).startsWith("read in full ").endsWith(" UTC");
+        assertThat(m.freshness().text()).as("right after a full read, the read line says it all").isEmpty();
+        assertThat(m.readSummary()).startsWith("read ").contains(" UTC in ");
 
         session.pollOnce();
         assertThat(vm.model().freshness().text()).startsWith("checked ").endsWith("nothing changed");
