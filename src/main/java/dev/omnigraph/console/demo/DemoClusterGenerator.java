@@ -290,7 +290,7 @@ public final class DemoClusterGenerator {
         return m;
     }
 
-    private static long[] writeAll(ObjectStore store, List<GraphTreeWriter.PlannedObject> plan, Progress progress) throws StorageException {
+    static long[] writeAll(ObjectStore store, List<GraphTreeWriter.PlannedObject> plan, Progress progress) throws StorageException {
         long totalBytes = plan.stream().mapToLong(GraphTreeWriter.PlannedObject::size).sum();
         AtomicLong doneBytes = new AtomicLong();
         AtomicLong doneObjects = new AtomicLong();
@@ -330,10 +330,11 @@ public final class DemoClusterGenerator {
         return new long[] {plan.size(), totalBytes};
     }
 
-    private static void putLiteral(ObjectStore store, String key, byte[] bytes) throws StorageException {
+    static void putLiteral(ObjectStore store, String key, byte[] bytes) throws StorageException {
         PutResult r = store.put(key, bytes, WriteCondition.IF_ABSENT);
         if (r instanceof PutResult.PreconditionFailed) {
-            Optional<StoredObject> existing = store.read(key, bytes.length + 1L);
+            boolean sameSize = store.stat(key).map(info -> info.size() == bytes.length).orElse(false);
+            Optional<StoredObject> existing = sameSize ? store.read(key, bytes.length + 1L) : Optional.empty();
             if (existing.isEmpty() || !Arrays.equals(existing.get().bytes(), bytes)) {
                 throw new StorageException(StorageException.Kind.IO, key,
                         "The root already holds a different " + key + ": the demo generator writes only to an empty root");

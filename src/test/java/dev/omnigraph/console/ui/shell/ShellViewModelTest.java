@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigraph.console.cluster.ClusterLocation;
+import dev.omnigraph.console.cluster.LedgerState;
 import dev.omnigraph.console.prefs.ConsolePreferences;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
@@ -34,19 +35,22 @@ class ShellViewModelTest {
                     return StoreOpener.DEFAULT.open(spec);
                 });
         shell.openDemos(home, S3Settings.fromEnvironment(Map.of()));
-        assertThat(shell.sessions()).extracting(s -> s.name()).containsExactly("company-brain", "analytics");
-        assertThat(shell.sessions()).allSatisfy(s -> assertThat(s.snapshot().ledger().present()).isTrue());
-        assertThat(shell.sessions().getFirst().snapshot().lock().held()).as("showcase: a lock left by a crashed apply").isTrue();
-        assertThat(shell.sessions().get(1).snapshot().recoveries()).as("quiet: migration-ready").isEmpty();
-        assertThat(prefs.get().recentRoots()).hasSize(2);
+        assertThat(shell.sessions()).extracting(s -> s.name())
+                .containsExactly("knowledge-hub", "knowledge-rollout", "company-brain", "analytics");
+        assertThat(shell.sessions()).allSatisfy(s -> assertThat(s.snapshot().ledger()).isNotInstanceOf(LedgerState.Missing.class));
+        assertThat(shell.sessions().subList(2, 4)).allSatisfy(s -> assertThat(s.snapshot().ledger().present()).isTrue());
+        assertThat(shell.sessions().getFirst().snapshot().lock().held()).as("v0.13: the serve lock").isTrue();
+        assertThat(shell.sessions().get(2).snapshot().lock().held()).as("showcase: a lock left by a crashed apply").isTrue();
+        assertThat(shell.sessions().get(3).snapshot().recoveries()).as("quiet: migration-ready").isEmpty();
+        assertThat(prefs.get().recentRoots()).hasSize(4);
 
         shell.openDemos(home, S3Settings.fromEnvironment(Map.of()));
-        assertThat(shell.sessions()).as("already open: selected, not opened twice").hasSize(2);
-        assertThat(opens).hasValue(2);
+        assertThat(shell.sessions()).as("already open: selected, not opened twice").hasSize(4);
+        assertThat(opens).hasValue(4);
 
         shell.close(shell.sessions().getFirst());
-        assertThat(shell.sessions()).hasSize(1);
-        assertThat(shell.selectedProperty().get()).isSameAs(shell.sessions().getFirst());
+        assertThat(shell.sessions()).hasSize(3);
+        assertThat(shell.sessions()).as("a remaining session stays selected").contains(shell.selectedProperty().get());
     }
 
     @Test
