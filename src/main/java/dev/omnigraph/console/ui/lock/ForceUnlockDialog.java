@@ -107,7 +107,16 @@ public final class ForceUnlockDialog extends Stage {
         for (Label l : new Label[] {heading, description, prompt, outcome}) {
             l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text takes the lines it needs, never "…"
         }
-        VBox body = new VBox(12, heading, description, Ui.section("Lock id"), shownId, prompt, typedRow, outcome);
+        VBox body = new VBox(12, heading, description, Ui.section("Lock id"), shownId);
+        if (model.asksOwnerStopped()) {
+            javafx.scene.control.CheckBox stopped = new javafx.scene.control.CheckBox(model.ownerStoppedText());
+            stopped.setId("force-unlock-owner-stopped");
+            stopped.setWrapText(true);
+            stopped.setMinHeight(Region.USE_PREF_SIZE);
+            stopped.selectedProperty().bindBidirectional(model.ownerStoppedProperty());
+            body.getChildren().add(stopped);
+        }
+        body.getChildren().addAll(prompt, typedRow, outcome);
         body.setPadding(new Insets(20, 20, 8, 20));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

@@ -35,12 +35,14 @@ import java.util.TreeMap;
  * @param attention    what needs a look besides the reader's diagnostics: resources not applied,
  *                     orphan or changed catalog blobs, graphs outside the ledger
  * @param freshness    "read in full … / checked … · nothing changed", or the last refresh failure
+ * @param generation   the ledger's generation, counters, outstanding deployment and schema contracts (when readable)
  */
 public record OverviewModel(String name, String root, String storageKind, String configDir, Tagged ledger, String revision,
                             String configDigest, String cas, int resources, Map<String, Long> statusCounts, LockStatus lock,
                             long pendingApprovals, long invalidApprovals, List<String> sidecars, Tagged catalog,
                             String catalogDetail, long graphs, long graphObjects, long graphBytes, long graphsNeedingAttention,
-                            List<Diagnostic> diagnostics, String readSummary, List<Tagged> attention, Tagged freshness) {
+                            List<Diagnostic> diagnostics, String readSummary, List<Tagged> attention, Tagged freshness,
+                            java.util.Optional<LedgerGenerationFacts> generation) {
 
     /** Without the live-check line (tests and callers that only need the snapshot's facts). */
     public static OverviewModel of(ClusterSnapshot s, CatalogVerifier.Report verified, Instant now, Duration staleAfter, String readSummary) {
@@ -112,9 +114,10 @@ public record OverviewModel(String name, String root, String storageKind, String
                 s.location().configDir().map(Object::toString).orElse(null), ledgerTag,
                 ledger == null ? "–" : Long.toUnsignedString(ledger.stateRevision()),
                 ledger == null || ledger.configDigest() == null ? "–" : ledger.configDigest(), ledger == null ? "–" : ledger.cas(),
-                ledger == null ? 0 : ledger.resources().size(), counts, LockStatus.of(s.lock(), now, staleAfter), pending,
+                ledger == null ? 0 : ledger.resources().size(), counts, LockStatus.of(s, now, staleAfter), pending,
                 invalidApprovals, List.copyOf(sidecars), catalog, detail, s.graphs().size(), s.graphObjects(), s.graphBytes(), attention,
-                s.diagnostics(), readSummary, OverviewAttention.of(s, counts, changedSinceVerified), freshness);
+                s.diagnostics(), readSummary, OverviewAttention.of(s, counts, changedSinceVerified), freshness,
+                LedgerGenerationFacts.of(s));
     }
 
     /** Colour for a status name in the counts. */

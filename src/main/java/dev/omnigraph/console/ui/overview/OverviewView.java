@@ -111,7 +111,12 @@ public final class OverviewView implements ClusterView {
         Label lockText = Ui.muted(m.lock().explanation());
         VBox lock = Ui.card("State lock", Ui.badge(m.lock().badge()), lockText, link("Open lock", "lock"));
 
-        VBox approvals = Ui.card("Approvals", big(Format.count(m.pendingApprovals()), "pending"),
+        boolean v2 = m.generation().map(g -> g.counters().containsKey("Ledger id")).orElse(false);
+        VBox approvals = v2 ? Ui.card("Approvals (legacy)", Ui.muted("OmniGraph v0.13 has no approvals: " + Format.count(
+                        m.pendingApprovals()) + " approval file" + (m.pendingApprovals() == 1 ? "" : "s")
+                        + " under approvals/ and the ledger's approval_records are history from ≤ 0.11, not pending work."),
+                link("Open approvals", "approvals"))
+                : Ui.card("Approvals", big(Format.count(m.pendingApprovals()), "pending"),
                 m.invalidApprovals() > 0 ? Ui.badge(Tagged.danger(m.invalidApprovals() + " invalid artifact(s)")) : Ui.muted("No invalid artifacts."),
                 link("Open approvals", "approvals"));
 
@@ -161,13 +166,17 @@ public final class OverviewView implements ClusterView {
         grid.getColumnConstraints().addAll(half, half);
         VBox cluster = Ui.card("Cluster", facts);
         grid.add(cluster, 0, 0, 2, 1);
-        grid.add(resources, 0, 1);
-        grid.add(lock, 1, 1);
-        grid.add(approvals, 0, 2);
-        grid.add(recoveries, 1, 2);
-        grid.add(catalog, 0, 3);
-        grid.add(graphs, 1, 3);
-        grid.add(Ui.card("Findings", diagnostics), 0, 4, 2, 1);
+        int row = 1;
+        if (m.generation().isPresent()) {
+            grid.add(OverviewDeploymentCard.of(m.generation().get(), this::link), 0, row++, 2, 1);
+        }
+        grid.add(resources, 0, row);
+        grid.add(lock, 1, row++);
+        grid.add(approvals, 0, row);
+        grid.add(recoveries, 1, row++);
+        grid.add(catalog, 0, row);
+        grid.add(graphs, 1, row++);
+        grid.add(Ui.card("Findings", diagnostics), 0, row, 2, 1);
         for (Node n : grid.getChildren()) {
             if (n instanceof VBox v) {
                 v.setMaxHeight(Double.MAX_VALUE);
