@@ -93,7 +93,7 @@ public final class ApprovalsView implements ClusterView {
             detail.add("Problem", p);
         }
         detail.mono("Resource", r.resource()).text("Operation", r.operation()).text("Reason", r.reason())
-                .text("Approved by", r.approvedBy()).text("Created", r.createdAt()).text("Consumed", r.consumedAt())
+                .text("Approved by", r.approvedBy()).text("Created", Ui.time(r.createdAt())).text("Consumed", Ui.time(r.consumedAt()))
                 .mono("Bound config", r.boundConfig()).mono("Bound before", r.boundBefore()).mono("Bound after", r.boundAfter());
         detail.add("vs ledger", Ui.badge(r.ledger()));
         detail.add("vs desired config", Ui.badge(r.desired()));

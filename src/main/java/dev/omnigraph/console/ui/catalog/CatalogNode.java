@@ -24,6 +24,7 @@ public final class CatalogNode {
     private final CatalogEntry entry;
     private final List<CatalogNode> children;
     private volatile CatalogIntegrity integrity;
+    private volatile boolean changedSinceVerified;
     private long blobs;
     private long bytes;
     private long problems;
@@ -115,7 +116,27 @@ public final class CatalogNode {
     void setIntegrity(CatalogIntegrity value) {
         if (type == Type.BLOB) {
             integrity = value;
+            changedSinceVerified = false;
         }
+    }
+
+    /** A verdict was computed for this key, but the bytes listed now are not the bytes it hashed. */
+    void markChangedSinceVerified() {
+        if (type == Type.BLOB && integrity == CatalogIntegrity.UNVERIFIED) {
+            changedSinceVerified = true;
+        }
+    }
+
+    public boolean changedSinceVerified() {
+        return changedSinceVerified;
+    }
+
+    /** This blob's integrity in words, including "not verified since it changed". */
+    public Tagged integrityTag() {
+        if (changedSinceVerified && integrity == CatalogIntegrity.UNVERIFIED) {
+            return Tagged.warn("not verified since it changed");
+        }
+        return integrityTag(integrity);
     }
 
     public long blobs() {

@@ -69,7 +69,7 @@ public final class CatalogView implements ClusterView {
         TreeTableColumn<CatalogNode, Tagged> integrity = new TreeTableColumn<>("Integrity");
         integrity.setCellValueFactory(cd -> {
             CatalogNode n = cd.getValue().getValue();
-            return new ReadOnlyObjectWrapper<>(n.isBlob() ? CatalogNode.integrityTag(n.integrity()) : null);
+            return new ReadOnlyObjectWrapper<>(n.isBlob() ? n.integrityTag() : null);
         });
         integrity.setCellFactory(c -> new TagCell());
         integrity.setPrefWidth(120);

@@ -10,6 +10,8 @@ import dev.omnigraph.console.storage.StoredObject;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.common.Tagged;
+import dev.omnigraph.console.ui.session.CatalogVerdicts;
+import dev.omnigraph.console.ui.session.CatalogWatch;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.task.ProgressModel;
 import dev.omnigraph.console.ui.task.TaskHandle;
@@ -30,8 +32,11 @@ import javafx.beans.property.StringProperty;
 /**
  * The Catalog view's state: the tree ({@link CatalogTree}), the selected blob's content and
  * verdict, and "verify all" ({@link CatalogVerifier}, in the background with progress, throughput
- * and cancel). Verdicts are applied by key; since keys are content addresses, a verdict stays
- * valid across refreshes for the same key, so they are carried over to the next snapshot.
+ * and cancel). A verdict is tied to the bytes it hashed (the blob's ETag, size and modification
+ * time as listed): it carries over to the next snapshot only while that snapshot lists the same
+ * identity for the key; otherwise the blob is "not verified since it changed"
+ * ({@link CatalogVerdicts}). Verifying one blob (by selecting it) updates the session's report, so
+ * the Overview counts the same verdicts as this page.
  */
 public final class CatalogViewModel extends SnapshotViewModel {
     private final ObjectProperty<CatalogTree> tree = new SimpleObjectProperty<>();
@@ -55,7 +60,8 @@ public final class CatalogViewModel extends SnapshotViewModel {
             if (b != null) {
                 gone.set("");
             }
-            boolean sameBlob = carryingOver && a != null && b != null && a.isBlob() && b.isBlob() && a.id().equals(b.id());
+            boolean sameBlob = carryingOver && a != null && b != null && a.isBlob() && b.isBlob() && a.id().equals(b.id())
+                    && sameBytes(a, b);
             if (!sameBlob) {
                 loadContent(b); // the same key is the same bytes (content address): nothing to read again
             }
@@ -92,8 +98,13 @@ public final class CatalogViewModel extends SnapshotViewModel {
     private void show(ClusterSnapshot snapshot, CatalogTree built, CatalogVerifier.Report previous) {
         CatalogNode before = selected.get();
         CatalogNode again = before == null ? null : built.find(before.id()).orElse(null);
-        if (again != null && again.isBlob() && again.integrity() == CatalogIntegrity.UNVERIFIED && before.integrity() != null) {
-            again.setIntegrity(before.integrity()); // a verdict read for this key on the previous tree
+        if (again != null && again.isBlob() && again.integrity() == CatalogIntegrity.UNVERIFIED && before.integrity() != null
+                && before.integrity() != CatalogIntegrity.UNVERIFIED) {
+            if (sameBytes(before, again)) {
+                again.setIntegrity(before.integrity()); // a verdict read for exactly these bytes on the previous tree
+            } else {
+                again.markChangedSinceVerified();
+            }
         }
         if (expansionKnown) {
             expanded.retainAll(built.groups().keySet());
@@ -116,7 +127,12 @@ public final class CatalogViewModel extends SnapshotViewModel {
                 + Format.count(snapshot.catalog().count(CatalogEntry.Reference.ORPHAN)) + " orphan · "
                 + Format.count(snapshot.catalog().count(CatalogEntry.Reference.MISSING)) + " missing · "
                 + Format.bytes(snapshot.catalog().bytes()));
-        summarize(previous);
+        summarize(previous, snapshot);
+    }
+
+    private static boolean sameBytes(CatalogNode a, CatalogNode b) {
+        return a.entry().blob().isPresent() && b.entry().blob().isPresent()
+                && CatalogWatch.sameBytes(a.entry().blob().get(), b.entry().blob().get());
     }
 
     /** Hashes every blob in the background; verdicts appear in the tree when it finishes. */
@@ -136,7 +152,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
                         apply(t, report);
                         verdicts.set(verdicts.get() + 1);
                     }
-                    summarize(report);
+                    summarize(report, shown());
                     loadContent(selected.get());
                 },
                 e -> {
@@ -149,35 +165,44 @@ public final class CatalogViewModel extends SnapshotViewModel {
         }
     }
 
+    /** Applies each verdict to its key's node when the node lists the bytes it hashed; otherwise marks it changed. */
     private static void apply(CatalogTree t, CatalogVerifier.Report report) {
         for (CatalogVerifier.Result r : report.results()) {
             CatalogNode node = t.byKey().get(r.entry().key());
-            if (node != null) {
+            if (node == null) {
+                continue;
+            }
+            if (CatalogVerdicts.stillDescribes(r, node.entry())) {
                 node.setIntegrity(r.integrity());
+            } else {
+                node.markChangedSinceVerified();
             }
         }
     }
 
-    private void summarize(CatalogVerifier.Report report) {
+    private void summarize(CatalogVerifier.Report all, ClusterSnapshot snapshot) {
+        CatalogVerifier.Report report = CatalogVerdicts.current(all, snapshot);
         if (report == null) {
             summary.set(Tagged.neutral("Not verified yet"));
             return;
         }
+        int changed = CatalogVerdicts.changedSince(all, snapshot).size();
         long verified = report.count(CatalogIntegrity.VERIFIED);
         long tampered = report.count(CatalogIntegrity.TAMPERED);
         long missing = report.count(CatalogIntegrity.MISSING);
         long unreadable = report.count(CatalogIntegrity.UNREADABLE);
         String text = Format.count(verified) + " verified · " + Format.count(tampered) + " tampered · " + Format.count(missing)
-                + " missing · " + Format.count(unreadable) + " unreadable";
-        summary.set(tampered + missing + unreadable > 0 ? Tagged.danger(text) : Tagged.ok(text));
+                + " missing · " + Format.count(unreadable) + " unreadable"
+                + (changed > 0 ? " · " + Format.count(changed) + " changed since verified (verify again)" : "");
+        summary.set(tampered + missing + unreadable > 0 ? Tagged.danger(text) : changed > 0 ? Tagged.warn(text) : Tagged.ok(text));
     }
 
     private void loadContent(CatalogNode node) {
         contentHandle.cancel();
         if (node == null || !node.isBlob()) {
             content.set("");
-            contentVerdict.set(node == null ? null : Tagged.neutral(node.label() + ": " + Format.count(node.blobs()) + " blobs, "
-                    + Format.bytes(node.bytes())));
+            contentVerdict.set(node == null ? null : Tagged.neutral(node.label() + ": " + Format.count(node.blobs())
+                    + (node.blobs() == 1 ? " blob, " : " blobs, ") + Format.bytes(node.bytes())));
             return;
         }
         CatalogEntry entry = node.entry();
@@ -196,7 +221,9 @@ public final class CatalogViewModel extends SnapshotViewModel {
         }, loaded -> {
             content.set(loaded.text());
             node.setIntegrity(loaded.verdict().integrity());
+            session.setCatalogReport(CatalogVerdicts.with(session.catalogReportProperty().get(), loaded.verdict()));
             verdicts.set(verdicts.get() + 1);
+            summarize(session.catalogReportProperty().get(), shown());
             Tagged tag = CatalogNode.integrityTag(loaded.verdict().integrity());
             contentVerdict.set(new Tagged(tag.text() + (loaded.verdict().detail().isEmpty() ? ": SHA-256 of the bytes equals the digest "
                     + "in the file name" : ": " + loaded.verdict().detail()), tag.severity()));

@@ -61,9 +61,9 @@ public final class DoctorView implements ClusterView {
         table.setId("doctor-findings");
         table.setAccessibleText("Doctor findings");
         table.setItems(model.findings());
-        table.getColumns().setAll(List.of(Ui.badgeColumn("Severity", FindingRow::severity, 140),
-                Ui.monoColumn("Code", FindingRow::code, 250),
-                Ui.textColumn("Stage", FindingRow::stage, 150),
+        table.getColumns().setAll(List.of(Ui.badgeColumn("Severity", FindingRow::severity, 170),
+                Ui.monoColumn("Code", FindingRow::code, 300),
+                Ui.textColumn("Stage", FindingRow::stage, 170),
                 Ui.textColumn("What", FindingRow::what, 420),
                 Ui.textColumn("Remedy", FindingRow::remedy, 420)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -74,15 +74,8 @@ public final class DoctorView implements ClusterView {
         detail.setWrapText(true);
         detail.setId("doctor-finding-detail");
         dev.omnigraph.console.ui.common.TableKeeper.bind(table, model.selectedFindingProperty());
-        Runnable showFinding = () -> {
-            FindingRow b = model.selectedFindingProperty().get();
-            String gone = model.selectedFindingGoneProperty().get();
-            detail.setText(b != null ? "[" + b.finding().severity().label() + "] " + b.code() + "\n" + b.what() + "\n\nRemedy: "
-                    + b.remedy() : gone.isEmpty() ? "Select a finding to read it in full." : gone);
-        };
-        model.selectedFindingProperty().addListener((o, a, b) -> showFinding.run());
-        model.selectedFindingGoneProperty().addListener((o, a, b) -> showFinding.run());
-        detail.setText("Select a finding to read it in full.");
+        detail.textProperty().bind(model.detailProperty());
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         content.getChildren().addAll(
                 Ui.row(12, Ui.title("Serving doctor"), verdict, Ui.spacer(), rerun),
@@ -125,14 +118,15 @@ public final class DoctorView implements ClusterView {
         for (String n : r.notChecked()) {
             notChecked.getChildren().add(Ui.muted("•  " + n));
         }
-        if (!model.findings().isEmpty()) {
+        if (!model.findings().isEmpty() && model.selectedFindingProperty().get() == null
+                && model.selectedFindingGoneProperty().get().isEmpty()) {
             table.getSelectionModel().select(0);
         }
     }
 
-    /** Tall enough for every finding (up to ten), so the report reads without an inner scroll. */
+    /** Tall enough for every finding (up to twelve, then it scrolls), so the report reads without an inner scroll. */
     private void sizeTable() {
-        double height = 64 + 30.0 * Math.max(2, Math.min(10, model.findings().size()));
+        double height = 64 + 30.0 * Math.max(4, Math.min(12, model.findings().size()));
         table.setPrefHeight(height);
         table.setMinHeight(height);
     }

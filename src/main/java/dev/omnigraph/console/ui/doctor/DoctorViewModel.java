@@ -50,8 +50,31 @@ public final class DoctorViewModel {
     private String examined;
     private int followers;
 
+    private final javafx.beans.property.StringProperty detail = new javafx.beans.property.SimpleStringProperty(NO_SELECTION);
+
     public DoctorViewModel(ClusterSession session) {
         this.session = session;
+        selectedFinding.addListener((o, a, b) -> refreshDetail());
+        keptFinding.goneProperty().addListener((o, a, b) -> refreshDetail());
+    }
+
+    static final String NO_SELECTION = "Select a finding to read it in full.";
+
+    /** The detail pane's text: the selected finding (always one of the current findings), or why nothing is. */
+    private void refreshDetail() {
+        FindingRow b = selectedFinding.get();
+        if (b != null && !findings.contains(b)) {
+            selectedFinding.set(null); // never show a finding the current report does not have
+            return;
+        }
+        String gone = keptFinding.goneProperty().get();
+        detail.set(b != null ? "[" + b.finding().severity().label() + "] " + b.code() + "\n" + b.what() + "\n\nRemedy: " + b.remedy()
+                : gone.isEmpty() ? NO_SELECTION : gone);
+    }
+
+    /** The detail pane's text, consistent with {@link #findings()} and the verdict. */
+    public javafx.beans.property.ReadOnlyStringProperty detailProperty() {
+        return detail;
     }
 
     /** Starts following the session (counted: the page and the badge each follow). */
@@ -68,15 +91,24 @@ public final class DoctorViewModel {
         }
     }
 
-    /** What the examination depends on: the ledger's bytes, the sidecars, the catalog listing. */
+    /**
+     * What the examination depends on: the ledger's bytes, the lock, the sidecars, and every catalog
+     * object's identity (key, size, ETag, modification time), so bytes rewritten under the same name
+     * and size (tampered, or restored) are examined again.
+     */
     static String fingerprint(ClusterSnapshot s) {
         String ledger = switch (s.ledger()) {
             case LedgerState.Present p -> p.ledger().cas();
             case LedgerState.Unreadable u -> "unreadable " + u.token();
             default -> "absent";
         };
-        return ledger + "|" + s.recoveries().size() + "|" + s.sidecars().size() + "|" + s.catalog().entries().size() + "|"
-                + s.catalog().entries().stream().mapToLong(e -> e.size()).sum();
+        java.util.zip.CRC32C catalog = new java.util.zip.CRC32C();
+        s.catalog().entries().forEach(e -> e.blob().ifPresentOrElse(b -> catalog.update((b.key() + "\u0000" + b.size() + "\u0000"
+                + b.info().etag() + "\u0000" + b.info().lastModified() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                () -> catalog.update(("missing " + e.key() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        String lock = dev.omnigraph.console.ui.session.ChangeDescriber.token(s.lock());
+        return ledger + "|" + lock + "|" + s.recoveries().stream().map(r -> r.stem()).sorted().toList() + "|" + s.sidecars().size()
+                + "|" + s.catalog().entries().size() + "|" + Long.toHexString(catalog.getValue());
     }
 
     private void examineIfChanged(ClusterSnapshot s) {
@@ -119,15 +151,21 @@ public final class DoctorViewModel {
         examined = null;
     }
 
+    /**
+     * Shows a new report in one consistent step: findings (with the selected one kept only when it
+     * is still reported), quarantined graphs, verdict and badge first, then the report itself, whose
+     * listeners therefore see the same findings as the header.
+     */
     private void apply(DoctorReport r) {
         progress.finish();
-        report.set(r);
         FindingRow keep = keptFinding.before();
         findings.setAll(r.findings().stream().map(FindingRow::new).toList());
         keptFinding.restore(keep, findings); // re-examined after a refresh: the finding being read stays selected
         quarantined.setAll(r.quarantined());
         verdict.set(verdictTag(r));
         badge.set(badgeTag(r));
+        report.set(r);
+        refreshDetail();
         if (followers > 0) {
             examineIfChanged(session.snapshot()); // a snapshot that arrived while this one ran
         }

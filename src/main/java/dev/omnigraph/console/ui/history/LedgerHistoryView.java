@@ -35,8 +35,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The History page: the ledgers that can be compared (bucket versions or, where the storage keeps
@@ -99,9 +97,9 @@ public final class LedgerHistoryView implements ClusterView {
                 ? "current" : (e.kind() == HistoryEntry.Kind.VERSION ? "version" : "observed") + " · current") : e.kind() == HistoryEntry.Kind.VERSION ? Tagged.info("bucket version")
                 : Tagged.neutral("observed"), 170);
         entries.getColumns().setAll(List.of(kind,
-                Ui.textColumn("Revision", HistoryEntry::revisionText, 80),
-                Ui.textColumn("Time", HistoryEntry::timeText, 170),
-                Ui.textColumn("Size", HistoryEntry::sizeText, 80),
+                Ui.textColumn("Revision", HistoryEntry::revisionText, 110),
+                Ui.textColumn("Time", HistoryEntry::timeText, 200),
+                Ui.textColumn("Size", HistoryEntry::sizeText, 90),
                 Ui.monoColumn("CAS / ETag", HistoryEntry::identityText, 170),
                 Ui.monoColumn("Version / entry", e -> e.kind() == HistoryEntry.Kind.CURRENT ? "state.json"
                         : HistoryEntry.abbreviate(e.id(), 40), 230),
@@ -272,7 +270,7 @@ public final class LedgerHistoryView implements ClusterView {
         list.setAccessibleText("Raw JSON line diff of A and B");
         list.setFixedCellSize(20);
         list.setPlaceholder(Ui.placeholder("The two JSON texts are identical."));
-        list.setCellFactory(v -> new RawCell());
+        list.setCellFactory(v -> new RawDiffCell());
         Button copy = Ui.copyButton("the raw diff as a unified diff", () -> String.join("\n",
                 model.raw().stream().map(RawLine::unified).toList()) + "\n");
         VBox box = new VBox(6, Ui.row(8, Ui.muted("Secrets are masked. A's lines are marked −, B's +."), Ui.spacer(), copy), list);
@@ -331,32 +329,6 @@ public final class LedgerHistoryView implements ClusterView {
         protected void updateItem(HistoryEntry item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
-        }
-    }
-
-    private static final class RawCell extends ListCell<RawLine> {
-        private final Text numbers = new Text();
-        private final Text text = new Text();
-        private final TextFlow flow = new TextFlow(numbers, text);
-
-        RawCell() {
-            numbers.getStyleClass().add("diff-line-number");
-        }
-
-        @Override
-        protected void updateItem(RawLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().removeIf(c -> c.startsWith("diff-"));
-            if (empty || line == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            getStyleClass().add(line.styleClass());
-            numbers.setText(line.kind() == RawLine.Kind.HEADER ? "" : String.format("%5s %5s  ", line.aLine(), line.bLine()));
-            text.setText(line.unified());
-            setGraphic(flow);
-            setText(null);
         }
     }
 

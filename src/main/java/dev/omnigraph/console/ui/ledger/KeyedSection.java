@@ -17,8 +17,17 @@ public final class KeyedSection {
     private final ObjectProperty<KeyedJson> selected = new SimpleObjectProperty<>();
     private final KeptSelection<KeyedJson> kept;
 
-    /** @param noun what an entry is, for "The selected approval record … is no longer in the ledger." */
-    KeyedSection(String noun) {
+    /** A table column: the JSON field and its header in words. */
+    public record Column(String field, String header, double width) {}
+
+    private final List<Column> columns;
+
+    /**
+     * @param noun    what an entry is, for "The selected approval record … is no longer in the ledger."
+     * @param columns the fields shown as table columns (the full JSON is shown below the table)
+     */
+    KeyedSection(String noun, List<Column> columns) {
+        this.columns = List.copyOf(columns);
         kept = new KeptSelection<>(selected, KeyedJson::key, e -> "The selected " + noun + " " + e.key()
                 + " is no longer in the ledger.");
     }
@@ -27,6 +36,10 @@ public final class KeyedSection {
         KeyedJson before = kept.before();
         items.setAll(next);
         kept.restore(before, items);
+    }
+
+    public List<Column> columns() {
+        return columns;
     }
 
     public ObservableList<KeyedJson> items() {

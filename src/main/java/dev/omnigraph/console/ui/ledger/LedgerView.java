@@ -188,8 +188,14 @@ public final class LedgerView implements ClusterView {
 
     private Node sectionPane(KeyedSection section, String keyName) {
         TableView<KeyedJson> list = new TableView<>(section.items());
-        list.getColumns().setAll(List.of(Ui.monoColumn(capitalize(keyName), KeyedJson::key, 280),
-                Ui.textColumn("Summary", KeyedJson::summary, 520)));
+        List<javafx.scene.control.TableColumn<KeyedJson, ?>> columns = new java.util.ArrayList<>();
+        columns.add(Ui.monoColumn(capitalize(keyName), KeyedJson::key, 280));
+        for (KeyedSection.Column c : section.columns()) {
+            javafx.scene.control.TableColumn<KeyedJson, String> column = Ui.textColumn(c.header(), r -> r.field(c.field()), c.width());
+            column.setMinWidth(c.width()); // headers are words: never "Schema as desi…"
+            columns.add(column);
+        }
+        list.getColumns().setAll(columns);
         list.setPlaceholder(Ui.placeholder("Nothing recorded."));
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ObservableList<String> lines = FXCollections.observableArrayList();

@@ -38,9 +38,19 @@ public final class LedgerViewModel extends SnapshotViewModel {
     private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ALL);
     private final ObjectProperty<ResourceRow> selected = new SimpleObjectProperty<>();
-    private final KeyedSection approvalRecords = new KeyedSection("approval record");
-    private final KeyedSection recoveryRecords = new KeyedSection("recovery record");
-    private final KeyedSection observations = new KeyedSection("observation");
+    private final KeyedSection approvalRecords = new KeyedSection("approval record", List.of(
+            new KeyedSection.Column("consumed_by_operation", "Consumed by", 160),
+            new KeyedSection.Column("consumed_at", "Consumed", 200)));
+    private final KeyedSection recoveryRecords = new KeyedSection("recovery record", List.of(
+            new KeyedSection.Column("kind", "Kind", 140), new KeyedSection.Column("graph_id", "Graph", 120),
+            new KeyedSection.Column("outcome", "Outcome", 140), new KeyedSection.Column("actor", "Actor", 110),
+            new KeyedSection.Column("recovered_at", "Recovered", 200)));
+    private final KeyedSection observations = new KeyedSection("observation", List.of(
+            new KeyedSection.Column("kind", "Kind", 80), new KeyedSection.Column("exists", "Exists", 70),
+            new KeyedSection.Column("graph_manifest_version", "Manifest version", 130),
+            new KeyedSection.Column("schema_matches_desired", "Schema as desired", 150),
+            new KeyedSection.Column("observed_at", "Observed", 200), new KeyedSection.Column("deleted_at", "Deleted", 200),
+            new KeyedSection.Column("error", "Error", 160)));
     private final ObservableList<String> rawLines = FXCollections.observableArrayList();
     private final StringProperty raw = new SimpleStringProperty("");
     private final StringProperty cas = new SimpleStringProperty("–");

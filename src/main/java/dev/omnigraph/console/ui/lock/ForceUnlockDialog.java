@@ -9,7 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import dev.omnigraph.console.ui.common.Tagged;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -44,6 +48,23 @@ public final class ForceUnlockDialog extends Stage {
         input.setAccessibleText("Type the exact lock id " + model.lockId() + " to enable removal");
         input.textProperty().bindBidirectional(model.typedProperty());
         prompt.setLabelFor(input);
+        Label match = new Label();
+        match.setId("force-unlock-match");
+        match.setWrapText(true);
+        Runnable showMatch = () -> {
+            Tagged m = model.matchProperty().get();
+            if (m == null) {
+                match.setText("");
+                match.getStyleClass().removeIf(c -> c.startsWith("status-") || c.equals("badge"));
+            } else {
+                Ui.styleBadge(match, m);
+            }
+        };
+        model.matchProperty().addListener((o, a, b) -> showMatch.run());
+        showMatch.run();
+        HBox.setHgrow(input, Priority.ALWAYS);
+        HBox typedRow = new HBox(10, input, match);
+        typedRow.setAlignment(Pos.CENTER_LEFT);
 
         Label outcome = new Label();
         outcome.setId("force-unlock-outcome");
@@ -83,11 +104,31 @@ public final class ForceUnlockDialog extends Stage {
             }
         });
 
-        VBox root = new VBox(12, heading, description, Ui.section("Lock id"), shownId, prompt, input, outcome, buttons);
-        root.setPadding(new Insets(20));
-        root.setPrefWidth(560);
+        for (Label l : new Label[] {heading, description, prompt, outcome}) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped text takes the lines it needs, never "…"
+        }
+        VBox body = new VBox(12, heading, description, Ui.section("Lock id"), shownId);
+        if (model.asksOwnerStopped()) {
+            javafx.scene.control.CheckBox stopped = new javafx.scene.control.CheckBox(model.ownerStoppedText());
+            stopped.setId("force-unlock-owner-stopped");
+            stopped.setWrapText(true);
+            stopped.setMinHeight(Region.USE_PREF_SIZE);
+            stopped.selectedProperty().bindBidirectional(model.ownerStoppedProperty());
+            body.getChildren().add(stopped);
+        }
+        body.getChildren().addAll(prompt, typedRow, outcome);
+        body.setPadding(new Insets(20, 20, 8, 20));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        buttons.setPadding(new Insets(8, 20, 16, 20));
+        VBox root = new VBox(scroll, buttons);
+        root.setPrefWidth(620);
         root.getStyleClass().add("dialog");
-        setScene(Windows.styledScene(owner, root, 580, 470));
+        setScene(Windows.styledScene(owner, root, 640, 560));
+        setMinWidth(480);
+        setMinHeight(360);
         setOnShown(e -> input.requestFocus());
     }
 }

@@ -37,23 +37,88 @@ public final class ForceUnlockViewModel {
     private final ObjectProperty<Tagged> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<LockService.UnlockOutcome> result = new SimpleObjectProperty<>();
     private final BooleanBinding canConfirm;
+    private final java.util.Optional<dev.omnigraph.console.cluster.model.LockOperation.Meaning> meaning;
+    private final boolean v2;
+    private final BooleanProperty ownerStopped = new SimpleBooleanProperty(false);
+    private final javafx.beans.binding.ObjectBinding<Tagged> match;
 
     public ForceUnlockViewModel(ClusterSession session, LockFile lock, String age) {
+        this(session, lock, age, java.util.Optional.empty(), false);
+    }
+
+    /** For the lock as {@code status} explains it: on a v2 root the documented procedure (spec §5.4) applies. */
+    public ForceUnlockViewModel(ClusterSession session, LockStatus status) {
+        this(session, status.lock().orElseThrow(), status.ageText(), status.meaning(), status.v2());
+    }
+
+    private ForceUnlockViewModel(ClusterSession session, LockFile lock, String age,
+                                 java.util.Optional<dev.omnigraph.console.cluster.model.LockOperation.Meaning> meaning, boolean v2) {
         this.session = session;
         this.lock = lock;
         this.age = age;
-        this.canConfirm = Bindings.createBooleanBinding(() -> lock.lockId().equals(typed.get()) && !running.get() && outcome.get() == null,
-                typed, running, outcome);
+        this.meaning = meaning;
+        this.v2 = v2;
+        this.canConfirm = Bindings.createBooleanBinding(() -> lock.lockId().equals(typed.get()) && !running.get() && outcome.get() == null
+                        && (!v2 || ownerStopped.get()), typed, running, outcome, ownerStopped);
+        this.match = Bindings.createObjectBinding(() -> matchOf(lock.lockId(), typed.get()), typed);
+    }
+
+    /** Null while nothing is typed; "matches" only for the exact id; "does not match" otherwise (case counts). */
+    static Tagged matchOf(String lockId, String typed) {
+        if (typed == null || typed.isEmpty()) {
+            return null;
+        }
+        if (lockId.equals(typed)) {
+            return Tagged.ok("matches");
+        }
+        return Tagged.danger(lockId.equalsIgnoreCase(typed) ? "does not match: lock ids are case-sensitive" : "does not match");
+    }
+
+    /** Whether what is typed is the lock id, in words next to the field (like the cutover page). */
+    public javafx.beans.binding.ObjectBinding<Tagged> matchProperty() {
+        return match;
     }
 
     public String title() {
         return "Force unlock " + session.name();
     }
 
+    /** Whether the admin must first confirm the owner is stopped (v2 roots: spec §5.4). */
+    public boolean asksOwnerStopped() {
+        return v2;
+    }
+
+    /** Ticked by the admin: the owning process is stopped and its work has settled. */
+    public BooleanProperty ownerStoppedProperty() {
+        return ownerStopped;
+    }
+
+    /** The checkbox's sentence, naming the owner. */
+    public String ownerStoppedText() {
+        return "I stopped the owner of this lock (" + lock.operation() + ", pid " + lock.pid() + ") and its graph and control "
+                + "work has settled; no other admission or unlock is running.";
+    }
+
+    /** What to do after the unlock (reconcile the outstanding deployment, or restart the owner). */
+    public String nextStep() {
+        return meaning.map(dev.omnigraph.console.cluster.model.LockOperation.Meaning::nextStep).orElse("");
+    }
+
     /** What is at risk, in words. */
     public String description() {
+        if (v2 && meaning.isPresent()) {
+            var m = meaning.get();
+            return "This removes the state lock " + ClusterLayout.LOCK + " of " + session.location().root().display() + " (lock "
+                    + lock.lockId() + ", pid " + lock.pid() + ", created "
+                    + dev.omnigraph.console.ui.common.Times.of(lock.createdAt()) + ").\n\n"
+                    + "What it means: " + m.summary() + ".\n\n"
+                    + "If its owner is still alive: " + m.unlockBreaks() + ". OmniGraph v0.13 does no PID, host or age check; "
+                    + m.ageNote() + "\n\n"
+                    + "The documented procedure (OmniGraph v0.13): stop the owner, make sure its work has settled, then remove "
+                    + "exactly this id. Afterwards: " + m.nextStep() + ".";
+        }
         return "This removes the state lock " + ClusterLayout.LOCK + " of " + session.location().root().display() + ", taken by "
-                + lock.operation() + " (pid " + lock.pid() + ") " + age + " ago, created " + lock.createdAt() + ".\n\n"
+                + lock.operation() + " (pid " + lock.pid() + ") " + age + " ago, created " + dev.omnigraph.console.ui.common.Times.of(lock.createdAt()) + ".\n\n"
                 + "Only do this when you are sure no " + lock.operation() + " is still running: a running command whose lock is "
                 + "removed can be overtaken by another one, and their ledger writes would then race.\n\n"
                 + "The lock is removed only if it still has exactly this id. Where the server honours a conditional delete "
@@ -115,7 +180,8 @@ public final class ForceUnlockViewModel {
                 done -> {
                     running.set(false);
                     result.set(done);
-                    outcome.set(new Tagged(done.message(), severity(done.kind())));
+                    outcome.set(new Tagged(done.message() + (done.kind() == LockService.UnlockKind.REMOVED && !nextStep().isEmpty()
+                            ? " Next: " + nextStep() + "." : ""), severity(done.kind())));
                     session.refresh();
                 },
                 this::failed), this::failed);

@@ -66,6 +66,7 @@ public final class LockView implements ClusterView {
         content.getChildren().addAll(Ui.row(12, Ui.title("State lock"), badge), Ui.card(null, details, explanation),
                 Ui.row(10, thresholdLabel, threshold, new Label("minutes"), Ui.spacer(), forceUnlock));
         model.statusProperty().addListener((o, a, b) -> render(b));
+        model.releasedProperty().addListener((o, a, b) -> render(model.status()));
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -75,11 +76,11 @@ public final class LockView implements ClusterView {
             return;
         }
         Ui.styleBadge(badge, s.badge());
-        explanation.setText(s.explanation());
+        explanation.setText(model.releasedProperty().get().isEmpty() ? s.explanation() : model.releasedProperty().get());
         details.clear();
         if (s.lock().isPresent()) {
             LockFile l = s.lock().get();
-            details.mono("Lock id", l.lockId()).text("Operation", l.operation()).text("Created", l.createdAt())
+            details.mono("Lock id", l.lockId()).text("Operation", l.operation()).text("Created", Ui.time(l.createdAt()))
                     .text("Age", s.ageText() + (s.stale() ? " (past your threshold)" : "")).text("Process id", String.valueOf(l.pid()))
                     .text("Version", String.valueOf(l.version()));
             if (s.state() instanceof LockState.Held h) {

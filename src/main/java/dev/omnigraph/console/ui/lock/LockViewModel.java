@@ -20,9 +20,28 @@ public final class LockViewModel extends SnapshotViewModel {
         super(session);
     }
 
+    private final javafx.beans.property.StringProperty released = new javafx.beans.property.SimpleStringProperty("");
+
     @Override
     protected void onSnapshot(ClusterSnapshot snapshot) {
         tick();
+        released.set("");
+        if (snapshot.lock() instanceof dev.omnigraph.console.cluster.LockState.Unreadable) {
+            // a lock v0.13 cannot parse may be the released record a newer OmniGraph leaves behind: say so
+            session.runner().run("Read the lock of " + session.name(), ctx -> session.store()
+                            .read(dev.omnigraph.console.cluster.ClusterLayout.LOCK, dev.omnigraph.console.cluster.model.WireLimits.LOCK_MAX_BYTES)
+                            .flatMap(o -> dev.omnigraph.console.cluster.model.ReleasedLockRecord.detect(o.bytes())),
+                    r -> {
+                        if (shown() == snapshot) {
+                            released.set(r.map(x -> "This is " + x.describe() + ".").orElse(""));
+                        }
+                    }, e -> { });
+        }
+    }
+
+    /** Empty, or the sentence saying the unreadable lock is a post-v0.13 released record (never force-unlocked). */
+    public javafx.beans.property.ReadOnlyStringProperty releasedProperty() {
+        return released;
     }
 
     @Override
@@ -39,7 +58,7 @@ public final class LockViewModel extends SnapshotViewModel {
     public void tick() {
         ClusterSnapshot s = shown();
         if (s != null) {
-            status.set(LockStatus.of(s.lock(), session.clock().instant(), session.settings().lockStaleAfterProperty().get()));
+            status.set(LockStatus.of(s, session.clock().instant(), session.settings().lockStaleAfterProperty().get()));
         }
     }
 
@@ -57,6 +76,6 @@ public final class LockViewModel extends SnapshotViewModel {
         if (s == null || s.lock().isEmpty()) {
             return null;
         }
-        return new ForceUnlockViewModel(session, s.lock().get(), s.ageText());
+        return new ForceUnlockViewModel(session, s);
     }
 }

@@ -15,6 +15,7 @@ import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.lock.LockStatus;
+import dev.omnigraph.console.ui.session.CatalogVerdicts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,14 +32,30 @@ import java.util.TreeMap;
  *
  * @param statusCounts status name → resources with it ("no status" for resources without a record)
  * @param sidecars     one line per pending sidecar: what it is and what it blocks
+ * @param attention    what needs a look besides the reader's diagnostics: resources not applied,
+ *                     orphan or changed catalog blobs, graphs outside the ledger
+ * @param freshness    "read in full … / checked … · nothing changed", or the last refresh failure
+ * @param generation   the ledger's generation, counters, outstanding deployment and schema contracts (when readable)
  */
 public record OverviewModel(String name, String root, String storageKind, String configDir, Tagged ledger, String revision,
                             String configDigest, String cas, int resources, Map<String, Long> statusCounts, LockStatus lock,
                             long pendingApprovals, long invalidApprovals, List<String> sidecars, Tagged catalog,
                             String catalogDetail, long graphs, long graphObjects, long graphBytes, long graphsNeedingAttention,
-                            List<Diagnostic> diagnostics, String readSummary) {
+                            List<Diagnostic> diagnostics, String readSummary, List<Tagged> attention, Tagged freshness,
+                            java.util.Optional<LedgerGenerationFacts> generation) {
 
+    /** Without the live-check line (tests and callers that only need the snapshot's facts). */
     public static OverviewModel of(ClusterSnapshot s, CatalogVerifier.Report verified, Instant now, Duration staleAfter, String readSummary) {
+        return of(s, verified, now, staleAfter, readSummary, Tagged.neutral(readSummary));
+    }
+
+    /**
+     * @param verified  the session's last catalog report; only verdicts still describing the bytes
+     *                  {@code s} lists count ({@link CatalogVerdicts})
+     * @param freshness when the cluster was last checked and whether that worked, for the heading
+     */
+    public static OverviewModel of(ClusterSnapshot s, CatalogVerifier.Report verified, Instant now, Duration staleAfter, String readSummary,
+                                   Tagged freshness) {
         Ledger ledger = s.ledgerIfPresent().orElse(null);
         Tagged ledgerTag = switch (s.ledger()) {
             case LedgerState.Present p -> Tagged.ok("Ledger readable");
@@ -74,6 +91,9 @@ public record OverviewModel(String name, String root, String storageKind, String
         long missing = s.catalog().count(CatalogEntry.Reference.MISSING);
         String detail = Format.count(live) + " live · " + Format.count(orphan) + " orphan · " + Format.count(missing) + " missing · "
                 + Format.bytes(s.catalog().bytes());
+        CatalogVerifier.Report all = verified;
+        verified = CatalogVerdicts.current(all, s);
+        int changedSinceVerified = CatalogVerdicts.changedSince(all, s).size();
         Tagged catalog;
         if (verified == null) {
             catalog = missing > 0 ? Tagged.danger(Format.count(missing) + " missing payload" + (missing == 1 ? "" : "s"))
@@ -83,6 +103,10 @@ public record OverviewModel(String name, String root, String storageKind, String
             long bad = verified.liveProblems().size();
             catalog = tampered > 0 ? Tagged.danger(Format.count(tampered) + " tampered")
                     : bad > 0 ? Tagged.danger(Format.count(bad) + " live payload problem" + (bad == 1 ? "" : "s"))
+                    : changedSinceVerified > 0 ? Tagged.warn(Format.count(changedSinceVerified) + " changed since verified")
+                    : verified.count(CatalogIntegrity.VERIFIED) < s.catalog().entries().size() - missing
+                    ? Tagged.neutral(Format.count(verified.count(CatalogIntegrity.VERIFIED)) + " of "
+                            + Format.count(s.catalog().entries().size() - missing) + " verified")
                     : Tagged.ok("All " + Format.count(verified.count(CatalogIntegrity.VERIFIED)) + " verified");
         }
         long attention = s.graphs().stream().filter(g -> g.linkage() != GraphLinkage.KNOWN).count();
@@ -90,9 +114,10 @@ public record OverviewModel(String name, String root, String storageKind, String
                 s.location().configDir().map(Object::toString).orElse(null), ledgerTag,
                 ledger == null ? "–" : Long.toUnsignedString(ledger.stateRevision()),
                 ledger == null || ledger.configDigest() == null ? "–" : ledger.configDigest(), ledger == null ? "–" : ledger.cas(),
-                ledger == null ? 0 : ledger.resources().size(), counts, LockStatus.of(s.lock(), now, staleAfter), pending,
+                ledger == null ? 0 : ledger.resources().size(), counts, LockStatus.of(s, now, staleAfter), pending,
                 invalidApprovals, List.copyOf(sidecars), catalog, detail, s.graphs().size(), s.graphObjects(), s.graphBytes(), attention,
-                s.diagnostics(), readSummary);
+                s.diagnostics(), readSummary, OverviewAttention.of(s, counts, changedSinceVerified), freshness,
+                LedgerGenerationFacts.of(s));
     }
 
     /** Colour for a status name in the counts. */

@@ -15,6 +15,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -48,7 +50,10 @@ public final class OverviewView implements ClusterView {
         root.setFitToWidth(true);
         root.getStyleClass().add("page");
         model.modelProperty().addListener((o, a, b) -> render(b));
-        content.getChildren().add(Ui.placeholder("Reading the cluster…"));
+        Label waiting = Ui.placeholder("");
+        waiting.setWrapText(true);
+        waiting.textProperty().bind(model.placeholderProperty());
+        content.getChildren().add(waiting);
         ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.recompute()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -78,10 +83,7 @@ public final class OverviewView implements ClusterView {
         if (m == null) {
             return;
         }
-        Label name = Ui.title(m.name());
-        Label lockBadge = Ui.badge(m.lock().badge());
-        lockBadge.setId("overview-lock-badge");
-        HBox head = Ui.row(10, name, Ui.badge(m.ledger()), lockBadge, extraBadges, Ui.spacer(), Ui.muted(m.readSummary()));
+        Node head = heading(m);
 
         GridPane facts = new GridPane();
         facts.setHgap(14);
@@ -109,7 +111,12 @@ public final class OverviewView implements ClusterView {
         Label lockText = Ui.muted(m.lock().explanation());
         VBox lock = Ui.card("State lock", Ui.badge(m.lock().badge()), lockText, link("Open lock", "lock"));
 
-        VBox approvals = Ui.card("Approvals", big(Format.count(m.pendingApprovals()), "pending"),
+        boolean v2 = m.generation().map(g -> g.counters().containsKey("Ledger id")).orElse(false);
+        VBox approvals = v2 ? Ui.card("Approvals (legacy)", Ui.muted("OmniGraph v0.13 has no approvals: " + Format.count(
+                        m.pendingApprovals()) + " approval file" + (m.pendingApprovals() == 1 ? "" : "s")
+                        + " under approvals/ and the ledger's approval_records are history from ≤ 0.11, not pending work."),
+                link("Open approvals", "approvals"))
+                : Ui.card("Approvals", big(Format.count(m.pendingApprovals()), "pending"),
                 m.invalidApprovals() > 0 ? Ui.badge(Tagged.danger(m.invalidApprovals() + " invalid artifact(s)")) : Ui.muted("No invalid artifacts."),
                 link("Open approvals", "approvals"));
 
@@ -132,8 +139,14 @@ public final class OverviewView implements ClusterView {
                 link("Open graphs", "graphs"));
 
         VBox diagnostics = new VBox(6);
-        if (m.diagnostics().isEmpty()) {
+        if (m.diagnostics().isEmpty() && m.attention().isEmpty()) {
             diagnostics.getChildren().add(Ui.badge(Tagged.ok("No findings")));
+        }
+        for (Tagged t : m.attention()) {
+            Label text = new Label(t.text());
+            text.setWrapText(true);
+            diagnostics.getChildren().add(Ui.row(8, Ui.badge(new Tagged(t.severity() == Severity.DANGER ? "error" : "attention",
+                    t.severity())), text));
         }
         for (Diagnostic d : m.diagnostics()) {
             Label text = new Label(d.message());
@@ -153,13 +166,17 @@ public final class OverviewView implements ClusterView {
         grid.getColumnConstraints().addAll(half, half);
         VBox cluster = Ui.card("Cluster", facts);
         grid.add(cluster, 0, 0, 2, 1);
-        grid.add(resources, 0, 1);
-        grid.add(lock, 1, 1);
-        grid.add(approvals, 0, 2);
-        grid.add(recoveries, 1, 2);
-        grid.add(catalog, 0, 3);
-        grid.add(graphs, 1, 3);
-        grid.add(Ui.card("Findings", diagnostics), 0, 4, 2, 1);
+        int row = 1;
+        if (m.generation().isPresent()) {
+            grid.add(OverviewDeploymentCard.of(m.generation().get(), this::link), 0, row++, 2, 1);
+        }
+        grid.add(resources, 0, row);
+        grid.add(lock, 1, row++);
+        grid.add(approvals, 0, row);
+        grid.add(recoveries, 1, row++);
+        grid.add(catalog, 0, row);
+        grid.add(graphs, 1, row++);
+        grid.add(Ui.card("Findings", diagnostics), 0, row, 2, 1);
         for (Node n : grid.getChildren()) {
             if (n instanceof VBox v) {
                 v.setMaxHeight(Double.MAX_VALUE);
@@ -167,6 +184,34 @@ public final class OverviewView implements ClusterView {
             }
         }
         content.getChildren().setAll(head, grid);
+    }
+
+    /**
+     * The cluster's name (never shortened), its badges (wrapping onto a second line when narrow),
+     * and a line saying when it was read and last checked.
+     */
+    private Node heading(OverviewModel m) {
+        Label name = Ui.title(m.name());
+        name.setId("overview-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label lockBadge = Ui.badge(m.lock().badge());
+        lockBadge.setId("overview-lock-badge");
+        FlowPane badges = new FlowPane(8, 6, Ui.badge(m.ledger()), lockBadge, extraBadges);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(badges, Priority.ALWAYS);
+        HBox top = Ui.row(12, name, badges);
+        Label read = Ui.muted(m.readSummary());
+        read.setWrapText(true);
+        Label checked = new Label(m.freshness().text());
+        checked.setId("overview-last-checked");
+        checked.setWrapText(true);
+        if (m.freshness().severity() == Severity.DANGER) {
+            Ui.styleBadge(checked, m.freshness());
+        } else {
+            checked.getStyleClass().add("muted");
+        }
+        FlowPane when = new FlowPane(14, 4, read, checked);
+        return new VBox(6, top, when);
     }
 
     private static void fact(GridPane grid, int row, String label, Node value) {

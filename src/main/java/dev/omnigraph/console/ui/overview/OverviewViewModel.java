@@ -14,6 +14,8 @@ public final class OverviewViewModel extends SnapshotViewModel {
     private final ObjectProperty<OverviewModel> model = new SimpleObjectProperty<>();
     private final ChangeListener<CatalogVerifier.Report> reportListener = (o, a, b) -> recompute();
     private final ChangeListener<java.time.Duration> staleListener = (o, a, b) -> recompute();
+    private final ChangeListener<Object> checkListener = (o, a, b) -> recompute();
+    private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty("Reading the cluster…");
 
     public OverviewViewModel(ClusterSession session) {
         super(session);
@@ -28,6 +30,8 @@ public final class OverviewViewModel extends SnapshotViewModel {
     protected void onActivate() {
         session.catalogReportProperty().addListener(reportListener);
         session.settings().lockStaleAfterProperty().addListener(staleListener);
+        session.lastCheckProperty().addListener(checkListener);
+        session.refreshFailureProperty().addListener(checkListener);
         recompute();
     }
 
@@ -35,15 +39,36 @@ public final class OverviewViewModel extends SnapshotViewModel {
     protected void onDeactivate() {
         session.catalogReportProperty().removeListener(reportListener);
         session.settings().lockStaleAfterProperty().removeListener(staleListener);
+        session.lastCheckProperty().removeListener(checkListener);
+        session.refreshFailureProperty().removeListener(checkListener);
     }
 
     /** Recomputes at the session clock's now (the lock age moves). */
     public void recompute() {
         ClusterSnapshot s = shown();
+        placeholder.set(session.refreshFailureProperty().get() != null
+                ? "Could not read the cluster: " + session.refreshFailureProperty().get().oneLine() + " Use Retry or Refresh."
+                : "Reading the cluster…");
         if (s != null) {
             model.set(OverviewModel.of(s, session.catalogReportProperty().get(), session.clock().instant(),
-                    session.settings().lockStaleAfterProperty().get(), ClusterSession.readSummary(s)));
+                    session.settings().lockStaleAfterProperty().get(), ClusterSession.readSummary(s), freshness()));
         }
+    }
+
+    /** "checked 20:39:12 UTC · nothing changed", or the last refresh failure (danger) while it stands. */
+    private dev.omnigraph.console.ui.common.Tagged freshness() {
+        String failed = session.refreshFailureText();
+        if (!failed.isEmpty()) {
+            return dev.omnigraph.console.ui.common.Tagged.danger(failed + " · showing what was read before");
+        }
+        var check = session.lastCheckProperty().get();
+        return check == null || check.fullRead() ? dev.omnigraph.console.ui.common.Tagged.neutral("") // the read line says it
+                : dev.omnigraph.console.ui.common.Tagged.neutral(check.text());
+    }
+
+    /** What the page says while nothing is shown: "Reading the cluster…" or why reading failed. */
+    public javafx.beans.property.ReadOnlyStringProperty placeholderProperty() {
+        return placeholder;
     }
 
     public ReadOnlyObjectProperty<OverviewModel> modelProperty() {

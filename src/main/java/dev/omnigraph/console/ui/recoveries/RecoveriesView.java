@@ -41,7 +41,7 @@ public final class RecoveriesView implements ClusterView {
                 Ui.monoColumn("Graph", RecoveryRow::graph, 110),
                 Ui.textColumn("Actor", RecoveryRow::actor, 100),
                 Ui.textColumn("Started", r -> Ui.time(r.startedAt()), 200),
-                Ui.badgeColumn("state_cas_base", RecoveryRow::casBase, 170),
+                Ui.badgeColumn("Ledger since it started", RecoveryRow::casBase, 190),
                 Ui.textColumn("Blocks", RecoveryRow::blocksText, 420),
                 Ui.monoColumn("Operation id", RecoveryRow::operationId, 250)));
         table.setItems(model.rows());
@@ -78,9 +78,9 @@ public final class RecoveriesView implements ClusterView {
             p.setWrapText(true);
             detail.add("Problem", p);
         }
-        detail.text("Kind", r.kind()).mono("Graph", r.graph()).text("Actor", r.actor()).text("Started", r.startedAt())
+        detail.text("Kind", r.kind()).mono("Graph", r.graph()).text("Actor", r.actor()).text("Started", Ui.time(r.startedAt()))
                 .mono("Graph URI", r.graphUri()).text("Manifest versions", r.manifestVersions()).mono("Approval id", r.approvalId());
-        detail.add("state_cas_base", Ui.badge(r.casBase()));
+        detail.add("Ledger since it started", Ui.badge(r.casBase()));
         FlowPane blocks = new FlowPane(6, 6);
         r.blocks().forEach(b -> blocks.getChildren().add(Ui.badge(Tagged.warn(b))));
         detail.add("Blocks", blocks);

@@ -67,6 +67,8 @@ public final class ClusterSession {
     private final ObjectProperty<LedgerObservationCache.RecordOutcome> lastObservation = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ObservableList<LiveChange> changes = FXCollections.observableArrayList();
+    private final ObjectProperty<LastCheck> lastCheck = new SimpleObjectProperty<>();
+    private final ObjectProperty<UserMessage> refreshFailure = new SimpleObjectProperty<>();
     private final ProgressModel loadProgress = new ProgressModel();
 
     private TaskHandle loadHandle = TaskHandle.DONE;
@@ -112,6 +114,8 @@ public final class ClusterSession {
                 loaded -> {
                     loadProgress.finish();
                     failure.set(null);
+                    refreshFailure.set(null);
+                    lastCheck.set(LastCheck.read(clock.instant(), loaded.snapshot()));
                     if (loaded.recorded() != null) {
                         lastObservation.set(loaded.recorded());
                     }
@@ -120,7 +124,9 @@ public final class ClusterSession {
                 },
                 e -> {
                     loadProgress.finish();
-                    failure.set(Failures.describe(e));
+                    UserMessage m = Failures.describe(e);
+                    failure.set(m);
+                    refreshFailure.set(m);
                 },
                 loadProgress::update);
         loadHandle = handle;
@@ -225,8 +231,15 @@ public final class ClusterSession {
             ChangeDescriber.artifacts("recovery sidecar", current.recoveries().stream().map(RecoveryEntry::stem).toList(),
                             jsonStems(ClusterLayout.RECOVERIES))
                     .forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.RECOVERIES, t)));
+            // catalog blobs are content addresses, but their bytes can still be removed or replaced
+            // under them; a small catalog is listed on every poll (a large one on Refresh only)
+            if (CatalogWatch.watched(current)) {
+                CatalogWatch.changes(current, store).forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.CATALOG, t)));
+            }
             return found;
         }, found -> {
+            refreshFailure.set(null);
+            lastCheck.set(LastCheck.poll(clock.instant(), found, CatalogWatch.watched(current)));
             if (!found.isEmpty() && snapshot.get() == current) {
                 changes.addAll(0, found);
                 if (changes.size() > MAX_CHANGES) {
@@ -234,7 +247,11 @@ public final class ClusterSession {
                 }
                 refresh();
             }
-        }, e -> failure.set(Failures.describe(e)));
+        }, e -> {
+            UserMessage m = Failures.describe(e);
+            failure.set(m);
+            refreshFailure.set(m);
+        });
     }
 
     private List<String> jsonStems(String dir) throws StorageException {
@@ -352,6 +369,29 @@ public final class ClusterSession {
         return active.get();
     }
 
+    /**
+     * When the cluster was last checked (a full read or a live poll that answered) and whether
+     * anything changed; null before the first answer. Moves on every poll, so "read 20:31:04"
+     * never stands still while live refresh runs.
+     */
+    public ReadOnlyObjectProperty<LastCheck> lastCheckProperty() {
+        return lastCheck;
+    }
+
+    /**
+     * Null while the last read or poll answered; otherwise why it failed. The shell binds its
+     * "Live" indicator to this ("last refresh failed: …"); pages stop saying "Reading the cluster…".
+     */
+    public ReadOnlyObjectProperty<UserMessage> refreshFailureProperty() {
+        return refreshFailure;
+    }
+
+    /** "" while refreshing works; "last refresh failed: <one line>" after a read or poll failed. */
+    public String refreshFailureText() {
+        UserMessage m = refreshFailure.get();
+        return m == null ? "" : "last refresh failed: " + m.oneLine();
+    }
+
     public ObservableList<LiveChange> changes() {
         return changes;
     }
@@ -364,9 +404,8 @@ public final class ClusterSession {
         return closed;
     }
 
-    /** "read 12:04:31 · 1.2 s · 3,412 objects" for the header. */
+    /** "read 2026-12-07 12:04:31 UTC in 1.2 s · 3,412 objects" for the header. */
     public static String readSummary(ClusterSnapshot s) {
-        return "read " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
-                .format(s.readAt()) + " in " + Format.seconds(s.took()) + " · " + Format.count(s.objectsListed()) + " objects listed";
+        return "read " + dev.omnigraph.console.ui.common.Times.of(s.readAt()) + " in " + Format.seconds(s.took()) + " · " + Format.count(s.objectsListed()) + " objects listed";
     }
 }

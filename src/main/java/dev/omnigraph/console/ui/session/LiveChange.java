@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record LiveChange(Instant at, Subject subject, String text) {
     /** Which object moved. */
-    public enum Subject { LEDGER, LOCK, APPROVALS, RECOVERIES }
+    public enum Subject { LEDGER, LOCK, APPROVALS, RECOVERIES, CATALOG }
 }

@@ -93,4 +93,52 @@ class DoctorViewModelTest {
             assertThat(vm.findings()).extracting(FindingRow::code).contains("cluster_recovery_pending", "console_graph_root_missing");
         }
     }
+
+    /**
+     * A live payload rewritten with bytes of the same size (no size or count moves) refuses boot;
+     * when the bytes are restored, the verdict, the findings and the detail pane all follow, and the
+     * finding that was being read is deselected rather than shown after it went.
+     */
+    @Test
+    void sameSizeRewritesAreExaminedAndTheDetailNeverShowsAGoneFinding() throws Exception {
+        try (ObjectStore store = crafted("same-size", false)) {
+            ClusterSession session = Sessions.open(store);
+            DoctorViewModel vm = new DoctorViewModel(session);
+            vm.follow();
+            assertThat(vm.refuses()).isFalse();
+            String victim = session.snapshot().catalog().entries().stream()
+                    .filter(e -> e.reference() == dev.omnigraph.console.cluster.CatalogEntry.Reference.LIVE && e.key().endsWith(".gq"))
+                    .map(e -> e.key()).sorted().findFirst().orElseThrow();
+            byte[] original = store.read(victim, 1 << 20).orElseThrow().bytes();
+            byte[] tampered = original.clone();
+            tampered[tampered.length - 1] = (byte) (tampered[tampered.length - 1] == 'x' ? 'y' : 'x');
+
+            rewrite(store, victim, tampered, 1_000);
+            session.refresh();
+            assertThat(vm.refuses()).as("same size, other bytes: examined again").isTrue();
+            assertThat(vm.verdictProperty().get().text()).isEqualTo("Server would refuse to boot");
+            FindingRow mismatch = vm.findings().stream().filter(f -> f.code().equals("catalog_payload_digest_mismatch")).findFirst()
+                    .orElseThrow();
+            vm.selectedFindingProperty().set(mismatch);
+            assertThat(vm.detailProperty().get()).contains("catalog_payload_digest_mismatch");
+
+            rewrite(store, victim, original, 2_000);
+            session.refresh();
+            assertThat(vm.refuses()).isFalse();
+            assertThat(vm.verdictProperty().get().text()).isEqualTo("Server would boot");
+            assertThat(vm.findings()).extracting(FindingRow::code).doesNotContain("catalog_payload_digest_mismatch");
+            assertThat(vm.selectedFindingProperty().get()).isNull();
+            assertThat(vm.detailProperty().get()).startsWith("The selected finding (catalog_payload_digest_mismatch").contains("is gone");
+        }
+    }
+
+    /** Rewrites an object; on local folders also sets a distinct modification time, as any real later write has. */
+    private static void rewrite(ObjectStore store, String key, byte[] bytes, long secondsLater) throws Exception {
+        dev.omnigraph.console.cluster.doctor.CraftedCluster.replace(store, key, bytes);
+        if (store.uri() instanceof dev.omnigraph.console.storage.StoreUri.Local local) {
+            java.nio.file.Path file = local.root().resolve(key);
+            java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.parse("2026-12-07T20:00:00Z").plusSeconds(secondsLater)));
+        }
+    }
 }

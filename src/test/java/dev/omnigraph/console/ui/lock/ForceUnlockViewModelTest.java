@@ -51,6 +51,24 @@ class ForceUnlockViewModelTest {
         assertThat(ClusterReader.readLock(store)).isInstanceOf(LockState.Held.class);
     }
 
+    @Test
+    void aWrongOrLowerCaseIdSaysDoesNotMatchLikeTheCutoverPage() throws Exception {
+        ObjectStore store = Sessions.demo(Backend.FILE.newStore(temp, "match"), DemoOptions.small().withHeldLock(true));
+        ForceUnlockViewModel vm = dialogFor(Sessions.open(store));
+        String id = vm.lockId();
+        assertThat(vm.matchProperty().get()).as("nothing typed, nothing said").isNull();
+        vm.typedProperty().set(id + "X");
+        assertThat(vm.matchProperty().get().text()).isEqualTo("does not match");
+        assertThat(vm.matchProperty().get().severity()).isEqualTo(dev.omnigraph.console.ui.common.Severity.DANGER);
+        assertThat(vm.canConfirm()).isFalse();
+        vm.typedProperty().set(id.toLowerCase(java.util.Locale.ROOT));
+        assertThat(vm.matchProperty().get().text()).isEqualTo("does not match: lock ids are case-sensitive");
+        assertThat(vm.canConfirm()).isFalse();
+        vm.typedProperty().set(id);
+        assertThat(vm.matchProperty().get().text()).isEqualTo("matches");
+        assertThat(vm.canConfirm()).isTrue();
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void rightIdRemovesTheLockAndRereads(Backend backend) throws Exception {

@@ -89,4 +89,24 @@ class OverviewViewModelTest {
         vm.activate();
         assertThat(vm.model().revision()).isEqualTo(String.valueOf(Long.parseLong(before) + 1));
     }
+
+    @Test
+    void findingsNameDriftAndOrphansAndTheHeadingSaysWhenItWasLastChecked() throws Exception {
+        FileObjectStore store = new FileObjectStore(new StoreUri.Local(temp.resolve("attention")));
+        Trees.upload(Trees.fixtureStorageRoot(), store);
+        ClusterSession session = Sessions.open(store);
+        OverviewViewModel vm = new OverviewViewModel(session);
+        vm.activate();
+        OverviewModel m = vm.model();
+        assertThat(m.attention()).extracting(t -> t.text()).contains("2 resources drifted (see Ledger)", "1 resource error (see Ledger)");
+        long orphans = session.snapshot().catalog().count(dev.omnigraph.console.cluster.CatalogEntry.Reference.ORPHAN);
+        if (orphans > 0) {
+            assertThat(m.attention()).extracting(t -> t.text()).anyMatch(t -> t.contains("orphan"));
+        }
+        assertThat(m.freshness().text()).as("right after a full read, the read line says it all").isEmpty();
+        assertThat(m.readSummary()).startsWith("read ").contains(" UTC in ");
+
+        session.pollOnce();
+        assertThat(vm.model().freshness().text()).startsWith("checked ").endsWith("nothing changed");
+    }
 }

@@ -1,0 +1,49 @@
+package dev.omnigraph.console.ui.overview;
+
+import dev.omnigraph.console.cluster.CatalogEntry;
+import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.GraphLinkage;
+import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.Tagged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Overview's Findings card lists besides the reader's diagnostics, so it never says "No
+ * findings" while resources are drifted or a blob is orphaned: resources whose status is not
+ * {@code applied}, orphan and changed catalog blobs, graph roots outside the ledger.
+ */
+final class OverviewAttention {
+    private OverviewAttention() {}
+
+    static List<Tagged> of(ClusterSnapshot s, Map<String, Long> statusCounts, int changedSinceVerified) {
+        List<Tagged> out = new ArrayList<>();
+        statusCounts.forEach((status, n) -> {
+            if (!status.equals("applied") && !status.equals("no status")) {
+                Tagged t = new Tagged(plural(n, "resource") + " " + status + " (see Ledger)", OverviewModel.statusSeverity(status));
+                out.add(t);
+            }
+        });
+        long orphan = s.catalog().count(CatalogEntry.Reference.ORPHAN);
+        if (orphan > 0) {
+            out.add(Tagged.info(plural(orphan, "catalog blob") + " orphan: not referenced by the ledger (see Catalog; GC can remove)"));
+        }
+        long missing = s.catalog().count(CatalogEntry.Reference.MISSING);
+        if (missing > 0) {
+            out.add(Tagged.danger(plural(missing, "catalog payload") + " missing: serving refuses (catalog_payload_missing)"));
+        }
+        if (changedSinceVerified > 0) {
+            out.add(Tagged.warn(plural(changedSinceVerified, "catalog blob") + " changed since verified: verify again (see Catalog)"));
+        }
+        long outside = s.graphs().stream().filter(g -> g.linkage() != GraphLinkage.KNOWN).count();
+        if (outside > 0) {
+            out.add(Tagged.warn(plural(outside, "graph root") + " not linked to the ledger (see Graphs)"));
+        }
+        return List.copyOf(out);
+    }
+
+    static String plural(long n, String noun) {
+        return Format.count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+}
