@@ -66,9 +66,14 @@ public final class RestorePlanner {
 
     private RestorePlan ledgerPresent(RestorePoint point, StoredObject ledger, String display, Optional<LockFile> resumeLock) {
         String cas = "sha256:" + Hashing.sha256Hex(ledger.bytes());
-        if (cas.equals(point.ledger().cas())) {
+        if (cas.equals(point.ledger().cas()) && resumeLock.isPresent()) {
             return new RestorePlan(point, RestorePlan.Verdict.DONE, "the target already holds exactly this point's ledger (" + cas
-                    + "): the restore is done", List.of(), point.objects().size(), List.of(), false, resumeLock);
+                    + "), written by the interrupted restore: it is done, only its lock is left to release", List.of(),
+                    point.objects().size(), List.of(), false, resumeLock);
+        }
+        if (cas.equals(point.ledger().cas())) {
+            return RestorePlan.refused(point, "the target " + display + " already holds a ledger, exactly this point's (" + cas + "): it is "
+                    + "the cluster the point was taken from, or a finished restore of it; nothing was written");
         }
         String what;
         try {
