@@ -18,6 +18,7 @@ public final class Commands {
                 new ProbeCommand(),
                 new DemoCommand(),
                 new MigrateStorageCommand(),
+                new BackupCreateCommand(), new BackupListCommand(), new BackupVerifyCommand(), new BackupDiffCommand(), new RestoreCommand(),
                 new LocalS3Command());
     }
 }
