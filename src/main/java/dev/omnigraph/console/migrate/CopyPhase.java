@@ -49,55 +49,35 @@ public final class CopyPhase {
         this.listener = listener;
     }
 
+    /** The counters of one run, shared by the workers. */
+    private static final class Counters {
+        final AtomicLong copied = new AtomicLong();
+        final AtomicLong copiedBytes = new AtomicLong();
+        final AtomicLong serverSide = new AtomicLong();
+        final AtomicLong alreadyThere = new AtomicLong();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final AtomicReference<String> fatal = new AtomicReference<>();
+        final AtomicInteger journalProblems = new AtomicInteger();
+    }
+
     /** Copies the plan's objects; throws {@link CancellationException} when cancelled (nothing partial is visible). */
     public CopyResult run(MigrationPlan plan) {
         MigrationPlan.Totals work = plan.work();
         TransferTracker tracker = new TransferTracker(MigrationPhase.COPY, work.objects(), work.bytes());
         ObjectTransfer transfer = new ObjectTransfer(source, sourceEndpoint.isLocal(), destination, destinationEndpoint.isLocal(),
-                plan.serverSide(), new MemoryBudget(settings.memoryBudget()), settings, control, tracker, listener);
-        AtomicLong copied = new AtomicLong();
-        AtomicLong copiedBytes = new AtomicLong();
-        AtomicLong serverSide = new AtomicLong();
-        AtomicLong alreadyThere = new AtomicLong();
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<String> fatal = new AtomicReference<>();
-        AtomicInteger journalProblems = new AtomicInteger();
-
-        int slots = settings.concurrency() * 2;
-        Semaphore queue = new Semaphore(slots);
+                plan.serverSide(), plan.copyPreconditionsProven(), new MemoryBudget(settings.memoryBudget()), settings, control, tracker,
+                listener);
+        Counters counters = new Counters();
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), Threads.named("migrate-copy"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.named("migrate-progress"));
         ticker.scheduleAtFixedRate(() -> publish(tracker), settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);
         boolean cancelled = false;
         try {
-            for (int tier = 0; tier < CopyOrder.TIERS && fatal.get() == null; tier++) {
-                if (plan.spool().count(tier) == 0) {
-                    continue;
-                }
-                notice(MigrationEvent.Level.INFO, "copying " + Format.count(plan.spool().count(tier)) + " object(s): " + CopyOrder.describe(tier));
-                try (PlanSpool.Cursor cursor = plan.spool().read(tier)) {
-                    while (cursor.hasNext() && fatal.get() == null) {
-                        control.awaitRunnable();
-                        acquire(queue, 1);
-                        control.acquireTransfer(settings.concurrency());
-                        PlanEntry entry = cursor.next();
-                        pool.execute(() -> {
-                            try {
-                                copyOne(entry, transfer, tracker, copied, copiedBytes, serverSide, alreadyThere, failures, fatal, journalProblems);
-                            } finally {
-                                control.releaseTransfer();
-                                queue.release();
-                            }
-                        });
-                    }
-                }
-                acquire(queue, slots); // the tier's barrier: every transfer of this tier has finished
-                queue.release(slots);
-            }
+            runTiers(plan, transfer, tracker, counters, pool);
         } catch (CancellationException e) {
             cancelled = true;
         } catch (IOException e) {
-            fatal.compareAndSet(null, "Could not read the plan's work list: " + e.getMessage());
+            counters.fatal.compareAndSet(null, "Could not read the plan's work list: " + e.getMessage());
         } finally {
             if (cancelled || control.cancelled()) {
                 pool.shutdownNow();
@@ -108,64 +88,110 @@ public final class CopyPhase {
             ticker.shutdownNow();
         }
         cancelled = cancelled || control.cancelled();
-        if (fatal.get() != null) {
-            failures.add(0, fatal.get());
-        }
         listener.onEvent(new MigrationEvent.Progress(Instant.now(), tracker.snapshot(ProgressSnapshot.State.FINISHED)));
         if (cancelled) {
-            throw new CancellationException("the copy was cancelled after " + copied.get() + " object(s); run the migration again to resume");
+            throw new CancellationException("the copy was cancelled after " + counters.copied.get() + " object(s); run the migration again to resume");
         }
-        CopyResult.Status status = fatal.get() != null || tracker.failed.get() > 0 ? CopyResult.Status.FAILED : CopyResult.Status.COMPLETED;
-        List<String> kept;
-        synchronized (failures) {
-            kept = List.copyOf(failures.subList(0, Math.min(failures.size(), FAILURES_KEPT)));
+        if (transfer.readBack() > 0) {
+            notice(MigrationEvent.Level.INFO, Format.count(transfer.readBack()) + " object(s) copied server-side on an endpoint that does "
+                    + "not prove copy preconditions; each was read back after its copy: size and ETag equal to the source listing's "
+                    + "(the resume journal names them, method C)");
         }
-        return new CopyResult(status, copied.get(), copiedBytes.get(), serverSide.get(), alreadyThere.get(),
-                tracker.failed.get() + (fatal.get() != null && tracker.failed.get() == 0 ? 1 : 0), tracker.retries.get(), kept, tracker.elapsed());
+        return result(counters, tracker, transfer.readBack());
     }
 
-    private void copyOne(PlanEntry entry, ObjectTransfer transfer, TransferTracker tracker, AtomicLong copied, AtomicLong copiedBytes,
-                         AtomicLong serverSide, AtomicLong alreadyThere, List<String> failures, AtomicReference<String> fatal,
-                         AtomicInteger journalProblems) {
-        if (fatal.get() != null || control.cancelled()) {
+    private CopyResult result(Counters c, TransferTracker tracker, long readBack) {
+        if (c.fatal.get() != null) {
+            c.failures.add(0, c.fatal.get());
+        }
+        CopyResult.Status status = c.fatal.get() != null || tracker.failed.get() > 0 ? CopyResult.Status.FAILED : CopyResult.Status.COMPLETED;
+        List<String> kept;
+        synchronized (c.failures) {
+            kept = List.copyOf(c.failures.subList(0, Math.min(c.failures.size(), FAILURES_KEPT)));
+        }
+        long failed = tracker.failed.get() + (c.fatal.get() != null && tracker.failed.get() == 0 ? 1 : 0);
+        return new CopyResult(status, c.copied.get(), c.copiedBytes.get(), c.serverSide.get(), c.alreadyThere.get(), failed,
+                tracker.retries.get(), kept, tracker.elapsed(), readBack);
+    }
+
+    /** Runs the work list tier by tier ({@link CopyOrder}); each tier ends when all its transfers have. */
+    private void runTiers(MigrationPlan plan, ObjectTransfer transfer, TransferTracker tracker, Counters counters, ExecutorService pool)
+            throws IOException {
+        int slots = settings.concurrency() * 2;
+        Semaphore queue = new Semaphore(slots);
+        for (int tier = 0; tier < CopyOrder.TIERS && counters.fatal.get() == null; tier++) {
+            if (plan.spool().count(tier) == 0) {
+                continue;
+            }
+            notice(MigrationEvent.Level.INFO, "copying " + Format.count(plan.spool().count(tier)) + " object(s): " + CopyOrder.describe(tier));
+            try (PlanSpool.Cursor cursor = plan.spool().read(tier)) {
+                while (cursor.hasNext() && counters.fatal.get() == null) {
+                    control.awaitRunnable();
+                    acquire(queue, 1);
+                    control.acquireTransfer(settings.concurrency());
+                    submit(cursor.next(), transfer, tracker, counters, pool, queue);
+                }
+            }
+            acquire(queue, slots); // the tier's barrier: every transfer of this tier has finished
+            queue.release(slots);
+        }
+    }
+
+    private void submit(PlanEntry entry, ObjectTransfer transfer, TransferTracker tracker, Counters counters, ExecutorService pool,
+                        Semaphore queue) {
+        pool.execute(() -> {
+            try {
+                copyOne(entry, transfer, tracker, counters);
+            } finally {
+                control.releaseTransfer();
+                queue.release();
+            }
+        });
+    }
+
+    private void copyOne(PlanEntry entry, ObjectTransfer transfer, TransferTracker tracker, Counters c) {
+        if (c.fatal.get() != null || control.cancelled()) {
             return;
         }
         TransferTracker.Live live = tracker.start(entry.key(), entry.size());
         try {
             control.awaitRunnable();
-            ObjectTransfer.Outcome outcome = transfer.run(entry, live);
-            switch (outcome) {
-                case ObjectTransfer.Outcome.Copied c -> {
-                    remember(new CopyJournal.Entry(entry.key(), entry.size(), c.sha256(), entry.sourceFingerprint(), c.destinationFingerprint(),
-                            c.method()), journalProblems);
-                    copied.incrementAndGet();
-                    copiedBytes.addAndGet(entry.size());
-                    if (c.method() == CopyJournal.Method.SERVER_SIDE) {
-                        serverSide.incrementAndGet();
-                    }
-                    tracker.succeeded(live);
-                }
-                case ObjectTransfer.Outcome.AlreadyThere a -> {
-                    remember(new CopyJournal.Entry(entry.key(), entry.size(), a.sha256(), entry.sourceFingerprint(), a.destinationFingerprint(),
-                            CopyJournal.Method.STREAMED), journalProblems);
-                    alreadyThere.incrementAndGet();
-                    tracker.succeeded(live);
-                }
-                case ObjectTransfer.Outcome.Failed f -> {
-                    tracker.failed(live, f.message());
-                    failures.add(f.message());
-                    if (f.fatal()) {
-                        fatal.compareAndSet(null, f.message());
-                    }
-                    notice(MigrationEvent.Level.ERROR, f.message());
-                }
-            }
+            record(entry, transfer.run(entry, live), live, tracker, c);
         } catch (CancellationException e) {
             tracker.abandoned(live);
         } catch (RuntimeException e) {
             String message = entry.key() + ": " + e;
             tracker.failed(live, message);
-            failures.add(message);
+            c.failures.add(message);
+        }
+    }
+
+    private void record(PlanEntry entry, ObjectTransfer.Outcome outcome, TransferTracker.Live live, TransferTracker tracker, Counters c) {
+        switch (outcome) {
+            case ObjectTransfer.Outcome.Copied copied -> {
+                remember(new CopyJournal.Entry(entry.key(), entry.size(), copied.sha256(), entry.sourceFingerprint(),
+                        copied.destinationFingerprint(), copied.method()), c.journalProblems);
+                c.copied.incrementAndGet();
+                c.copiedBytes.addAndGet(entry.size());
+                if (copied.method() == CopyJournal.Method.SERVER_SIDE) {
+                    c.serverSide.incrementAndGet();
+                }
+                tracker.succeeded(live);
+            }
+            case ObjectTransfer.Outcome.AlreadyThere a -> {
+                remember(new CopyJournal.Entry(entry.key(), entry.size(), a.sha256(), entry.sourceFingerprint(), a.destinationFingerprint(),
+                        CopyJournal.Method.STREAMED), c.journalProblems);
+                c.alreadyThere.incrementAndGet();
+                tracker.succeeded(live);
+            }
+            case ObjectTransfer.Outcome.Failed f -> {
+                tracker.failed(live, f.message());
+                c.failures.add(f.message());
+                if (f.fatal()) {
+                    c.fatal.compareAndSet(null, f.message());
+                }
+                notice(MigrationEvent.Level.ERROR, f.message());
+            }
         }
     }
 

@@ -12,9 +12,16 @@ import java.util.List;
  * @param failed        objects that failed after their retries (they block cutover)
  * @param retries       attempts repeated
  * @param failures      the failures, one sentence each (capped at {@link ProgressSnapshot#ERRORS_MAX} × 5)
+ * @param serverSideReadBack of {@code serverSide}, copied on an endpoint that did not prove copy preconditions (new objects
+ *                      only), each confirmed by reading the destination back: size and ETag equal to the source listing's
  */
 public record CopyResult(Status status, long copied, long copiedBytes, long serverSide, long alreadyThere, long failed, long retries,
-                         List<String> failures, Duration took) {
+                         List<String> failures, Duration took, long serverSideReadBack) {
+
+    public CopyResult(Status status, long copied, long copiedBytes, long serverSide, long alreadyThere, long failed, long retries,
+                      List<String> failures, Duration took) {
+        this(status, copied, copiedBytes, serverSide, alreadyThere, failed, retries, failures, took, 0);
+    }
 
     public enum Status { COMPLETED, FAILED, CANCELLED }
 

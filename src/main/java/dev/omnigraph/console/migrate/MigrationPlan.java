@@ -17,11 +17,23 @@ import java.util.List;
  * @param notes          things worth knowing that change nothing (objects outside the cluster's scope)
  * @param serverSide     both roots share an S3 endpoint and credentials: objects are copied without passing through here
  * @param estimate       a rough duration before anything was measured
+ * @param copyPreconditionsProven the destination proved that its server-side copies honour preconditions; when not
+ *                       (and {@code serverSide}), only new objects are copied server-side, each read back afterwards
+ *                       (size and ETag equal to the source listing's), and objects to replace are streamed
  */
 public record MigrationPlan(Totals sourceObjects, Totals copy, Totals overwrite, Totals identical, Totals extras,
                             List<Listed> overwrites, List<Listed> extraObjects, List<String> blocking, List<String> notes,
-                            boolean serverSide, Duration listingTook, Duration estimate, PlanSpool spool) {
+                            boolean serverSide, Duration listingTook, Duration estimate, PlanSpool spool,
+                            boolean copyPreconditionsProven) {
     public static final int LISTED_MAX = 200;
+
+    /** A plan whose server-side copies (if any) rest on proven copy preconditions. */
+    public MigrationPlan(Totals sourceObjects, Totals copy, Totals overwrite, Totals identical, Totals extras,
+                         List<Listed> overwrites, List<Listed> extraObjects, List<String> blocking, List<String> notes,
+                         boolean serverSide, Duration listingTook, Duration estimate, PlanSpool spool) {
+        this(sourceObjects, copy, overwrite, identical, extras, overwrites, extraObjects, blocking, notes, serverSide, listingTook,
+                estimate, spool, true);
+    }
 
     /** A count of objects and their bytes. */
     public record Totals(long objects, long bytes) {

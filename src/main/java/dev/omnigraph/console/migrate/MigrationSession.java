@@ -132,7 +132,7 @@ public final class MigrationSession implements AutoCloseable {
             if (journal == null) {
                 journal = CopyJournal.open(CopyJournal.fileFor(home, source, destination));
             }
-            plan = new Planner(sourceStore, source, destinationStore, destination, journal, request.settings().concurrency(),
+            plan = new Planner(sourceStore, source, destinationStore, destination, journal, request.plannedConcurrency(),
                     destinationReport.serverSideCopy())
                     .plan(listingProgress(progress == null ? Progress.NONE : progress));
         } catch (IOException e) {
@@ -188,6 +188,11 @@ public final class MigrationSession implements AutoCloseable {
             throw e;
         }
         report.copy(copy);
+        if (copy.serverSideReadBack() > 0) {
+            report.warn(copy.serverSideReadBack() + " object(s) were copied server-side on an endpoint that does not prove copy "
+                    + "preconditions (new keys only, as planned; source locked, writers stopped); each was read back after its copy "
+                    + "and its size and ETag equal the source listing's. The resume journal names them (method C).");
+        }
         leave(MigrationPhase.COPY, copy.ok(), copy.ok() ? copy.copied() + " object(s) copied" : copy.failed() + " object(s) failed");
         if (copy.ok()) {
             next = MigrationPhase.VERIFY;
@@ -217,6 +222,11 @@ public final class MigrationSession implements AutoCloseable {
             throw e;
         }
         report.verify(verify);
+        listener.onEvent(new MigrationEvent.Notice(java.time.Instant.now(), MigrationPhase.VERIFY, MigrationEvent.Level.INFO,
+                verify.etags().describe()));
+        if (!verify.etags().kept()) {
+            report.warn(verify.etags().describe());
+        }
         leave(MigrationPhase.VERIFY, verify.ok(), verify.ok() ? verify.checked() + " object(s) verified" : verify.mismatches() + " mismatch(es)");
         if (verify.ok()) {
             next = MigrationPhase.CUTOVER;

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.migrate;
 
+import dev.omnigraph.console.storage.CheckedCopy;
 import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.PutResult;
@@ -16,8 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Copies one planned object, with retries. Every destination write is conditional: a new object is
  * created only if absent, an object an earlier attempt left different is replaced only if it is
  * still the version the plan saw (If-Match). Server-side {@code CopyObject} when both roots share an
- * endpoint; otherwise the bytes stream through here (multipart above the store's threshold),
- * hashed with SHA-256 on the way.
+ * endpoint: with the plan's condition where the destination proved that copies honour it, otherwise
+ * for new objects only, each read back after the copy (size and ETag equal to the source listing's);
+ * otherwise the bytes stream through here (multipart above the store's threshold), hashed with
+ * SHA-256 on the way.
  *
  * <p>Retried with backoff: throttling, 5xx, timeouts, unreachable endpoints, a source read that
  * broke mid-stream, and unknown outcomes once a re-read shows the write did not land. An unknown
@@ -44,6 +47,8 @@ final class ObjectTransfer {
     private final boolean destinationLocal;
     private final boolean sourceLocal;
     private final AtomicBoolean serverSide;
+    private final boolean preconditionsProven;
+    private final java.util.concurrent.atomic.AtomicLong readBack = new java.util.concurrent.atomic.AtomicLong();
     private final MemoryBudget memory;
     private final CopySettings settings;
     private final CopyControl control;
@@ -52,6 +57,14 @@ final class ObjectTransfer {
 
     ObjectTransfer(ObjectStore source, boolean sourceLocal, ObjectStore destination, boolean destinationLocal, boolean serverSide,
                    MemoryBudget memory, CopySettings settings, CopyControl control, TransferTracker tracker, MigrationListener listener) {
+        this(source, sourceLocal, destination, destinationLocal, serverSide, true, memory, settings, control, tracker, listener);
+    }
+
+    /** @param preconditionsProven the destination's server-side copies honour preconditions (otherwise: new objects only, read back) */
+    ObjectTransfer(ObjectStore source, boolean sourceLocal, ObjectStore destination, boolean destinationLocal, boolean serverSide,
+                   boolean preconditionsProven, MemoryBudget memory, CopySettings settings, CopyControl control, TransferTracker tracker,
+                   MigrationListener listener) {
+        this.preconditionsProven = preconditionsProven;
         this.source = source;
         this.sourceLocal = sourceLocal;
         this.destination = destination;
@@ -118,16 +131,11 @@ final class ObjectTransfer {
     /** One attempt; null when the destination must be re-read to learn what happened. */
     private Outcome attempt(PlanEntry entry, WriteCondition condition, TransferTracker.Live live, String[] streamedSha)
             throws StorageException {
-        if (serverSide.get()) {
+        if (serverSide.get() && (preconditionsProven || condition instanceof WriteCondition.IfAbsent)) {
             live.serverSide = true;
-            String etag = Fingerprint.etag(entry.sourceFingerprint());
-            Optional<PutResult> r = etag == null ? destination.copyFrom(source, entry.key(), entry.key(), condition)
-                    : destination.copyFrom(source, new ObjectInfo(entry.key(), entry.size(), java.time.Instant.EPOCH, etag), entry.key(), condition);
-            if (r.isPresent()) {
-                return switch (r.get()) {
-                    case PutResult.Written w -> new Outcome.Copied(CopyJournal.Method.SERVER_SIDE, null, Fingerprint.ofEtag(w.token()));
-                    case PutResult.PreconditionFailed p -> null;
-                };
+            Optional<Outcome> copied = preconditionsProven ? serverSideCopy(entry, condition) : serverSideCopyReadBack(entry);
+            if (copied.isPresent()) {
+                return copied.get() == RESOLVE ? null : copied.get();
             }
             if (entry.size() <= 5L * 1024 * 1024 * 1024) {
                 serverSide.set(false); // the endpoint refuses server-side copies (e.g. cross-account): stream from now on
@@ -136,6 +144,48 @@ final class ObjectTransfer {
             }
             live.serverSide = false;
         }
+        return streamedAttempt(entry, condition, live, streamedSha);
+    }
+
+    /** Marks "re-read the destination" among the outcomes of a server-side copy. */
+    private static final Outcome RESOLVE = new Outcome.Failed("resolve", false);
+
+    /** A server-side copy on a destination that proved copy preconditions: sent with the plan's condition. Empty: not possible here. */
+    private Optional<Outcome> serverSideCopy(PlanEntry entry, WriteCondition condition) throws StorageException {
+        String etag = Fingerprint.etag(entry.sourceFingerprint());
+        Optional<PutResult> r = etag == null ? destination.copyFrom(source, entry.key(), entry.key(), condition)
+                : destination.copyFrom(source, new ObjectInfo(entry.key(), entry.size(), java.time.Instant.EPOCH, etag), entry.key(), condition);
+        return r.map(result -> switch (result) {
+            case PutResult.Written w -> new Outcome.Copied(CopyJournal.Method.SERVER_SIDE, null, Fingerprint.ofEtag(w.token()));
+            case PutResult.PreconditionFailed p -> RESOLVE;
+        });
+    }
+
+    /**
+     * A server-side copy of a new object on a destination that did not prove copy preconditions
+     * ({@link ObjectStore#copyChecked}): guarded by the plan (the key was absent), the source lock
+     * with writers stopped, and the read-back (size and ETag equal to the source listing's). A
+     * mismatch fails the object, which blocks cutover. Empty: not possible here (stream instead).
+     */
+    private Optional<Outcome> serverSideCopyReadBack(PlanEntry entry) throws StorageException {
+        String etag = Fingerprint.etag(entry.sourceFingerprint());
+        if (etag == null) {
+            return Optional.empty();
+        }
+        Optional<CheckedCopy> r = destination.copyChecked(source, new ObjectInfo(entry.key(), entry.size(), java.time.Instant.EPOCH, etag),
+                entry.key());
+        return r.map(result -> switch (result) {
+            case CheckedCopy.Confirmed c -> {
+                readBack.incrementAndGet();
+                yield new Outcome.Copied(CopyJournal.Method.SERVER_SIDE, null, Fingerprint.ofEtag(c.etag()));
+            }
+            case CheckedCopy.Refused refused -> RESOLVE;
+            case CheckedCopy.Mismatch m -> new Outcome.Failed(entry.key() + ": " + m.message(), false);
+        });
+    }
+
+    private Outcome streamedAttempt(PlanEntry entry, WriteCondition condition, TransferTracker.Live live, String[] streamedSha)
+            throws StorageException {
         int kib = memory.acquire(bufferNeed(entry.size()), control);
         try {
             Optional<InputStream> opened = source.openStream(entry.key());
@@ -178,10 +228,15 @@ final class ObjectTransfer {
         if (destinationLocal) {
             return 512 * 1024;
         }
-        if (size <= S3ObjectStore.MULTIPART_THRESHOLD) {
+        if (size <= S3ObjectStore.BUFFERED_MAX) {
             return size + 64 * 1024; // buffered whole, sent with Content-MD5
         }
         return S3ObjectStore.usesMultipart(size) ? S3ObjectStore.partSizeFor(size) + 64 * 1024 : 512 * 1024; // one part, or streamed
+    }
+
+    /** Objects copied server-side without proven copy preconditions, each confirmed by reading the destination back. */
+    long readBack() {
+        return readBack.get();
     }
 
     private String destinationFingerprint(String key, String writtenToken) throws StorageException {

@@ -37,6 +37,7 @@ public final class Planner {
     private final ObjectStore destination;
     private final IdentityRule identity;
     private final boolean serverSide;
+    private final boolean copyPreconditionsProven;
     private final int concurrency;
     private final boolean sourceLocal;
     private final List<String> scope;
@@ -45,7 +46,8 @@ public final class Planner {
 
     /**
      * @param serverSideCopy the destination check proved conditional server-side copies
-     *                       ({@link DestinationCheck.Report#serverSideCopy()}); otherwise objects are streamed
+     *                       ({@link DestinationCheck.Report#serverSideCopy()}); otherwise, on one endpoint, only new
+     *                       objects are copied server-side, each read back after the copy
      */
     public Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint,
                    CopyJournal journal, int concurrency, boolean serverSideCopy) {
@@ -60,7 +62,9 @@ public final class Planner {
         this.source = source;
         this.destination = destination;
         this.identity = new IdentityRule(source, sourceEndpoint.isLocal(), destination, destinationEndpoint.isLocal(), journal);
-        this.serverSide = serverSideCopy && ServerSide.possible(sourceEndpoint, destinationEndpoint);
+        // same endpoint: copy server-side even where copy preconditions are not proven (then new objects only, each read back)
+        this.serverSide = ServerSide.possible(sourceEndpoint, destinationEndpoint);
+        this.copyPreconditionsProven = serverSideCopy;
         this.concurrency = concurrency;
     }
 
@@ -97,6 +101,11 @@ public final class Planner {
             if (scope.equals(SCOPE)) {
                 outsideScope();
             }
+            if (serverSide && !copyPreconditionsProven) {
+                totals.notes.add("server-side copy without proven copy preconditions: new objects are copied by the server and each is "
+                        + "read back (its size and ETag must equal the source listing's, or the object fails and cutover is refused); "
+                        + "objects to replace are streamed with If-Match");
+            }
             if (totals.folderMarkers > 0) {
                 totals.notes.add(totals.folderMarkers + " folder marker object(s) (keys ending in '/') are not copied: "
                         + "OmniGraph never reads them");
@@ -113,7 +122,7 @@ public final class Planner {
                 totals.copy.bytes() + totals.overwrite.bytes());
         return new MigrationPlan(totals.source, totals.copy, totals.overwrite, totals.identical, totals.extras, totals.overwrites,
                 totals.extraObjects, totals.blocking, totals.notes, serverSide, Duration.between(started, Instant.now()),
-                MigrationPlan.estimate(work, concurrency, serverSide), spool);
+                MigrationPlan.estimate(work, concurrency, serverSide), spool, copyPreconditionsProven);
     }
 
     private void join(String prefix, PlanSpool spool, Progress progress) throws StorageException, IOException {

@@ -45,6 +45,8 @@ public final class Verifier {
     private final CopySettings settings;
     private final CopyControl control;
     private final MigrationListener listener;
+    /** Null when both roots are on S3 (ETag parity can be judged); otherwise why not. */
+    private final String etagParityApplicable;
 
     public Verifier(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint, CopyJournal journal,
                     CopySettings settings, CopyControl control, MigrationListener listener) {
@@ -55,9 +57,45 @@ public final class Verifier {
         this.settings = settings;
         this.control = control;
         this.listener = listener;
+        this.etagParityApplicable = sourceEndpoint.isLocal() || destinationEndpoint.isLocal()
+                ? "a folder has no ETags: " + (sourceEndpoint.isLocal() ? "the source" : "the destination") + " is a folder" : null;
     }
 
     private record Checked(String key, long size, String checksum, String problem) {}
+
+    /** What one run accumulates: results folded in key order, a bounded window of futures at a time. */
+    private final class Run {
+        final TransferTracker tracker;
+        final boolean deep;
+        final ExecutorService pool;
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong mismatches = new AtomicLong();
+        final AtomicLong extras = new AtomicLong();
+        final MessageDigest tree = Hashing.sha256();
+        final java.util.ArrayDeque<Future<Checked>> window = new java.util.ArrayDeque<>();
+        final EtagCount etags;
+
+        Run(TransferTracker tracker, boolean deep, ExecutorService pool) {
+            this.tracker = tracker;
+            this.deep = deep;
+            this.pool = pool;
+            this.etags = new EtagCount(etagParityApplicable);
+        }
+
+        void submit(ObjectInfo src, ObjectInfo dst) throws StorageException {
+            etags.count(src, dst);
+            window.addLast(pool.submit(() -> check(src, dst, deep, tracker)));
+            while (window.size() > settings.concurrency() * 4 || (!window.isEmpty() && window.peekFirst().isDone())) {
+                fold(window.removeFirst(), tree, problems, mismatches);
+            }
+        }
+
+        void drain() throws StorageException {
+            while (!window.isEmpty()) {
+                fold(window.removeFirst(), tree, problems, mismatches);
+            }
+        }
+    }
 
     public VerifyReport run(MigrationPlan.Totals expected, boolean deep) throws StorageException {
         TransferTracker tracker = new TransferTracker(MigrationPhase.VERIFY, expected.objects(), expected.bytes());
@@ -65,65 +103,67 @@ public final class Verifier {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.named("migrate-verify-progress"));
         ticker.scheduleAtFixedRate(() -> listener.onEvent(new MigrationEvent.Progress(Instant.now(), tracker.snapshot(
                 ProgressSnapshot.State.RUNNING))), settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);
-        List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong mismatches = new AtomicLong();
-        AtomicLong extras = new AtomicLong();
-        MessageDigest tree = Hashing.sha256();
+        Run run = new Run(tracker, deep, pool);
         try {
-            // results are folded into the tree digest in key order, a bounded window of futures at a time
-            java.util.ArrayDeque<Future<Checked>> window = new java.util.ArrayDeque<>();
             for (String prefix : Planner.SCOPE) {
-                try (Stream<ObjectInfo> s = source.list(prefix); Stream<ObjectInfo> d = destination.list(prefix)) {
-                    Iterator<ObjectInfo> src = s.iterator();
-                    Iterator<ObjectInfo> dst = d.iterator();
-                    ObjectInfo a = next(src);
-                    ObjectInfo b = next(dst);
-                    while (a != null || b != null) {
-                        control.awaitRunnable();
-                        int cmp = a == null ? 1 : b == null ? -1 : Keys.compare(a.key(), b.key());
-                        if (cmp > 0) {
-                            if (!Planner.NEVER_COPIED.contains(b.key())) {
-                                extras.incrementAndGet();
-                                if (ClusterLayout.jsonChildStem(ClusterLayout.RECOVERIES, b.key()).isPresent()) {
-                                    mismatch(problems, mismatches, b.key() + ": a recovery sidecar only at the destination (the sweep would act on it)");
-                                }
-                            }
-                            b = next(dst);
-                            continue;
-                        }
-                        ObjectInfo srcInfo = a;
-                        ObjectInfo dstInfo = cmp == 0 ? b : null;
-                        a = next(src);
-                        if (cmp == 0) {
-                            b = next(dst);
-                        }
-                        if (Planner.NEVER_COPIED.contains(srcInfo.key()) || (srcInfo.key().endsWith("/") && srcInfo.size() == 0)
-                                || Keys.problem(srcInfo.key()) != null) {
-                            continue;
-                        }
-                        window.addLast(pool.submit(() -> check(srcInfo, dstInfo, deep, tracker)));
-                        while (window.size() > settings.concurrency() * 4 || (!window.isEmpty() && window.peekFirst().isDone())) {
-                            fold(window.removeFirst(), tree, problems, mismatches);
-                        }
-                    }
-                } catch (UncheckedStorageException e) {
-                    throw e.getCause();
-                }
+                verifyPrefix(prefix, run);
             }
-            while (!window.isEmpty()) {
-                fold(window.removeFirst(), tree, problems, mismatches);
-            }
+            run.drain();
         } finally {
             pool.shutdownNow();
             ticker.shutdownNow();
         }
         listener.onEvent(new MigrationEvent.Progress(Instant.now(), tracker.snapshot(ProgressSnapshot.State.FINISHED)));
         List<String> kept;
-        synchronized (problems) {
-            kept = List.copyOf(problems.subList(0, Math.min(problems.size(), MigrationPlan.LISTED_MAX)));
+        synchronized (run.problems) {
+            kept = List.copyOf(run.problems.subList(0, Math.min(run.problems.size(), MigrationPlan.LISTED_MAX)));
         }
-        return new VerifyReport(tracker.objectsDone.get() + tracker.failed.get(), tracker.bytesDone.get(), deep, mismatches.get(), kept,
-                extras.get(), Hashing.hex(tree.digest()), tracker.elapsed());
+        return new VerifyReport(tracker.objectsDone.get() + tracker.failed.get(), tracker.bytesDone.get(), deep, run.mismatches.get(), kept,
+                run.extras.get(), Hashing.hex(run.tree.digest()), tracker.elapsed(), run.etags.result());
+    }
+
+    /** A merge-join of both listings of one prefix, in S3 key order. */
+    private void verifyPrefix(String prefix, Run run) throws StorageException {
+        try (Stream<ObjectInfo> s = source.list(prefix); Stream<ObjectInfo> d = destination.list(prefix)) {
+            Iterator<ObjectInfo> src = s.iterator();
+            Iterator<ObjectInfo> dst = d.iterator();
+            ObjectInfo a = next(src);
+            ObjectInfo b = next(dst);
+            while (a != null || b != null) {
+                control.awaitRunnable();
+                int cmp = a == null ? 1 : b == null ? -1 : Keys.compare(a.key(), b.key());
+                if (cmp > 0) {
+                    destinationOnly(b, run);
+                    b = next(dst);
+                    continue;
+                }
+                ObjectInfo srcInfo = a;
+                ObjectInfo dstInfo = cmp == 0 ? b : null;
+                a = next(src);
+                if (cmp == 0) {
+                    b = next(dst);
+                }
+                if (!skipped(srcInfo)) {
+                    run.submit(srcInfo, dstInfo);
+                }
+            }
+        } catch (UncheckedStorageException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean skipped(ObjectInfo src) {
+        return Planner.NEVER_COPIED.contains(src.key()) || (src.key().endsWith("/") && src.size() == 0) || Keys.problem(src.key()) != null;
+    }
+
+    private void destinationOnly(ObjectInfo b, Run run) {
+        if (Planner.NEVER_COPIED.contains(b.key())) {
+            return;
+        }
+        run.extras.incrementAndGet();
+        if (ClusterLayout.jsonChildStem(ClusterLayout.RECOVERIES, b.key()).isPresent()) {
+            mismatch(run.problems, run.mismatches, b.key() + ": a recovery sidecar only at the destination (the sweep would act on it)");
+        }
     }
 
     private void fold(Future<Checked> future, MessageDigest tree, List<String> problems, AtomicLong mismatches) throws StorageException {

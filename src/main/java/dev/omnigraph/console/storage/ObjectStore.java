@@ -79,6 +79,18 @@ public interface ObjectStore extends AutoCloseable {
         return copyFrom(source, sourceInfo.key(), key, condition);
     }
 
+    /**
+     * A server-side copy of a listed source object onto {@code key}, which the caller found absent,
+     * for a destination that has not proven that its copies honour preconditions: the copy is sent
+     * create-only anyway, then the destination is read back and the copy counts only when its size
+     * and ETag equal the source listing's. Empty when this store cannot copy from {@code source}
+     * (the caller streams instead). The guard that no one else writes the key meanwhile is the
+     * caller's (a migration: the plan, the source lock, writers stopped).
+     */
+    default Optional<CheckedCopy> copyChecked(ObjectStore source, ObjectInfo sourceInfo, String key) throws StorageException {
+        return Optional.empty();
+    }
+
     /** Deletes an object only if its version is {@code token} (S3 DELETE with {@code If-Match}). */
     DeleteResult deleteIfMatch(String key, String token) throws StorageException;
 

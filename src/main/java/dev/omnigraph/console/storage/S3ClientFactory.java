@@ -31,7 +31,7 @@ final class S3ClientFactory {
     private S3ClientFactory() {}
 
     static S3Client create(S3Settings settings) {
-        return create(settings, retryStrategy(settings));
+        return create(settings, true, retryStrategy(settings));
     }
 
     /**
@@ -43,7 +43,17 @@ final class S3ClientFactory {
      * to learn the outcome before sending again.
      */
     static S3Client createForWrites(S3Settings settings) {
-        return create(settings, DefaultRetryStrategy.standardStrategyBuilder()
+        return createForWrites(settings, true);
+    }
+
+    /**
+     * As {@link #createForWrites(S3Settings)}; {@code chunked} false gives the client for bodies that
+     * are in memory (buffered puts and parts): each is sent in one piece, its payload hash in the
+     * signature, instead of the aws-chunked framing with a signature per 128 KiB chunk that a
+     * streamed body of unknown content needs.
+     */
+    static S3Client createForWrites(S3Settings settings, boolean chunked) {
+        return create(settings, chunked, DefaultRetryStrategy.standardStrategyBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(t -> throttled(t) || bodyNotReceived(t) || neverDelivered(t))
                 .treatAsThrottling(S3ClientFactory::throttled)
@@ -78,15 +88,16 @@ final class S3ClientFactory {
                 && "RequestTimeout".equals(e.awsErrorDetails().errorCode());
     }
 
-    private static S3Client create(S3Settings settings, RetryStrategy retries) {
+    private static S3Client create(S3Settings settings, boolean chunked, RetryStrategy retries) {
         var http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                 .tcpKeepAlive(true)
-                // wait for "100 Continue" before sending a body: a server that refuses a conditional
-                // write early (412) then never sees half a body and the answer is not lost to a reset
+                // wait for "100 Continue" before sending a large body: a server that refuses a conditional
+                // write early (412) then never sees half a body and the answer is not lost to a reset.
+                // Small bodies go without it (ExpectContinueForLargeBodies): one round trip less per object.
                 .expectContinueEnabled(true);
         var builder = S3Client.builder()
                 .httpClientBuilder(http)
@@ -98,8 +109,9 @@ final class S3ClientFactory {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(settings.effectivePathStyle())
+                        .chunkedEncodingEnabled(chunked)
                         .build())
-                .overrideConfiguration(o -> o.retryStrategy(retries));
+                .overrideConfiguration(o -> o.retryStrategy(retries).addExecutionInterceptor(new ExpectContinueForLargeBodies()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }
