@@ -18,6 +18,10 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * starts implicitly and never listens beyond loopback. Credentials are generated per start.
  */
 public final class LocalS3Server implements AutoCloseable {
+    static {
+        ExpectedNoise.install();
+    }
+
     private final S3Proxy proxy;
     private final BlobStore store;
     private final String accessKey;
