@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 /**
  * Finds out what a storage root can do before the console relies on it: list, read, create-only
  * put, If-Match put, conditional delete, and bucket versioning. It writes only one scratch object
- * under {@code __cluster/} (a name OmniGraph never reads) and removes it again.
+ * under {@code __cluster/} (a name OmniGraph never reads) and removes it again, and only where a
+ * cluster is ({@link Purpose#EXISTING_CLUSTER}, the default) or where the admin is creating one
+ * ({@link Purpose#NEW_CLUSTER}: a migration's destination): testing a folder that holds no
+ * cluster writes nothing there.
  *
  * <p>Each check proves the behaviour rather than trusting the absence of an error: the second
  * create-only put must be refused, a stale If-Match must be refused, and a conditional delete
@@ -57,10 +60,23 @@ public final class CapabilityProbe {
     public static final String CONDITIONAL_DELETE = "conditional delete";
     public static final String VERSIONING = "bucket versioning";
 
+    /** Why the root is probed, which decides whether the write checks may touch it. */
+    public enum Purpose {
+        /** Opening or testing a cluster: writes only where {@code __cluster/state.json} exists. */
+        EXISTING_CLUSTER,
+        /** The admin is creating a cluster here (a migration's destination): writes even where nothing is yet. */
+        NEW_CLUSTER
+    }
+
     private CapabilityProbe() {}
 
-    /** Runs every check; never throws for a failed capability, only records it. */
+    /** Runs every check at a cluster root; where there is no cluster, the write checks are skipped (nothing is written). */
     public static Report run(ObjectStore store) {
+        return run(store, Purpose.EXISTING_CLUSTER);
+    }
+
+    /** Runs every check; never throws for a failed capability, only records it. */
+    public static Report run(ObjectStore store, Purpose purpose) {
         List<Check> checks = new ArrayList<>();
         boolean listed = false;
         try (Stream<ObjectInfo> s = store.list("__cluster/")) {
@@ -72,8 +88,10 @@ public final class CapabilityProbe {
         } catch (UncheckedStorageException e) {
             checks.add(new Check(LIST, Status.FAIL, e.getCause().describe()));
         }
+        boolean clusterHere = false;
         try {
             Optional<ObjectInfo> state = store.stat("__cluster/state.json");
+            clusterHere = state.isPresent();
             if (state.isPresent()) {
                 store.read("__cluster/state.json", 64L * 1024 * 1024);
                 checks.add(new Check(READ, Status.PASS, "read __cluster/state.json (" + state.get().size() + " bytes)"));
@@ -82,6 +100,14 @@ public final class CapabilityProbe {
             }
         } catch (StorageException e) {
             checks.add(new Check(READ, Status.FAIL, e.describe()));
+        }
+
+        if (purpose == Purpose.EXISTING_CLUSTER && !clusterHere) {
+            String why = "not tested: no cluster at this root, and testing writes only where a cluster is (nothing was written)";
+            for (String write : List.of(CREATE_ONLY, IF_MATCH, CONDITIONAL_DELETE)) {
+                checks.add(new Check(write, Status.SKIPPED, why));
+            }
+            return finish(store, checks, false, null, null);
         }
 
         String key = "__cluster/console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";

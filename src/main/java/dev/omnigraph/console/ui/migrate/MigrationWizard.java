@@ -1,6 +1,8 @@
 package dev.omnigraph.console.ui.migrate;
 
 import dev.omnigraph.console.migrate.MigrationHome;
+import dev.omnigraph.console.ui.common.DialogService;
+import dev.omnigraph.console.ui.common.FxDialogService;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.Windows;
 import dev.omnigraph.console.ui.session.ClusterSession;
@@ -13,10 +15,7 @@ import java.util.WeakHashMap;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +34,7 @@ public final class MigrationWizard {
     private static final Map<ClusterSession, MigrationWizard> OPEN = new WeakHashMap<>();
 
     private final WizardViewModel vm;
+    private final DialogService dialogs;
     private final Stage stage = new Stage();
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final BorderPane content = new BorderPane();
@@ -52,13 +52,19 @@ public final class MigrationWizard {
         }
         WizardViewModel vm = new WizardViewModel(session.location(), session.spec().s3(), session.runner(), MigrationHome.fromSystem(),
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(), Platform::runLater);
-        MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner());
+        MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner(), ctx.dialogs());
         OPEN.put(session, w);
         w.stage.show();
     }
 
     public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner) {
+        this(vm, owner, local, runner, null);
+    }
+
+    /** @param dialogs asks before a close interrupts work (null: the wizard's own window owns the question) */
+    public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         stage.initOwner(owner);
         stage.setTitle("Migrate storage: " + vm.cluster().name());
         Windows.copyIcons(owner, stage);
@@ -109,11 +115,7 @@ public final class MigrationWizard {
         Button cancel = new Button("Cancel");
         cancel.setId("migrate-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> {
-            if (confirmClose()) {
-                vm.close();
-            }
-        });
+        cancel.setOnAction(e -> vm.requestClose(dialogs));
         cancel.setAccessibleText("Cancel the migration and release the source lock");
         cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
         cancel.managedProperty().bind(cancel.visibleProperty());
@@ -140,10 +142,8 @@ public final class MigrationWizard {
         });
         stage.setOnHidden(e -> vm.close()); // also when the console window closes and takes its owned windows along
         stage.setOnCloseRequest(e -> {
-            if (!confirmClose()) {
+            if (!vm.requestClose(dialogs)) {
                 e.consume();
-            } else {
-                vm.close();
             }
         });
     }
@@ -175,18 +175,4 @@ public final class MigrationWizard {
         }
     }
 
-    /** True when the wizard may close now: asks first when a copy or verify would be interrupted. */
-    private boolean confirmClose() {
-        if (!vm.closingInterruptsWork()) {
-            return true;
-        }
-        ButtonType stop = new ButtonType("Cancel the migration", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep copying", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Closing the wizard cancels the running " + vm.page().title().toLowerCase()
-                + " and releases the source lock. The objects copied so far are kept: a new migration to the same destination resumes "
-                + "from them.", stop, keep);
-        a.initOwner(stage);
-        a.setHeaderText("Cancel the migration of " + vm.cluster().name() + "?");
-        return a.showAndWait().filter(b -> b == stop).isPresent();
-    }
 }

@@ -287,6 +287,23 @@ public final class WizardViewModel {
                 || busy.get();
     }
 
+    /**
+     * Cancel or the window's close box: when a copy or verify would be interrupted, asks first
+     * (naming what is kept); then closes. True when the wizard closed.
+     */
+    public boolean requestClose(dev.omnigraph.console.ui.common.DialogService dialogs) {
+        if (closingInterruptsWork() && !dialogs.confirm(new dev.omnigraph.console.ui.common.DialogService.Confirmation(
+                "Migrate storage: " + cluster.name(), "Cancel the migration of " + cluster.name() + "?",
+                "Closing the wizard cancels the running " + page.get().title().toLowerCase(java.util.Locale.ROOT)
+                        + " and releases the source lock. The objects copied so far are kept: a new migration to the same destination "
+                        + "resumes from them.", "Cancel the migration", "Keep " + (page.get() == WizardPage.VERIFY ? "verifying" : "copying"),
+                true))) {
+            return false;
+        }
+        close();
+        return true;
+    }
+
     /** Whether the migration holds the source lock right now (preflight passed, not yet cut over, closed or cancelled). */
     public boolean holdsSourceLock() {
         return session != null && session.nextPhase() != null && session.nextPhase().compareTo(MigrationPhase.PLAN) >= 0

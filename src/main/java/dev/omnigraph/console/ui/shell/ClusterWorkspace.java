@@ -48,9 +48,14 @@ public final class ClusterWorkspace extends BorderPane {
 
     public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
                             dev.omnigraph.console.prefs.PreferencesModel preferences) {
+        this(session, providers, owner, preferences, new dev.omnigraph.console.ui.common.FxDialogService(owner));
+    }
+
+    public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
+                            dev.omnigraph.console.prefs.PreferencesModel preferences, dev.omnigraph.console.ui.common.DialogService dialogs) {
         this.session = session;
         this.providers = providers;
-        this.context = new ViewContext(session, this::show, owner, this::view, preferences);
+        this.context = new ViewContext(session, this::show, owner, this::view, preferences, dialogs);
         getStyleClass().add("workspace");
 
         nav = new ListView<>(javafx.collections.FXCollections.observableArrayList(providers));

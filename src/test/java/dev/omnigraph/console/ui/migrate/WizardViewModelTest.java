@@ -149,7 +149,7 @@ class WizardViewModelTest {
         WizardViewModel vm = throughPreflight(src, temp.resolve("dst"));
         assertThat(read(src, ClusterLayout.LOCK)).isPresent();
         assertThat(vm.holdsSourceLock()).isTrue();
-        vm.close();
+        assertThat(vm.requestClose(new dev.omnigraph.console.ui.common.ScriptedDialogs())).as("nothing running: no question").isTrue();
         assertThat(vm.closedProperty().get()).isTrue();
         assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
         assertThat(vm.canNextProperty().get()).isFalse();
@@ -322,7 +322,13 @@ class WizardViewModelTest {
             assertThat(vm.closingInterruptsWork()).isTrue();
             assertThat(read(src, ClusterLayout.LOCK)).isPresent();
             if (close) {
-                vm.close();
+                dev.omnigraph.console.ui.common.ScriptedDialogs dialogs = new dev.omnigraph.console.ui.common.ScriptedDialogs()
+                        .answer(false).answer(true);
+                assertThat(vm.requestClose(dialogs)).as("kept copying").isFalse();
+                assertThat(vm.closedProperty().get()).isFalse();
+                assertThat(dialogs.asked().getFirst().header()).contains("Cancel the migration of src");
+                assertThat(dialogs.asked().getFirst().detail()).contains("releases the source lock");
+                assertThat(vm.requestClose(dialogs)).isTrue();
                 runner.copyGate.countDown();
                 await("the session closed", () -> !Files.exists(src.resolve(ClusterLayout.LOCK)));
             } else {
