@@ -35,6 +35,8 @@ public final class MigrationWizard {
 
     private final WizardViewModel vm;
     private final DialogService dialogs;
+    /** Finish's "Open destination": opens the new root in a tab (set by {@link #open}; tests may set it). */
+    Runnable openDestination = () -> {};
     private final Stage stage = new Stage();
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final BorderPane content = new BorderPane();
@@ -53,6 +55,13 @@ public final class MigrationWizard {
         WizardViewModel vm = new WizardViewModel(session.location(), session.spec().s3(), session.runner(), MigrationHome.fromSystem(),
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(), Platform::runLater);
         MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner(), ctx.dialogs());
+        w.openDestination = () -> vm.checkedDestination().ifPresent(d -> ctx.shell().open(DestinationTab.spec(vm.cluster(), d,
+                session.spec().s3())));
+        vm.cutoverProperty().addListener((o, a, r) -> {
+            if (r != null && r.authoritative()) {
+                vm.checkedDestination().ifPresent(d -> ctx.shell().moved(session, d.display()));
+            }
+        });
         OPEN.put(session, w);
         w.stage.show();
     }
@@ -75,7 +84,7 @@ public final class MigrationWizard {
         pages.put(WizardPage.COPY, new CopyPage(vm));
         pages.put(WizardPage.VERIFY, new VerifyPage(vm));
         pages.put(WizardPage.CUTOVER, new CutoverPage(vm));
-        pages.put(WizardPage.FINISH, new FinishPage(vm));
+        pages.put(WizardPage.FINISH, new FinishPage(vm, () -> openDestination.run()));
 
         steps.getStyleClass().add("wizard-steps");
         steps.setPrefWidth(170);
@@ -99,6 +108,8 @@ public final class MigrationWizard {
         blocked.setId("migrate-blocked");
         blocked.textProperty().bind(vm.blockedReasonProperty());
         blocked.setMaxWidth(Double.MAX_VALUE);
+        blocked.setMinWidth(0);
+        blocked.setWrapText(true);
         HBox.setHgrow(blocked, javafx.scene.layout.Priority.ALWAYS);
 
         Button back = new Button("< _Back");
@@ -108,7 +119,6 @@ public final class MigrationWizard {
         Button next = new Button();
         next.setId("migrate-next");
         next.textProperty().bind(vm.nextLabelProperty());
-        next.getStyleClass().add("accent");
         next.disableProperty().bind(vm.canNextProperty().not());
         next.setOnAction(e -> vm.next());
         next.setAccessibleText("Next page");
@@ -119,6 +129,13 @@ public final class MigrationWizard {
         cancel.setAccessibleText("Cancel the migration and release the source lock");
         cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
         cancel.managedProperty().bind(cancel.visibleProperty());
+        // the buttons keep their width; the reason line wraps beside them instead of squeezing them into "…"
+        for (Button b : new Button[] {back, next, cancel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // cutover is the step that changes which root is authoritative: its button looks like it
+        vm.pageProperty().addListener((o, a, p) -> styleNext(next, p));
+        styleNext(next, vm.page());
         HBox buttons = new HBox(8, blocked, back, next, cancel);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox footer = new VBox(8, problem, buttons);
@@ -146,6 +163,11 @@ public final class MigrationWizard {
                 e.consume();
             }
         });
+    }
+
+    private static void styleNext(Button next, WizardPage page) {
+        next.getStyleClass().removeAll("accent", "danger");
+        next.getStyleClass().add(page == WizardPage.CUTOVER ? "danger" : "accent");
     }
 
     public Stage stage() {

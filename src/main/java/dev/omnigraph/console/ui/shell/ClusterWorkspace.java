@@ -45,17 +45,19 @@ public final class ClusterWorkspace extends BorderPane {
     private final ViewContext context;
     private ClusterView current;
     private boolean active;
+    private final javafx.beans.property.StringProperty movedTo = new javafx.beans.property.SimpleStringProperty();
 
     public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
                             dev.omnigraph.console.prefs.PreferencesModel preferences) {
-        this(session, providers, owner, preferences, new dev.omnigraph.console.ui.common.FxDialogService(owner));
+        this(session, providers, owner, preferences, new dev.omnigraph.console.ui.common.FxDialogService(owner), ShellActions.NONE);
     }
 
     public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
-                            dev.omnigraph.console.prefs.PreferencesModel preferences, dev.omnigraph.console.ui.common.DialogService dialogs) {
+                            dev.omnigraph.console.prefs.PreferencesModel preferences, dev.omnigraph.console.ui.common.DialogService dialogs,
+                            ShellActions shell) {
         this.session = session;
         this.providers = providers;
-        this.context = new ViewContext(session, this::show, owner, this::view, preferences, dialogs);
+        this.context = new ViewContext(session, this::show, owner, this::view, preferences, dialogs, shell);
         getStyleClass().add("workspace");
 
         nav = new ListView<>(javafx.collections.FXCollections.observableArrayList(providers));
@@ -73,7 +75,7 @@ public final class ClusterWorkspace extends BorderPane {
         setLeft(nav);
 
         content.getStyleClass().add("workspace-content");
-        VBox center = new VBox(banner(), content);
+        VBox center = new VBox(movedBanner(), banner(), content);
         VBox.setVgrow(content, Priority.ALWAYS);
         setCenter(center);
         setTop(header());
@@ -121,6 +123,30 @@ public final class ClusterWorkspace extends BorderPane {
         top.getStyleClass().add("workspace-header");
         top.setPadding(new Insets(10, 16, 10, 16));
         return new VBox(top, new ProgressStrip(session.loadProgress(), "reading " + session.name()));
+    }
+
+    /** After a cutover by this console: this root is no longer the cluster's authoritative storage. */
+    private Node movedBanner() {
+        Label text = new Label();
+        text.setId("workspace-moved");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.getStyleClass().addAll("banner", "status-warn");
+        text.textProperty().bind(Bindings.createStringBinding(() -> movedTo.get() == null ? ""
+                : "Moved to " + movedTo.get() + ": this root is no longer authoritative. The cluster's ledger now lives at the "
+                + "destination (cutover by this console); what this tab shows is the old copy, kept as it was for a rollback.", movedTo));
+        text.visibleProperty().bind(movedTo.isNotNull());
+        text.managedProperty().bind(text.visibleProperty());
+        return text;
+    }
+
+    /** Marks this root as moved to {@code destination} (a migration cut over from it). */
+    public void markMoved(String destination) {
+        movedTo.set(destination);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty movedToProperty() {
+        return movedTo;
     }
 
     private Node banner() {

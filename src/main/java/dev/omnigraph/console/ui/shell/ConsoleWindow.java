@@ -180,7 +180,8 @@ public final class ConsoleWindow {
     }
 
     private void addTab(ClusterSession session) {
-        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences(), dialogs());
+        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences(), dialogs(),
+                shellActions());
         Tab tab = new Tab(session.name(), workspace);
         tab.setId("tab-" + session.name());
         tab.setTooltip(new javafx.scene.control.Tooltip(session.location().root().display()));
@@ -240,6 +241,24 @@ public final class ConsoleWindow {
         if (quitGuard.mayQuit()) {
             stage.close();
         }
+    }
+
+    /** What pages and actions may ask of this window: open a cluster, mark a tab moved. */
+    public ShellActions shellActions() {
+        return new ShellActions() {
+            @Override
+            public void open(dev.omnigraph.console.ui.session.ConnectionSpec spec) {
+                shell.open(spec);
+            }
+
+            @Override
+            public void moved(ClusterSession source, String destination) {
+                ClusterWorkspace w = workspace(source);
+                if (w != null) {
+                    w.markMoved(destination);
+                }
+            }
+        };
     }
 
     /** The dialogs every view-model of this window asks (tests swap in a scripted double). */
