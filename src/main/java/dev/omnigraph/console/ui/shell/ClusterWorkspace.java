@@ -89,9 +89,12 @@ public final class ClusterWorkspace extends BorderPane {
         root.getStyleClass().add("muted");
         Label live = new Label();
         live.getStyleClass().add("live-indicator");
-        live.textProperty().bind(Bindings.createStringBinding(() -> session.isActive()
-                ? "● Live · every " + Format.duration(session.settings().pollIntervalProperty().get()) : "○ Paused",
-                session.activeProperty(), session.settings().pollIntervalProperty()));
+        live.textProperty().bind(Bindings.createStringBinding(() -> liveText(session.isActive(), session.failureProperty().get() != null,
+                Format.duration(session.settings().pollIntervalProperty().get())),
+                session.activeProperty(), session.failureProperty(), session.settings().pollIntervalProperty()));
+        // green only while the last read worked: an unreachable endpoint is not "Live"
+        session.failureProperty().addListener((o, a, b) -> live.pseudoClassStateChanged(FAILED, b != null));
+        live.pseudoClassStateChanged(FAILED, session.failureProperty().get() != null);
         live.setAccessibleText("Live refresh state");
         Label change = new Label();
         change.setId("live-change");
@@ -147,6 +150,16 @@ public final class ClusterWorkspace extends BorderPane {
 
     public javafx.beans.property.ReadOnlyStringProperty movedToProperty() {
         return movedTo;
+    }
+
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    /** The header's refresh state: live, paused, or failing (the last read did not work; it is retried). */
+    static String liveText(boolean active, boolean failing, String interval) {
+        if (failing) {
+            return active ? "⚠ Not reading · retrying every " + interval : "⚠ Last read failed";
+        }
+        return active ? "● Live · every " + interval : "○ Paused";
     }
 
     private Node banner() {

@@ -108,6 +108,7 @@ public final class ConsoleWindow {
                 c.getRemoved().forEach(this::removeTab);
                 c.getAddedSubList().forEach(this::addTab);
             }
+            relabelTabs();
         });
         shell.selectedProperty().addListener((o, a, b) -> {
             Tab t = b == null ? connectTab : tabsBySession.get(b);
@@ -118,6 +119,7 @@ public final class ConsoleWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == connectTab) {
                 connectView();
+                shell.showConnect();
             }
             onTabSelected(b);
         });
@@ -189,6 +191,12 @@ public final class ConsoleWindow {
         tabsBySession.put(session, tab);
         workspaces.put(tab, workspace);
         tabs.getTabs().add(tab);
+    }
+
+    /** Two open clusters with the same name get tab titles that tell them apart. */
+    private void relabelTabs() {
+        List<dev.omnigraph.console.cluster.ClusterLocation> open = shell.sessions().stream().map(ClusterSession::location).toList();
+        tabsBySession.forEach((session, tab) -> tab.setText(TabLabels.label(session.location(), open)));
     }
 
     private void removeTab(ClusterSession session) {
