@@ -17,10 +17,14 @@ public final class CliMain {
 
     private CliMain() {}
 
-    /** True when {@code argv} names a headless command (else the window opens). */
+    /**
+     * True when {@code argv} is for the command line (else the window opens). The window takes
+     * options only, so any first word is a command, a mistyped one included: that gets "unknown
+     * command" and exit 2 rather than a window.
+     */
     public static boolean isCommand(String[] argv) {
-        return argv.length > 0 && (find(Arrays.asList(argv)).isPresent() || argv[0].equals("help")
-                || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("--version"));
+        return argv.length > 0 && (!argv[0].startsWith("-") || argv[0].equals("--help") || argv[0].equals("-h")
+                || argv[0].equals("--version"));
     }
 
     public static int run(String[] argv, CliContext given) {
@@ -46,7 +50,13 @@ public final class CliMain {
         Optional<Command> found = find(words);
         if (found.isEmpty()) {
             ctx.err().println("error: unknown command '" + String.join(" ", words.subList(0, Math.min(2, words.size()))) + "'");
-            printHelp(ctx);
+            Optional<String> meant = CommandSuggestion.closest(words.get(0),
+                    Commands.all().stream().map(c -> c.name().split(" ")[0]).distinct().toList());
+            if (meant.isPresent()) {
+                ctx.err().println("Did you mean '" + meant.get() + "'? Run 'omnigraph-console help' for every command.");
+            } else {
+                printHelp(ctx);
+            }
             return USAGE;
         }
         Command command = found.get();

@@ -47,7 +47,7 @@ public final class DestinationCheck {
             return new Report(destination, items, Optional.empty(), false);
         }
         items.add(CheckItem.pass("separate roots", "the destination does not overlap the source root"));
-        CapabilityProbe.Report probe = CapabilityProbe.run(destinationStore, ClusterLayout.PROBE);
+        CapabilityProbe.Report probe = CapabilityProbe.run(destinationStore, ClusterLayout.PROBE, CapabilityProbe.Purpose.NEW_CLUSTER);
         items.add(fromProbe(probe, CapabilityProbe.LIST, "list", "the destination cannot be listed"));
         items.add(fromProbe(probe, CapabilityProbe.CREATE_ONLY, "create-only writes",
                 "create-only writes (If-None-Match: *) are not enforced: the ledger cutover could overwrite another writer"));

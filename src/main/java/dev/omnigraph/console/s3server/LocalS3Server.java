@@ -19,6 +19,10 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * starts implicitly and never listens beyond loopback. Credentials are generated per start.
  */
 public final class LocalS3Server implements AutoCloseable {
+    static {
+        ExpectedNoise.install();
+    }
+
     private final S3Proxy proxy;
     private final BlobStore store;
     private final String accessKey;
@@ -96,6 +100,20 @@ public final class LocalS3Server implements AutoCloseable {
         if (!store.containerExists(name)) {
             store.createContainer(name, CreateContainerOptions.NONE);
         }
+    }
+
+    /**
+     * The first-level names in a bucket (a folder prefix without its slash, or an object), sorted,
+     * at most {@code max}: what the server holds, e.g. the clusters migrated to it. Empty for a
+     * missing or empty bucket.
+     */
+    public java.util.List<String> topLevelNames(String bucket, int max) {
+        if (!store.containerExists(bucket)) {
+            return java.util.List.of();
+        }
+        var options = org.gaul.s3proxy.blobstore.options.ListContainerOptions.builder().delimiter("/").maxResults(max).build();
+        return store.list(bucket, options).entries().stream().map(m -> m.name().endsWith("/")
+                ? m.name().substring(0, m.name().length() - 1) : m.name()).sorted().limit(max).toList();
     }
 
     @Override

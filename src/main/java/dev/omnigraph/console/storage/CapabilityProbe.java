@@ -13,7 +13,10 @@ import java.util.stream.Stream;
  * Finds out what a storage root can do before the console relies on it: list, read, create-only
  * put, If-Match put, conditional delete, and bucket versioning. It lists, reads and writes only
  * where its caller says ({@link Targets}: the cluster layer knows where a ledger lives); it writes
- * one scratch object with a random name (one OmniGraph never reads) and removes it again.
+ * one scratch object with a random name (one OmniGraph never reads) and removes it again, and only
+ * where a cluster is ({@link Purpose#EXISTING_CLUSTER}, the default) or where the admin is creating
+ * one ({@link Purpose#NEW_CLUSTER}: a migration's destination): testing a folder that holds no
+ * cluster writes nothing there.
  *
  * <p>Each check proves the behaviour rather than trusting the absence of an error: the second
  * create-only put must be refused, a stale If-Match must be refused, and a conditional delete
@@ -66,10 +69,24 @@ public final class CapabilityProbe {
 
     private CapabilityProbe() {}
 
-    /** Runs every check; never throws for a failed capability, only records it. */
+    /** Why the root is probed, which decides whether the write checks may touch it. */
+    public enum Purpose {
+        /** Opening or testing a cluster: writes only where the ledger ({@link Targets#readKey()}) exists. */
+        EXISTING_CLUSTER,
+        /** The admin is creating a cluster here (a migration's destination): writes even where nothing is yet. */
+        NEW_CLUSTER
+    }
+
+    /** Runs every check at a cluster root; where there is no cluster, the write checks are skipped (nothing is written). */
     public static Report run(ObjectStore store, Targets targets) {
+        return run(store, targets, Purpose.EXISTING_CLUSTER);
+    }
+
+    /** Runs every check; never throws for a failed capability, only records it. */
+    public static Report run(ObjectStore store, Targets targets, Purpose purpose) {
         List<Check> checks = new ArrayList<>();
         boolean listed = false;
+        boolean clusterHere = false;
         try (Stream<ObjectInfo> s = store.list(targets.listPrefix())) {
             long n = s.limit(5).count();
             checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under " + targets.listPrefix() + ")" : "listing works"));
@@ -81,6 +98,7 @@ public final class CapabilityProbe {
         }
         try {
             Optional<ObjectInfo> state = store.stat(targets.readKey());
+            clusterHere = state.isPresent();
             if (state.isPresent()) {
                 store.read(targets.readKey(), 64L * 1024 * 1024);
                 checks.add(new Check(READ, Status.PASS, "read " + targets.readKey() + " (" + state.get().size() + " bytes)"));
@@ -90,6 +108,14 @@ public final class CapabilityProbe {
             }
         } catch (StorageException e) {
             checks.add(new Check(READ, Status.FAIL, e.describe()));
+        }
+
+        if (purpose == Purpose.EXISTING_CLUSTER && !clusterHere) {
+            String why = "not tested: no cluster at this root, and testing writes only where a cluster is (nothing was written)";
+            for (String write : List.of(CREATE_ONLY, IF_MATCH, CONDITIONAL_DELETE)) {
+                checks.add(new Check(write, Status.SKIPPED, why));
+            }
+            return finish(store, checks, false, null, null);
         }
 
         String key = targets.scratchPrefix() + "console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";

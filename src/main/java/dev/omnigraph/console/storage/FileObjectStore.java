@@ -491,16 +491,7 @@ public final class FileObjectStore implements ObjectStore {
         SecureDirectoryStream<Path> folder = null;
         boolean tmpExists = false;
         try {
-            Files.createDirectories(parent);
-            resolve(key); // re-check confinement now that the parents exist
-            try {
-                folder = openFolderOf(key);
-                if (folder == null) {
-                    throw new NoSuchFileException(parent.toString());
-                }
-            } catch (UnsupportedOperationException noHandles) {
-                folder = null;
-            }
+            folder = createFolderOf(key, parent);
             BasicFileAttributes existing = attributesNoFollow(folder, parent, name);
             if (existing != null && existing.isDirectory()) {
                 return new PutResult.PreconditionFailed("a folder exists at this key");
@@ -584,6 +575,51 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     /** The attributes of {@code name} in a folder, not following a link; null when absent. */
+    /**
+     * Creates the key's folder (and its parents) and opens it without following links; null where
+     * the platform has no folder handles. A folder emptied and removed by a delete at that moment
+     * ({@link #pruneEmptyFolders}) is created again.
+     */
+    private SecureDirectoryStream<Path> createFolderOf(String key, Path parent) throws IOException, StorageException {
+        for (int attempt = 0; ; attempt++) {
+            Files.createDirectories(parent);
+            resolve(key); // re-check confinement now that the parents exist
+            SecureDirectoryStream<Path> folder;
+            try {
+                folder = openFolderOf(key);
+            } catch (UnsupportedOperationException noHandles) {
+                return null;
+            }
+            if (folder != null) {
+                return folder;
+            }
+            if (attempt >= 3) {
+                throw new NoSuchFileException(parent.toString());
+            }
+        }
+    }
+
+    /**
+     * After a delete, removes the folders that the delete left empty, up to (not including) the
+     * root: like a bucket, a folder root has no empty "directories", so a probe that wrote and
+     * removed {@code __cluster/console-probe-….tmp} leaves no {@code __cluster/} behind. Only empty
+     * real folders are removed ({@code rmdir} refuses anything else).
+     */
+    private void pruneEmptyFolders(Path from) {
+        Path dir = from;
+        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+            try {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+                Files.delete(dir);
+            } catch (IOException notEmptyOrGone) {
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
     private static BasicFileAttributes attributesNoFollow(SecureDirectoryStream<Path> folder, Path parent, Path name) throws IOException {
         try {
             return folder != null
@@ -630,7 +666,11 @@ public final class FileObjectStore implements ObjectStore {
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     return new DeleteResult.NotFound();
                 }
-                return Files.deleteIfExists(path) ? new DeleteResult.Deleted(false) : new DeleteResult.NotFound();
+                if (!Files.deleteIfExists(path)) {
+                    return new DeleteResult.NotFound();
+                }
+                pruneEmptyFolders(path.getParent());
+                return new DeleteResult.Deleted(false);
             }
             if (folder == null) {
                 return new DeleteResult.NotFound();
@@ -642,8 +682,9 @@ public final class FileObjectStore implements ObjectStore {
                 }
                 // unlinkat through the folder handle: removes this entry (a link itself, never its target)
                 folder.deleteFile(name);
-                return new DeleteResult.Deleted(false);
             }
+            pruneEmptyFolders(path.getParent());
+            return new DeleteResult.Deleted(false);
         } catch (NoSuchFileException e) {
             return new DeleteResult.NotFound();
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -59,10 +58,8 @@ public final class ConsoleApp extends Application {
         stage.getIcons().setAll(icons());
         window.connectView(); // the form behind the Connect tab, now that the window is painted
         if (usage != null) {
-            Alert a = new Alert(Alert.AlertType.WARNING, usage + "\n\nThe console opened without a cluster; use File → Connect.");
-            a.initOwner(stage);
-            a.setHeaderText("The command line could not be used");
-            a.show();
+            window.dialogs().warn("OmniGraph Console", "The command line could not be used",
+                    usage + "\n\nThe console opened without a cluster; use File → Connect.");
             window.showConnect();
         } else {
             window.start(args);

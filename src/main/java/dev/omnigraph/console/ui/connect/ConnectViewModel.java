@@ -111,6 +111,9 @@ public final class ConnectViewModel {
 
     /** Resolves what was typed; reads cluster.yaml for a config folder (call from a job). */
     ConnectionSpec resolve() throws Exception {
+        if (mode.get() != SavedConnection.Kind.CONFIG) {
+            RootTypos.check(root.get(), cwd);
+        }
         ClusterLocation location = mode.get() == SavedConnection.Kind.CONFIG
                 ? ConnectionResolver.configDir(configDir.get(), cwd)
                 : ConnectionResolver.root(root.get(), cwd);

@@ -32,8 +32,10 @@ final class CopyPage extends VBox {
         errors.setPrefHeight(80);
         errors.setAccessibleText("Latest errors");
         ListView<String> notices = new ListView<>(vm.notices());
+        notices.setId("migrate-log");
         notices.setPrefHeight(90);
-        notices.setAccessibleText("Migration log");
+        notices.setAccessibleText("Migration log, newest last");
+        followNewest(notices);
         vm.progressProperty().addListener((o, a, s) -> {
             if (s != null && s.phase() != MigrationPhase.COPY) {
                 return;
@@ -77,6 +79,18 @@ final class CopyPage extends VBox {
         getChildren().addAll(panel, controls, result, Ui.section("In flight"), current, Ui.section("Errors"), errors, Ui.section("Log"),
                 notices);
         VBox.setVgrow(current, Priority.ALWAYS);
+    }
+
+    /** The log shows its newest line (the list scrolls as lines arrive). */
+    static void followNewest(ListView<String> list) {
+        list.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!list.getItems().isEmpty()) {
+                list.scrollTo(list.getItems().size() - 1);
+            }
+        });
+        if (!list.getItems().isEmpty()) {
+            list.scrollTo(list.getItems().size() - 1);
+        }
     }
 
     private static String transfer(ProgressSnapshot.Transfer t, ProgressSnapshot.State state) {

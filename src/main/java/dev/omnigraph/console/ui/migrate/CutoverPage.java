@@ -61,10 +61,12 @@ final class CutoverPage extends VBox {
         TextField typed = new TextField();
         typed.setId("migrate-confirm");
         typed.textProperty().bindBidirectional(vm.typedProperty());
-        typed.setPromptText(vm.confirmationWord());
+        // an empty field: a prompt text with the name looked as if it were already typed
         typed.setAccessibleText("Type the cluster name " + vm.confirmationWord() + " to enable cutover");
         typed.setOnAction(e -> vm.next());
-        Label prompt = new Label("Type the cluster name \u201c" + vm.confirmationWord() + "\u201d (or its root) to _confirm:");
+        Label prompt = new Label("Type \u201c" + vm.confirmationWord() + "\u201d to _confirm (the cluster's name, or its root):");
+        prompt.setId("migrate-confirm-label");
+        prompt.setWrapText(true);
         prompt.setMnemonicParsing(true);
         prompt.setLabelFor(typed);
         Label match = new Label();

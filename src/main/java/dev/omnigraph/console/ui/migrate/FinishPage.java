@@ -15,8 +15,15 @@ import javafx.scene.layout.VBox;
  * report (JSON and Markdown).
  */
 final class FinishPage extends VBox {
-    FinishPage(WizardViewModel vm) {
+    FinishPage(WizardViewModel vm, Runnable openDestination) {
         super(12);
+        Button openIt = new Button("Open _destination");
+        openIt.setId("migrate-open-destination");
+        openIt.getStyleClass().add("accent");
+        openIt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        openIt.setAccessibleText("Open the destination root in a new tab, with the settings and keys used for the migration");
+        openIt.setOnAction(e -> openDestination.run());
+        openIt.disableProperty().bind(vm.finishProperty().isNull());
         SimpleStringProperty line = new SimpleStringProperty("");
         Label outcome = new Label();
         outcome.setId("migrate-outcome");
@@ -45,7 +52,8 @@ final class FinishPage extends VBox {
         Label lineLabel = Ui.section("PUT THIS IN CLUSTER.YAML");
         var copyable = Ui.copyable("the storage: line", line);
         copyable.setId("migrate-storage-line");
-        getChildren().addAll(outcome, lineLabel, copyable, edit, Ui.section("MIGRATION REPORT (JSON AND MARKDOWN)"), report,
+        getChildren().addAll(outcome, Ui.row(8, openIt, Ui.muted("in a new tab, with the same endpoint and keys (kept for this "
+                + "session only)")), lineLabel, copyable, edit, Ui.section("MIGRATION REPORT (JSON AND MARKDOWN)"), report,
                 Ui.row(8, open, folder), openProblem);
     }
 

@@ -79,6 +79,23 @@ public final class LocalS3Endpoint {
         });
     }
 
+    /**
+     * The roots the running endpoint holds ({@code s3://omnigraph/analytics}, …): lost when it stops
+     * or the console quits. Empty when it is stopped or empty. Reads the in-memory store only.
+     */
+    public java.util.List<String> heldRoots() {
+        LocalS3Server s = server;
+        Running r = running.get();
+        if (s == null || r == null) {
+            return java.util.List.of();
+        }
+        try {
+            return s.topLevelNames(r.bucket(), 50).stream().map(n -> "s3://" + r.bucket() + "/" + n).toList();
+        } catch (RuntimeException e) {
+            return java.util.List.of("s3://" + r.bucket() + " (its contents could not be listed: " + e.getMessage() + ")");
+        }
+    }
+
     /** Stops the server at once, on this thread (the console is quitting: Jetty's threads would keep the JVM alive). */
     public void stopNow() {
         LocalS3Server s = server;

@@ -63,6 +63,7 @@ public final class LocalS3Window {
         grid.addRow(5, new Label("Settings"), Ui.mono("region us-east-1, path style"));
         grid.setId("local-s3-details");
         grid.visibleProperty().bind(local.runningProperty().isNotNull());
+        grid.managedProperty().bind(grid.visibleProperty()); // stopped: no empty space where the details go
 
         state.textProperty().bind(Bindings.createStringBinding(() -> local.busyProperty().get() ? "working…"
                 : local.runningProperty().get() == null ? "stopped" : "running on " + local.runningProperty().get().endpoint(),
@@ -70,16 +71,28 @@ public final class LocalS3Window {
         Label problem = new Label();
         problem.setWrapText(true);
         problem.textProperty().bind(local.problemProperty());
+        problem.visibleProperty().bind(local.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Button close = new Button("Close");
+        close.setId("local-s3-close");
+        close.setCancelButton(true);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setOnAction(e -> stage.close());
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox root = new VBox(12, Ui.title("Local S3 endpoint"),
                 Ui.muted("A real S3 server inside the console, listening on 127.0.0.1 only, for trying a migration without an account: "
                         + "open the demo cluster \u201canalytics\u201d (ready to migrate; \u201ccompany-brain\u201d shows what preflight refuses), choose Cluster > Migrate storage…, and press \u201cUse the local S3 endpoint\u201d. "
                         + "Its objects live in memory until it stops or the console quits. The credentials are generated for this run and "
                         + "are never saved. To migrate back, connect to the destination root with these settings and migrate it to a new folder."),
-                Ui.row(8, start, stop, state), grid, problem);
+                Ui.row(8, start, stop, state), grid, problem, Ui.row(8, Ui.spacer(), close));
         root.setPadding(new Insets(16));
         root.setPrefWidth(640);
-        stage.setScene(Windows.styledScene(owner, root, 660, 420));
+        root.setId("local-s3-window");
+        stage.setScene(Windows.styledScene(owner, root, -1, -1));
         stage.show();
+        // the details appear when it starts: the window grows to them instead of reserving their space
+        local.runningProperty().addListener((o, a, b) -> stage.sizeToScene());
         open = stage;
         return stage;
     }

@@ -1,6 +1,8 @@
 package dev.omnigraph.console.ui.migrate;
 
 import dev.omnigraph.console.migrate.MigrationHome;
+import dev.omnigraph.console.ui.common.DialogService;
+import dev.omnigraph.console.ui.common.FxDialogService;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.Windows;
 import dev.omnigraph.console.ui.session.ClusterSession;
@@ -13,10 +15,7 @@ import java.util.WeakHashMap;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +34,9 @@ public final class MigrationWizard {
     private static final Map<ClusterSession, MigrationWizard> OPEN = new WeakHashMap<>();
 
     private final WizardViewModel vm;
+    private final DialogService dialogs;
+    /** Finish's "Open destination": opens the new root in a tab (set by {@link #open}; tests may set it). */
+    Runnable openDestination = () -> {};
     private final Stage stage = new Stage();
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final BorderPane content = new BorderPane();
@@ -52,13 +54,26 @@ public final class MigrationWizard {
         }
         WizardViewModel vm = new WizardViewModel(session.location(), session.spec().s3(), session.runner(), MigrationHome.fromSystem(),
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(), Platform::runLater);
-        MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner());
+        MigrationWizard w = new MigrationWizard(vm, ctx.owner().get(), LocalS3Endpoint.shared(), session.runner(), ctx.dialogs());
+        w.openDestination = () -> vm.checkedDestination().ifPresent(d -> ctx.shell().open(DestinationTab.spec(vm.cluster(), d,
+                session.spec().s3())));
+        vm.cutoverProperty().addListener((o, a, r) -> {
+            if (r != null && r.authoritative()) {
+                vm.checkedDestination().ifPresent(d -> ctx.shell().moved(session, d.display()));
+            }
+        });
         OPEN.put(session, w);
         w.stage.show();
     }
 
     public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner) {
+        this(vm, owner, local, runner, null);
+    }
+
+    /** @param dialogs asks before a close interrupts work (null: the wizard's own window owns the question) */
+    public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         stage.initOwner(owner);
         stage.setTitle("Migrate storage: " + vm.cluster().name());
         Windows.copyIcons(owner, stage);
@@ -69,7 +84,7 @@ public final class MigrationWizard {
         pages.put(WizardPage.COPY, new CopyPage(vm));
         pages.put(WizardPage.VERIFY, new VerifyPage(vm));
         pages.put(WizardPage.CUTOVER, new CutoverPage(vm));
-        pages.put(WizardPage.FINISH, new FinishPage(vm));
+        pages.put(WizardPage.FINISH, new FinishPage(vm, () -> openDestination.run()));
 
         steps.getStyleClass().add("wizard-steps");
         steps.setPrefWidth(170);
@@ -93,6 +108,8 @@ public final class MigrationWizard {
         blocked.setId("migrate-blocked");
         blocked.textProperty().bind(vm.blockedReasonProperty());
         blocked.setMaxWidth(Double.MAX_VALUE);
+        blocked.setMinWidth(0);
+        blocked.setWrapText(true);
         HBox.setHgrow(blocked, javafx.scene.layout.Priority.ALWAYS);
 
         Button back = new Button("< _Back");
@@ -102,21 +119,23 @@ public final class MigrationWizard {
         Button next = new Button();
         next.setId("migrate-next");
         next.textProperty().bind(vm.nextLabelProperty());
-        next.getStyleClass().add("accent");
         next.disableProperty().bind(vm.canNextProperty().not());
         next.setOnAction(e -> vm.next());
         next.setAccessibleText("Next page");
         Button cancel = new Button("Cancel");
         cancel.setId("migrate-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> {
-            if (confirmClose()) {
-                vm.close();
-            }
-        });
+        cancel.setOnAction(e -> vm.requestClose(dialogs));
         cancel.setAccessibleText("Cancel the migration and release the source lock");
         cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
         cancel.managedProperty().bind(cancel.visibleProperty());
+        // the buttons keep their width; the reason line wraps beside them instead of squeezing them into "…"
+        for (Button b : new Button[] {back, next, cancel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // cutover is the step that changes which root is authoritative: its button looks like it
+        vm.pageProperty().addListener((o, a, p) -> styleNext(next, p));
+        styleNext(next, vm.page());
         HBox buttons = new HBox(8, blocked, back, next, cancel);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         VBox footer = new VBox(8, problem, buttons);
@@ -140,12 +159,15 @@ public final class MigrationWizard {
         });
         stage.setOnHidden(e -> vm.close()); // also when the console window closes and takes its owned windows along
         stage.setOnCloseRequest(e -> {
-            if (!confirmClose()) {
+            if (!vm.requestClose(dialogs)) {
                 e.consume();
-            } else {
-                vm.close();
             }
         });
+    }
+
+    private static void styleNext(Button next, WizardPage page) {
+        next.getStyleClass().removeAll("accent", "danger");
+        next.getStyleClass().add(page == WizardPage.CUTOVER ? "danger" : "accent");
     }
 
     public Stage stage() {
@@ -175,18 +197,4 @@ public final class MigrationWizard {
         }
     }
 
-    /** True when the wizard may close now: asks first when a copy or verify would be interrupted. */
-    private boolean confirmClose() {
-        if (!vm.closingInterruptsWork()) {
-            return true;
-        }
-        ButtonType stop = new ButtonType("Cancel the migration", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep copying", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Closing the wizard cancels the running " + vm.page().title().toLowerCase()
-                + " and releases the source lock. The objects copied so far are kept: a new migration to the same destination resumes "
-                + "from them.", stop, keep);
-        a.initOwner(stage);
-        a.setHeaderText("Cancel the migration of " + vm.cluster().name() + "?");
-        return a.showAndWait().filter(b -> b == stop).isPresent();
-    }
 }

@@ -46,7 +46,7 @@ final class PlanPage extends VBox {
             r = total(totals, r, "Overwrite (differs: an earlier attempt)", p.overwrite());
             r = total(totals, r, "Left alone (only at the destination)", p.extras());
             r = total(totals, r, "Total to write", p.work());
-            totals.addRow(r++, new Label("Estimate"), new Label("about " + Format.duration(p.estimate())),
+            totals.addRow(r++, new Label("Estimate"), new Label(WizardViewModel.estimateText(p)),
                     Ui.muted(p.serverSide() ? "server-side copy" : "streamed through this machine"));
             p.overwrites().forEach(l -> overwrites.getItems().add(l.key() + "  (" + Format.bytes(l.size()) + "): " + l.reason()));
             if (p.overwrite().objects() > p.overwrites().size()) {

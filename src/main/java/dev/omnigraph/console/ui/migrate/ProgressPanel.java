@@ -37,11 +37,11 @@ final class ProgressPanel extends VBox {
     void show(ProgressSnapshot s) {
         if (s == null) {
             bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-            objects.setText("–");
-            bytes.setText("–");
-            rate.setText("–");
-            eta.setText("–");
-            Ui.styleBadge(state, dev.omnigraph.console.ui.common.Tagged.neutral("starting"));
+            objects.setText("counting…");
+            bytes.setText("counting…");
+            rate.setText("measuring…");
+            eta.setText("measuring…");
+            Ui.styleBadge(state, dev.omnigraph.console.ui.common.Tagged.info("running"));
             failures.setText("");
             return;
         }

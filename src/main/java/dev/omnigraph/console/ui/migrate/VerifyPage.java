@@ -35,7 +35,11 @@ final class VerifyPage extends VBox {
         verdict.setMaxWidth(Double.MAX_VALUE);
         ListView<String> problems = new ListView<>();
         problems.setId("migrate-mismatches");
-        problems.setPlaceholder(Ui.placeholder("No mismatch."));
+        // "No mismatch." only once a verification said so: before, nothing has been compared yet
+        problems.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> Ui.placeholder(
+                vm.verifyProperty().get() != null ? "No mismatch: every object matches its source."
+                        : vm.verifyStateProperty().get() == WizardViewModel.RunState.RUNNING ? "Comparing…"
+                        : "Not verified yet: press Verify."), vm.verifyProperty(), vm.verifyStateProperty()));
         problems.setAccessibleText("Mismatches");
         vm.verifyProperty().addListener((o, a, r) -> {
             problems.getItems().clear();

@@ -6,10 +6,7 @@ import dev.omnigraph.console.prefs.Theme;
 import dev.omnigraph.console.ui.common.Ui;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -178,6 +175,7 @@ public final class PreferencesDialog extends Stage {
         close.setDefaultButton(true);
         close.setCancelButton(true);
         close.setOnAction(e -> close());
+        close.setMinWidth(Region.USE_PREF_SIZE);
         HBox footer = Ui.row(10, where, Ui.spacer(), close);
         HBox.setHgrow(where, Priority.SOMETIMES);
 
@@ -216,14 +214,9 @@ public final class PreferencesDialog extends Stage {
     }
 
     private void confirmResetAll(Runnable onLayoutReset) {
-        ButtonType reset = new ButtonType("Reset all preferences", ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.resetAllConsequences(), reset, ButtonType.CANCEL);
-        confirm.initOwner(this);
-        confirm.setHeaderText("Reset all preferences?");
-        confirm.showAndWait().filter(b -> b == reset).ifPresent(b -> {
-            model.resetAll();
+        if (model.askResetAll()) {
             onLayoutReset.run();
-        });
+        }
     }
 
     public PreferencesViewModel model() {

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.preferences;
 
+import dev.omnigraph.console.ui.common.DialogService;
 import dev.omnigraph.console.prefs.ConsolePreferences;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.SavedConnection;
@@ -35,8 +36,16 @@ public final class PreferencesViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private boolean syncing;
 
+    private final DialogService dialogs;
+
     public PreferencesViewModel(PreferencesModel preferences) {
+        this(preferences, null);
+    }
+
+    /** @param dialogs asks before "Reset all preferences" ({@link #askResetAll()}); null: never asks, never resets */
+    public PreferencesViewModel(PreferencesModel preferences, DialogService dialogs) {
         this.preferences = preferences;
+        this.dialogs = dialogs;
         sync(preferences.get());
         preferences.property().addListener((o, a, b) -> sync(b));
         theme.addListener((o, a, b) -> change(p -> p.withTheme(b)));
@@ -97,6 +106,16 @@ public final class PreferencesViewModel {
     public void resetLayout() {
         preferences.update(p -> p.withWindow(WindowLayout.DEFAULT));
         message.set("The window layout is back to the defaults.");
+    }
+
+    /** "Reset all preferences…": asks, naming what is forgotten; true when the admin confirmed and everything was reset. */
+    public boolean askResetAll() {
+        if (dialogs == null || !dialogs.confirm(new DialogService.Confirmation("Reset all preferences", "Reset all preferences?",
+                resetAllConsequences(), "Reset all preferences", "Keep them", true))) {
+            return false;
+        }
+        resetAll();
+        return true;
     }
 
     /** Every preference back to the defaults; the file is deleted. */

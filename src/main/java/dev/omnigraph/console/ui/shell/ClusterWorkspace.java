@@ -45,12 +45,19 @@ public final class ClusterWorkspace extends BorderPane {
     private final ViewContext context;
     private ClusterView current;
     private boolean active;
+    private final javafx.beans.property.StringProperty movedTo = new javafx.beans.property.SimpleStringProperty();
 
     public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
                             dev.omnigraph.console.prefs.PreferencesModel preferences) {
+        this(session, providers, owner, preferences, new dev.omnigraph.console.ui.common.FxDialogService(owner), ShellActions.NONE);
+    }
+
+    public ClusterWorkspace(ClusterSession session, List<ClusterViewProvider> providers, java.util.function.Supplier<Window> owner,
+                            dev.omnigraph.console.prefs.PreferencesModel preferences, dev.omnigraph.console.ui.common.DialogService dialogs,
+                            ShellActions shell) {
         this.session = session;
         this.providers = providers;
-        this.context = new ViewContext(session, this::show, owner, this::view, preferences);
+        this.context = new ViewContext(session, this::show, owner, this::view, preferences, dialogs, shell);
         getStyleClass().add("workspace");
 
         nav = new ListView<>(javafx.collections.FXCollections.observableArrayList(providers));
@@ -68,7 +75,7 @@ public final class ClusterWorkspace extends BorderPane {
         setLeft(nav);
 
         content.getStyleClass().add("workspace-content");
-        VBox center = new VBox(banner(), content);
+        VBox center = new VBox(movedBanner(), banner(), content);
         VBox.setVgrow(content, Priority.ALWAYS);
         setCenter(center);
         setTop(header());
@@ -82,9 +89,12 @@ public final class ClusterWorkspace extends BorderPane {
         root.getStyleClass().add("muted");
         Label live = new Label();
         live.getStyleClass().add("live-indicator");
-        live.textProperty().bind(Bindings.createStringBinding(() -> session.isActive()
-                ? "● Live · every " + Format.duration(session.settings().pollIntervalProperty().get()) : "○ Paused",
-                session.activeProperty(), session.settings().pollIntervalProperty()));
+        live.textProperty().bind(Bindings.createStringBinding(() -> liveText(session.isActive(), session.failureProperty().get() != null,
+                Format.duration(session.settings().pollIntervalProperty().get())),
+                session.activeProperty(), session.failureProperty(), session.settings().pollIntervalProperty()));
+        // green only while the last read worked: an unreachable endpoint is not "Live"
+        session.failureProperty().addListener((o, a, b) -> live.pseudoClassStateChanged(FAILED, b != null));
+        live.pseudoClassStateChanged(FAILED, session.failureProperty().get() != null);
         live.setAccessibleText("Live refresh state");
         Label change = new Label();
         change.setId("live-change");
@@ -116,6 +126,40 @@ public final class ClusterWorkspace extends BorderPane {
         top.getStyleClass().add("workspace-header");
         top.setPadding(new Insets(10, 16, 10, 16));
         return new VBox(top, new ProgressStrip(session.loadProgress(), "reading " + session.name()));
+    }
+
+    /** After a cutover by this console: this root is no longer the cluster's authoritative storage. */
+    private Node movedBanner() {
+        Label text = new Label();
+        text.setId("workspace-moved");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.getStyleClass().addAll("banner", "status-warn");
+        text.textProperty().bind(Bindings.createStringBinding(() -> movedTo.get() == null ? ""
+                : "Moved to " + movedTo.get() + ": this root is no longer authoritative. The cluster's ledger now lives at the "
+                + "destination (cutover by this console); what this tab shows is the old copy, kept as it was for a rollback.", movedTo));
+        text.visibleProperty().bind(movedTo.isNotNull());
+        text.managedProperty().bind(text.visibleProperty());
+        return text;
+    }
+
+    /** Marks this root as moved to {@code destination} (a migration cut over from it). */
+    public void markMoved(String destination) {
+        movedTo.set(destination);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty movedToProperty() {
+        return movedTo;
+    }
+
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    /** The header's refresh state: live, paused, or failing (the last read did not work; it is retried). */
+    static String liveText(boolean active, boolean failing, String interval) {
+        if (failing) {
+            return active ? "⚠ Not reading · retrying every " + interval : "⚠ Last read failed";
+        }
+        return active ? "● Live · every " + interval : "○ Paused";
     }
 
     private Node banner() {

@@ -4,6 +4,8 @@ import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.Theme;
 import dev.omnigraph.console.prefs.WindowLayout;
 import dev.omnigraph.console.storage.S3Settings;
+import dev.omnigraph.console.ui.common.DialogService;
+import dev.omnigraph.console.ui.common.FxDialogService;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.connect.ConnectView;
 import dev.omnigraph.console.ui.connect.ConnectViewModel;
@@ -58,6 +60,8 @@ public final class ConsoleWindow {
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
     private PreferencesDialog preferencesDialog;
+    private DialogService dialogs;
+    private final QuitGuard quitGuard;
 
     public ConsoleWindow(Stage stage, Services services) {
         this(stage, services, true);
@@ -71,6 +75,9 @@ public final class ConsoleWindow {
     public ConsoleWindow(Stage stage, Services services, boolean connectFormNow) {
         this.stage = stage;
         this.services = services;
+        this.dialogs = new FxDialogService(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused)
+                .findFirst().orElse(stage));
+        this.quitGuard = new QuitGuard(this::dialogs, () -> dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared().heldRoots());
         var prefs = services.preferences().get();
         this.theme = new ThemeManager(prefs.theme());
         theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
@@ -101,6 +108,7 @@ public final class ConsoleWindow {
                 c.getRemoved().forEach(this::removeTab);
                 c.getAddedSubList().forEach(this::addTab);
             }
+            relabelTabs();
         });
         shell.selectedProperty().addListener((o, a, b) -> {
             Tab t = b == null ? connectTab : tabsBySession.get(b);
@@ -111,6 +119,7 @@ public final class ConsoleWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == connectTab) {
                 connectView();
+                shell.showConnect();
             }
             onTabSelected(b);
         });
@@ -127,6 +136,11 @@ public final class ConsoleWindow {
         stage.setScene(scene);
         stage.setTitle("OmniGraph Console");
         restoreBounds(prefs.window());
+        stage.setOnCloseRequest(e -> {
+            if (!quitGuard.mayQuit()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             saveBounds();
             shell.closeAll();
@@ -168,7 +182,8 @@ public final class ConsoleWindow {
     }
 
     private void addTab(ClusterSession session) {
-        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences());
+        ClusterWorkspace workspace = new ClusterWorkspace(session, ClusterViews.all(), () -> stage, services.preferences(), dialogs(),
+                shellActions());
         Tab tab = new Tab(session.name(), workspace);
         tab.setId("tab-" + session.name());
         tab.setTooltip(new javafx.scene.control.Tooltip(session.location().root().display()));
@@ -176,6 +191,12 @@ public final class ConsoleWindow {
         tabsBySession.put(session, tab);
         workspaces.put(tab, workspace);
         tabs.getTabs().add(tab);
+    }
+
+    /** Two open clusters with the same name get tab titles that tell them apart. */
+    private void relabelTabs() {
+        List<dev.omnigraph.console.cluster.ClusterLocation> open = shell.sessions().stream().map(ClusterSession::location).toList();
+        tabsBySession.forEach((session, tab) -> tab.setText(TabLabels.label(session.location(), open)));
     }
 
     private void removeTab(ClusterSession session) {
@@ -223,10 +244,45 @@ public final class ConsoleWindow {
         }
     }
 
+    /** Ctrl+Q: closes the window (and so quits) unless the admin keeps it open to save the local S3 endpoint's data. */
+    public void quit() {
+        if (quitGuard.mayQuit()) {
+            stage.close();
+        }
+    }
+
+    /** What pages and actions may ask of this window: open a cluster, mark a tab moved. */
+    public ShellActions shellActions() {
+        return new ShellActions() {
+            @Override
+            public void open(dev.omnigraph.console.ui.session.ConnectionSpec spec) {
+                shell.open(spec);
+            }
+
+            @Override
+            public void moved(ClusterSession source, String destination) {
+                ClusterWorkspace w = workspace(source);
+                if (w != null) {
+                    w.markMoved(destination);
+                }
+            }
+        };
+    }
+
+    /** The dialogs every view-model of this window asks (tests swap in a scripted double). */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public void useDialogs(DialogService replacement) {
+        this.dialogs = replacement;
+    }
+
     /** File → Preferences…: one dialog at a time, brought to the front when already open. */
     public PreferencesDialog showPreferences() {
         if (preferencesDialog == null || !preferencesDialog.isShowing()) {
-            preferencesDialog = new PreferencesDialog(stage, new PreferencesViewModel(services.preferences()), this::applyDefaultLayout);
+            preferencesDialog = new PreferencesDialog(stage, new PreferencesViewModel(services.preferences(),
+                    dialogs()), this::applyDefaultLayout);
             preferencesDialog.show();
         }
         preferencesDialog.toFront();

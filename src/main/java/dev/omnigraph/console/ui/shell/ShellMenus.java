@@ -3,8 +3,6 @@ package dev.omnigraph.console.ui.shell;
 import dev.omnigraph.console.prefs.Theme;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -27,7 +25,7 @@ final class ShellMenus {
         MenuItem preferences = item("_Preferences…", e -> window.showPreferences());
         preferences.setId("menu-preferences");
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
-        MenuItem quit = item("_Quit", e -> window.stage().close());
+        MenuItem quit = item("_Quit", e -> window.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("_File", null, connect, close, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
 
@@ -95,14 +93,9 @@ final class ShellMenus {
         }
         cluster.setOnShowing(e -> cluster.getItems().forEach(i -> i.setDisable(window.activeWorkspace() == null)));
 
-        MenuItem about = item("_About OmniGraph Console", e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "An administration console for OmniGraph clusters.\n\nPreferences: "
-                    + (window.services().preferences().store() == null ? "in memory" : window.services().preferences().store().file()),
-                    ButtonType.CLOSE);
-            a.initOwner(window.stage());
-            a.setHeaderText("OmniGraph Console");
-            a.show();
-        });
+        MenuItem about = item("_About OmniGraph Console", e -> window.dialogs().inform("About OmniGraph Console", "OmniGraph Console",
+                "An administration console for OmniGraph clusters.\n\nPreferences: "
+                        + (window.services().preferences().store() == null ? "in memory" : window.services().preferences().store().file())));
         MenuItem localS3 = item("_Local S3 endpoint (demo)…", e -> dev.omnigraph.console.ui.migrate.LocalS3Window.open(window.stage(),
                 dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared(), window.services().runner()));
         localS3.setId("menu-local-s3");

@@ -71,23 +71,37 @@ public final class ShellViewModel {
         }
         openError.set(null);
         AppRuntime.doing("Opening the cluster " + spec.location().root().display());
-        runner.run("Connect to " + spec.location().name(), ctx -> opener.open(spec), store -> {
+        runner.run("Connect to " + spec.location().name(), ctx -> openCluster(spec), store -> {
             if (find(spec).isPresent()) {
                 store.close();
                 selected.set(find(spec).get());
                 return;
             }
             ClusterSession session = new ClusterSession(spec, store, runner, scheduler, settings, clock, observations);
-            logFirstLoad(session);
+            logFirstLoad(session, () -> preferences.update(p -> p.withRecent(spec.recentEntry())));
             sessions.add(session);
             selected.set(session);
             session.refresh();
-            preferences.update(p -> p.withRecent(spec.recentEntry()));
         }, e -> openError.set(Failures.describe(e)));
     }
 
-    /** Logs (and notes for crash reports) the first snapshot the session read: the cluster is open. */
-    private static void logFirstLoad(ClusterSession session) {
+    /** Opens the store and refuses a root that holds nothing of a cluster (see {@link RootCheck}). */
+    private dev.omnigraph.console.storage.ObjectStore openCluster(ConnectionSpec spec) throws Exception {
+        dev.omnigraph.console.storage.ObjectStore store = opener.open(spec);
+        try {
+            RootCheck.requireCluster(store);
+            return store;
+        } catch (RuntimeException | dev.omnigraph.console.storage.StorageException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Logs (and notes for crash reports) the first snapshot the session read: the cluster is open,
+     * and only now does its root join the recent list (a root that never loaded is not remembered).
+     */
+    private static void logFirstLoad(ClusterSession session, Runnable remember) {
         session.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.omnigraph.console.cluster.ClusterSnapshot> o,
@@ -95,6 +109,7 @@ public final class ShellViewModel {
                 if (b != null) {
                     o.removeListener(this);
                     AppRuntime.clusterOpened(session.location().root().display());
+                    remember.run();
                 }
             }
         });
@@ -108,6 +123,11 @@ public final class ShellViewModel {
     /** Creates the demo clusters under {@code <home>/demo/} if absent, then opens them. */
     public void openDemos(Path home, S3Settings s3) {
         openLater("Prepare demo clusters", ctx -> DemoClusters.ensure(home, s3, ctx));
+    }
+
+    /** The Connect tab is showing: no cluster is selected, so opening one that is open already switches back to its tab. */
+    public void showConnect() {
+        selected.set(null);
     }
 
     public void close(ClusterSession session) {

@@ -63,6 +63,37 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void aMistypedSchemeIsNotReadAsARelativeFolder() {
+        ConnectViewModel vm = vm();
+        vm.rootProperty().set("s3//my bucket::?prefix");
+        vm.open();
+        assertThat(vm.errorProperty().get().detail()).contains("mistyped s3:// URI", "nothing was opened",
+                temp.resolve("s3//my bucket::?prefix").normalize().toString());
+        vm.testConnection();
+        assertThat(vm.errorProperty().get().detail()).contains("mistyped s3:// URI");
+        for (String typo : List.of("s3:/bucket/x", "S3:bucket", "file:/tmp/x")) {
+            vm.rootProperty().set(typo);
+            vm.open();
+            assertThat(vm.errorProperty().get()).as(typo).isNotNull();
+        }
+        assertThat(opened).isEmpty();
+        assertThat(temp.resolve("s3")).doesNotExist();
+    }
+
+    @Test
+    void testingAFolderThatIsNotAClusterCreatesNothingInIt() throws Exception {
+        Path share = Files.createDirectories(temp.resolve("share"));
+        Files.writeString(share.resolve("readme.txt"), "not a cluster");
+        ConnectViewModel vm = vm();
+        vm.rootProperty().set(share.toString());
+        vm.testConnection();
+        assertThat(vm.verdictProperty().get().text()).contains("no ledger at this root");
+        try (var files = Files.list(share)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("readme.txt");
+        }
+    }
+
+    @Test
     void opensARootOrAConfigFolderWithTheTypedSettings() {
         ConnectViewModel vm = vm(PreferencesModel.inMemory(ConsolePreferences.defaults()), Map.of("AWS_REGION", "eu-west-1"));
         vm.rootProperty().set("s3://bucket/clusters/prod/");

@@ -80,7 +80,11 @@ class WizardViewModelTest {
             assertThat(vm.destinationProperty().get().items()).filteredOn(CheckItem::refused).extracting(CheckItem::name)
                     .contains("create-only writes");
             assertThat(vm.canNextProperty().get()).isFalse();
-            assertThat(vm.blockedReasonProperty().get()).contains("create-only writes (If-None-Match: *) are not enforced");
+            assertThat(vm.destinationProperty().get().refusal().orElseThrow().message())
+                    .contains("create-only writes (If-None-Match: *) are not enforced");
+            // the refusal is shown once, by the page's checklist: the footer only points at it
+            assertThat(vm.blockedReasonProperty().get()).isEqualTo("The destination was refused: see the checks above.");
+            assertThat(vm.problemProperty().get()).isEmpty();
             vm.next();
             assertThat(vm.page()).isEqualTo(WizardPage.DESTINATION);
         }
@@ -99,7 +103,7 @@ class WizardViewModelTest {
         vm.form().uriProperty().set(src.resolve("inside").toUri().toString()); // nested in the source: refused
         vm.checkDestination();
         assertThat(vm.canNextProperty().get()).isFalse();
-        assertThat(vm.blockedReasonProperty().get()).contains("choose a root outside the source");
+        assertThat(vm.destinationProperty().get().refusal().orElseThrow().message()).contains("choose a root outside the source");
     }
 
     @Test
@@ -119,6 +123,7 @@ class WizardViewModelTest {
         assertThat(sidecars.verdict()).isEqualTo(CheckItem.Verdict.REFUSE);
         assertThat(vm.canNextProperty().get()).isFalse();
         assertThat(vm.blockedReasonProperty().get()).startsWith("Preflight refused");
+        assertThat(vm.problemProperty().get()).as("the refusal is on the page, not repeated in the footer").isEmpty();
         vm.next();
         assertThat(vm.page()).isEqualTo(WizardPage.PREFLIGHT);
         assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
@@ -134,7 +139,7 @@ class WizardViewModelTest {
         vm.next();
         vm.runPreflight();
         assertThat(vm.canNextProperty().get()).isFalse();
-        assertThat(vm.blockedReasonProperty().get()).contains("graph writer");
+        assertThat(vm.preflightProperty().get().refusals().getFirst().message()).contains("graph writer");
         vm.writersStoppedProperty().set(true);
         vm.runPreflight(); // the refused session ended: a new one is opened, the destination checked again
         assertThat(vm.canNextProperty().get()).isTrue();
@@ -149,7 +154,7 @@ class WizardViewModelTest {
         WizardViewModel vm = throughPreflight(src, temp.resolve("dst"));
         assertThat(read(src, ClusterLayout.LOCK)).isPresent();
         assertThat(vm.holdsSourceLock()).isTrue();
-        vm.close();
+        assertThat(vm.requestClose(new dev.omnigraph.console.ui.common.ScriptedDialogs())).as("nothing running: no question").isTrue();
         assertThat(vm.closedProperty().get()).isTrue();
         assertThat(read(src, ClusterLayout.LOCK)).isEmpty();
         assertThat(vm.canNextProperty().get()).isFalse();
@@ -322,7 +327,13 @@ class WizardViewModelTest {
             assertThat(vm.closingInterruptsWork()).isTrue();
             assertThat(read(src, ClusterLayout.LOCK)).isPresent();
             if (close) {
-                vm.close();
+                dev.omnigraph.console.ui.common.ScriptedDialogs dialogs = new dev.omnigraph.console.ui.common.ScriptedDialogs()
+                        .answer(false).answer(true);
+                assertThat(vm.requestClose(dialogs)).as("kept copying").isFalse();
+                assertThat(vm.closedProperty().get()).isFalse();
+                assertThat(dialogs.asked().getFirst().header()).contains("Cancel the migration of src");
+                assertThat(dialogs.asked().getFirst().detail()).contains("releases the source lock");
+                assertThat(vm.requestClose(dialogs)).isTrue();
                 runner.copyGate.countDown();
                 await("the session closed", () -> !Files.exists(src.resolve(ClusterLayout.LOCK)));
             } else {

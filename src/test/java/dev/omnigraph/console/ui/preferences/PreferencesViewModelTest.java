@@ -106,6 +106,23 @@ class PreferencesViewModelTest {
     }
 
     @Test
+    void resetAllAsksNamingWhatIsForgottenAndDoesNothingWhenDeclined() throws Exception {
+        PreferencesModel prefs = withConnections();
+        prefs.update(p -> p.withTheme(Theme.DARK));
+        dev.omnigraph.console.ui.common.ScriptedDialogs dialogs = new dev.omnigraph.console.ui.common.ScriptedDialogs().answer(false).answer(true);
+        PreferencesViewModel model = new PreferencesViewModel(prefs, dialogs);
+
+        assertThat(model.askResetAll()).isFalse();
+        assertThat(prefs.get().theme()).isEqualTo(Theme.DARK);
+        assertThat(dialogs.asked().getFirst().detail()).contains("all 3 saved connections");
+        assertThat(dialogs.asked().getFirst().action()).isEqualTo("Reset all preferences");
+        assertThat(dialogs.asked().getFirst().dangerous()).isTrue();
+
+        assertThat(model.askResetAll()).isTrue();
+        assertThat(prefs.get()).isEqualTo(ConsolePreferences.defaults());
+    }
+
+    @Test
     void aNewerConsolesFileIsKeptWholeWhenThisOneSaves() throws Exception {
         PreferencesStore store = new PreferencesStore(home);
         Files.createDirectories(home);

@@ -67,6 +67,41 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aFolderThatIsNotAClusterOrATypoDoesNotOpenAndIsNotRemembered() throws Exception {
+        PreferencesModel prefs = PreferencesModel.inMemory(ConsolePreferences.defaults());
+        ShellViewModel shell = new ShellViewModel(new ImmediateTaskRunner(), prefs, SessionSettings.defaults(), PollScheduler.MANUAL,
+                Clock.systemUTC(), StoreOpener.DEFAULT);
+        Path share = java.nio.file.Files.createDirectories(home.resolve("share"));
+        java.nio.file.Files.writeString(share.resolve("readme.txt"), "not a cluster");
+        shell.open(new ConnectionSpec(ClusterLocation.ofRoot(new StoreUri.Local(share)), S3Settings.fromEnvironment(Map.of())));
+        assertThat(shell.sessions()).isEmpty();
+        assertThat(shell.openErrorProperty().get().detail()).contains("understood as the local folder " + share, "no OmniGraph cluster");
+        Path typo = home.resolve("s3/my bucket::?prefix");
+        shell.open(new ConnectionSpec(ClusterLocation.ofRoot(new StoreUri.Local(typo)), S3Settings.fromEnvironment(Map.of())));
+        assertThat(shell.sessions()).isEmpty();
+        assertThat(typo).as("nothing created").doesNotExist();
+        try (var files = java.nio.file.Files.list(share)) {
+            assertThat(files.toList()).as("nothing created in the folder").hasSize(1);
+        }
+        assertThat(prefs.get().recentRoots()).isEmpty();
+    }
+
+    @Test
+    void openingAnOpenRootFromTheConnectTabSwitchesToItsTab() throws Exception {
+        PreferencesModel prefs = PreferencesModel.inMemory(ConsolePreferences.defaults());
+        ShellViewModel shell = new ShellViewModel(new ImmediateTaskRunner(), prefs, SessionSettings.defaults(), PollScheduler.MANUAL,
+                Clock.systemUTC(), StoreOpener.DEFAULT);
+        shell.openDemos(home, S3Settings.fromEnvironment(Map.of()));
+        var first = shell.sessions().getFirst();
+        shell.selectedProperty().set(first);
+        shell.showConnect();
+        assertThat(shell.selectedProperty().get()).isNull();
+        shell.open(first.spec());
+        assertThat(shell.selectedProperty().get()).isSameAs(first);
+        assertThat(shell.sessions()).hasSize(2);
+    }
+
+    @Test
     void settingsChangesArePersisted() {
         PreferencesModel prefs = PreferencesModel.inMemory(ConsolePreferences.defaults());
         SessionSettings settings = SessionSettings.defaults();
