@@ -9,6 +9,8 @@ import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.migrate.lance.GraphDataPortability;
+import dev.omnigraph.console.migrate.lance.PortabilityReport;
 import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.StorageException;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * <ul>
  *   <li>the source lock is free and we take it ({@code migrate-storage}) for the whole migration;</li>
  *   <li>the source ledger parses (read under the lock; its exact bytes are what cutover writes);</li>
+ *   <li>every Lance dataset of every graph is portable: no base path outside it (a shallow clone)
+ *       and no branch ({@link GraphDataPortability});</li>
  *   <li>no recovery sidecars: they carry absolute source {@code graph_uri}s the sweep would probe at
  *       the destination — refuse;</li>
  *   <li>pending approvals go stale once {@code storage:} changes (the desired config digest
@@ -68,6 +72,7 @@ public final class Preflight {
                         "the source ledger cannot be read (" + u.diagnostic().code() + "): " + u.diagnostic().message()));
             }
             items.add(sidecars(source));
+            items.add(graphData(source));
             pending = pendingApprovals(source);
             if (pending.isEmpty()) {
                 items.add(CheckItem.pass("approvals", "no pending approvals"));
@@ -112,6 +117,23 @@ public final class Preflight {
         return new CheckItem("recovery sidecars", CheckItem.Verdict.REFUSE, found.size() + " pending recovery sidecar(s): they name the "
                 + "source graph roots by absolute URI, which the next sweep would probe at the destination; run 'omnigraph cluster "
                 + "refresh' (or apply) at the source to settle them first", found);
+    }
+
+    private static CheckItem graphData(ObjectStore source) throws StorageException {
+        PortabilityReport report = GraphDataPortability.check(source);
+        if (report.portable()) {
+            return CheckItem.pass("graph data", report.graphs() + " graph(s), " + report.datasets() + " Lance dataset(s), "
+                    + report.manifests() + " manifest(s) inspected: every dataset reads only its own files and has no branch");
+        }
+        List<String> details = new ArrayList<>(report.problems().stream().map(PortabilityReport.Problem::describe).toList());
+        if (report.moreProblems() > 0) {
+            details.add("… and " + report.moreProblems() + " more");
+        }
+        PortabilityReport.Problem first = report.problems().getFirst();
+        return new CheckItem("graph data", CheckItem.Verdict.REFUSE, "graph " + first.graph() + ", dataset " + first.dataset()
+                + " is not portable (" + (report.problems().size() + report.moreProblems()) + " problem(s)): a Lance shallow clone or "
+                + "branch reads through an absolute location, so a copy would still read the source; rebuild it at the destination "
+                + "by export and load instead", details);
     }
 
     private static List<ApprovalArtifact> pendingApprovals(ObjectStore source) throws StorageException {

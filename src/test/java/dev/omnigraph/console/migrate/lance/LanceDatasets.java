@@ -24,7 +24,7 @@ import org.lance.Ref;
  * Real Lance datasets written by the Lance Java SDK ({@code org.lance:lance-core}, test scope):
  * plain, with a branch, and a shallow clone of another one.
  */
-final class LanceDatasets {
+public final class LanceDatasets {
     static final Schema SCHEMA = new Schema(List.of(
             new Field("id", FieldType.notNullable(new ArrowType.Int(64, true)), null),
             new Field("name", FieldType.nullable(new ArrowType.Utf8()), null)));
@@ -32,7 +32,7 @@ final class LanceDatasets {
     private LanceDatasets() {}
 
     /** Writes a dataset of {@code rows} rows at {@code dir}. */
-    static void plain(Path dir, int rows) throws IOException {
+    public static void plain(Path dir, int rows) throws IOException {
         try (BufferAllocator allocator = new RootAllocator();
              ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(batch(allocator, rows)), allocator);
              Dataset dataset = Dataset.write().allocator(allocator).reader(reader).uri(dir.toString()).execute()) {
@@ -43,7 +43,7 @@ final class LanceDatasets {
     }
 
     /** A plain dataset with a branch ({@code _refs/branches/} and {@code tree/<name>/}). */
-    static void branched(Path dir, String branch) throws IOException {
+    public static void branched(Path dir, String branch) throws IOException {
         plain(dir, 3);
         try (Dataset dataset = Dataset.open(dir.toString()); Dataset ignored = dataset.createBranch(branch, Ref.ofMain())) {
             // the branch is written by createBranch
@@ -51,13 +51,13 @@ final class LanceDatasets {
     }
 
     /** A shallow clone of {@code source} at {@code target}: its manifest records the source's absolute path. */
-    static void shallowClone(Path source, Path target) {
+    public static void shallowClone(Path source, Path target) {
         try (Dataset dataset = Dataset.open(source.toString()); Dataset ignored = dataset.shallowClone(target.toString(), Ref.ofMain())) {
             // the clone is written by shallowClone
         }
     }
 
-    static long countRowsByScan(Path dir) throws Exception {
+    public static long countRowsByScan(Path dir) throws Exception {
         long rows = 0;
         try (BufferAllocator allocator = new RootAllocator();
              Dataset dataset = Dataset.open(dir.toString(), allocator);
