@@ -121,7 +121,7 @@ class ClusterReaderTest {
     @EnumSource(Backend.class)
     void aFutureVersionLedgerIsReportedNotParsedAway(Backend backend) throws Exception {
         try (ObjectStore store = backend.newStore(temp, "future")) {
-            store.put(ClusterLayout.STATE, java.nio.file.Files.readAllBytes(Trees.fixture("negative/state.version-2.json")),
+            store.put(ClusterLayout.STATE, dev.omnigraph.console.cluster.model.Fixtures013.bytes("negative/state.version-3.json"),
                     WriteCondition.IF_ABSENT);
             ClusterSnapshot s = ClusterReader.read(store, ClusterLocation.ofRoot(store.uri()), Progress.NONE);
             assertThat(s.ledger()).isInstanceOfSatisfying(LedgerState.Unreadable.class,

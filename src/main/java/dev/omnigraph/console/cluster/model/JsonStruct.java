@@ -122,6 +122,61 @@ final class JsonStruct {
         return asUnsigned(value, fieldPath(field), "u64", U64_MAX);
     }
 
+    /** A required u64 (also used for {@code usize}, 64-bit on every platform upstream ships). */
+    long requiredU64(String field) throws WireFormatException {
+        return asUnsigned(required(field), fieldPath(field), "u64", U64_MAX);
+    }
+
+    boolean requiredBool(String field) throws WireFormatException {
+        JsonNode value = required(field);
+        if (!value.isBoolean()) {
+            throw typeError(code, fieldPath(field), value, "a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    /** A required {@code BTreeMap<String, _>}; entries in document order. */
+    Map<String, JsonNode> requiredMap(String field) throws WireFormatException {
+        return asMap(required(field), fieldPath(field));
+    }
+
+    /** {@code Option<BTreeMap<String, _>>}: missing or null → null. */
+    Map<String, JsonNode> optionalMap(String field) throws WireFormatException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return asMap(value, fieldPath(field));
+    }
+
+    /** {@code Option<T>} for a nested value: missing or null → null, otherwise the raw node. */
+    JsonNode optionalRaw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** A required sequence. */
+    List<JsonNode> requiredArray(String field) throws WireFormatException {
+        JsonNode value = required(field);
+        if (!value.isArray()) {
+            throw typeError(code, fieldPath(field), value, "a sequence");
+        }
+        List<JsonNode> items = new ArrayList<>(value.size());
+        value.forEach(items::add);
+        return items;
+    }
+
+    Map<String, JsonNode> asMap(JsonNode value, String at) throws WireFormatException {
+        if (!(value instanceof ObjectNode object)) {
+            throw typeError(code, at, value, "a map");
+        }
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            entries.put(entry.getKey(), entry.getValue());
+        }
+        return Collections.unmodifiableMap(entries);
+    }
+
     /** {@code Option<Vec<String>>}: missing or null → null. */
     List<String> optionalStringList(String field) throws WireFormatException {
         JsonNode value = node.get(field);

@@ -59,6 +59,16 @@ public final class Ulid {
         return new Ulid(high, low);
     }
 
+    /**
+     * True when {@code text} is a ULID in upstream's canonical form: it parses and re-prints
+     * identically (26 upper-case Crockford characters, first one {@code 0}-{@code 7}). This is the
+     * check ledger v2 applies to ledger ids, deployment nonces and schema identity domains.
+     */
+    public static boolean isCanonical(String text) {
+        Ulid parsed = parseOrNull(text);
+        return parsed != null && parsed.toString().equals(text);
+    }
+
     /** True when {@code text} is a canonical ULID string. */
     public static boolean isValid(String text) {
         return parseOrNull(text) != null;

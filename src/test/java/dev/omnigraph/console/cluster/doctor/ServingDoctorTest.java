@@ -74,7 +74,7 @@ class ServingDoctorTest {
                         "cluster_state_missing", FindingSeverity.FATAL, BootVerdict.REFUSES, DoctorStage.LEDGER),
                 new Case("ledger with an unknown field", false, s -> CraftedCluster.editLedger(s, t -> t.put("future_field", 1)),
                         "invalid_state_json", FindingSeverity.FATAL, BootVerdict.REFUSES, DoctorStage.LEDGER),
-                new Case("ledger version 2", false, s -> CraftedCluster.editLedger(s, t -> t.put("version", 2)),
+                new Case("ledger version 3", false, s -> CraftedCluster.editLedger(s, t -> t.put("version", 3)),
                         "unsupported_state_version", FindingSeverity.FATAL, BootVerdict.REFUSES, DoctorStage.LEDGER),
                 new Case("pending recovery sidecar", true, s -> { },
                         "cluster_recovery_pending", FindingSeverity.QUARANTINE, BootVerdict.BOOTS_WITH_QUARANTINE, null),
