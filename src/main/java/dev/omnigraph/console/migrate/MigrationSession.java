@@ -254,6 +254,7 @@ public final class MigrationSession implements AutoCloseable {
             throw e;
         }
         cutover.warnings().forEach(report::warn);
+        cutover.sourceLock().ifPresent(report::sourceLock);
         leave(MigrationPhase.CUTOVER, cutover.authoritative(), cutover.message());
         if (cutover.authoritative()) {
             report.destinationLedger(cutover.ledgerCas());

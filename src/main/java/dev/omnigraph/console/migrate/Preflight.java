@@ -7,6 +7,7 @@ import dev.omnigraph.console.cluster.model.ApprovalArtifact;
 import dev.omnigraph.console.cluster.model.ApprovalState;
 import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.LockFile;
+import dev.omnigraph.console.cluster.model.LockOperation;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.migrate.lance.GraphDataPortability;
@@ -48,11 +49,9 @@ public final class Preflight {
     public static PreflightReport run(ObjectStore source, SourceLock lock, ObjectStore destination, boolean writersStopped,
                                       Optional<String> takeOverLockId) throws StorageException {
         List<CheckItem> items = new ArrayList<>();
-        SourceLock.Outcome taken = lock.acquire(takeOverLockId);
+        SourceLock.Outcome taken = lock.acquire(takeOverLockId, writersStopped);
         switch (taken) {
-            case SourceLock.Outcome.Taken t -> items.add(CheckItem.pass("source lock", (t.takenOver()
-                    ? "took over lock " + t.lock().lockId() + " of the interrupted migration"
-                    : "took lock " + t.lock().lockId() + " (" + SourceLock.OPERATION + ")") + "; it is held until the migration ends"));
+            case SourceLock.Outcome.Taken t -> items.add(CheckItem.pass("source lock", taken(t)));
             case SourceLock.Outcome.Refused r -> items.add(CheckItem.refuse("source lock", r.reason()));
         }
         boolean done = false;
@@ -63,8 +62,10 @@ public final class Preflight {
             switch (state) {
                 case LedgerState.Present p -> {
                     ledger = Optional.of(p.ledger());
-                    items.add(CheckItem.pass("source ledger", "the ledger parses: revision " + Long.toUnsignedString(p.ledger().stateRevision())
-                            + ", " + p.ledger().resources().size() + " resources, " + p.ledger().cas()));
+                    items.add(CheckItem.pass("source ledger", "the ledger parses (" + p.ledger().generation().label() + "): revision "
+                            + Long.toUnsignedString(p.ledger().stateRevision()) + ", " + p.ledger().resources().size() + " resources, "
+                            + p.ledger().cas()));
+                    outstanding(p.ledger(), source.uri().display()).ifPresent(items::add);
                 }
                 case LedgerState.Missing m -> items.add(CheckItem.refuse("source ledger",
                         "there is no ledger (" + ClusterLayout.STATE + ") at the source: it holds no cluster to migrate"));
@@ -89,8 +90,9 @@ public final class Preflight {
             }
             items.add(writersStopped
                     ? CheckItem.pass("graph writers", "the admin confirmed that graph writers are stopped")
-                    : CheckItem.refuse("graph writers", "confirm that every graph writer (omnigraph-server, apply and ingest jobs) is "
-                            + "stopped: Lance datasets must not change while they are copied"));
+                    : CheckItem.refuse("graph writers", "confirm that every server, apply and graph writer of this cluster "
+                            + "(omnigraph-server, cluster apply, ingest and other graph jobs) is stopped: Lance datasets must not change "
+                            + "while they are copied"));
         } catch (StorageException | RuntimeException e) {
             lock.release();
             throw e;
@@ -102,6 +104,31 @@ public final class Preflight {
             held = Optional.empty();
         }
         return new PreflightReport(items, ledger, held, done, pending);
+    }
+
+    private static String taken(SourceLock.Outcome.Taken t) {
+        String id = t.lock().lockId();
+        if (t.replaced().isPresent()) {
+            LockFile old = t.replaced().get();
+            return "took over " + old.operation() + " lock " + old.lockId() + " by its exact id (" + LockOperation.of(old.operation())
+                    .meaning(Optional.empty(), Optional.empty(), java.util.OptionalLong.empty(), Long.MAX_VALUE).summary()
+                    + "), the admin having confirmed every server, apply and graph writer is stopped: it is now lock " + id + " ("
+                    + SourceLock.OPERATION + "), held until the migration ends";
+        }
+        return (t.takenOver() ? "took over lock " + id + " of the interrupted migration" : "took lock " + id + " (" + SourceLock.OPERATION
+                + ")") + "; it is held until the migration ends";
+    }
+
+    /**
+     * An outstanding deployment refuses the migration (spec §2.5, §9.3): its bundle and the
+     * ledger's {@code outstanding} record carry the source's absolute root, so a copy could never
+     * be reconciled.
+     */
+    private static Optional<CheckItem> outstanding(Ledger ledger, String root) {
+        return ledger.outstanding().map(o -> new CheckItem("outstanding deployment", CheckItem.Verdict.REFUSE, "deployment " + o.id()
+                + " is outstanding: its bundle and the ledger's outstanding record carry this root's absolute location, so a copy "
+                + "could never be reconciled; settle it at the source first: " + o.reconcileCommand().replace("ROOT", root)
+                + " (never resubmit it under a new id)", o.recordedRoots()));
     }
 
     private static CheckItem sidecars(ObjectStore source) throws StorageException {
