@@ -60,8 +60,9 @@ final class MigrateStorageCommand implements Command {
                 + "  --to-path-style BOOL path-style requests at the destination\n"
                 + "  --concurrency N      transfers in flight (default " + CopySettings.DEFAULT_CONCURRENCY + ")\n"
                 + "  --deep-verify        re-read every destination object and compare SHA-256\n"
-                + "  --writers-stopped    confirm that no graph writer runs (otherwise asked at the prompt)\n"
-                + "  --take-over-lock ID  resume under the lock an interrupted migration left (its exact id)\n"
+                + "  --writers-stopped    confirm every server, apply and graph writer of this cluster is stopped (otherwise asked)\n"
+                + "  --take-over-lock ID  take over the source lock by its exact id: a serve (or graph_operation) lock once\n"
+                + "                       writers are stopped, or the lock an interrupted migration left (to resume it)\n"
                 + "  --yes                cut over without the typed confirmation (and apply --edit-config)\n"
                 + "  --edit-config        with --config: edit storage: in cluster.yaml in place (diff shown first)\n"
                 + "  --json               progress as JSON lines on stderr, the result as JSON on stdout\n"
@@ -136,7 +137,7 @@ final class MigrateStorageCommand implements Command {
             return refused(result, "the destination was refused: " + destination.refusal().map(i -> i.message()).orElse(""), ctx, args);
         }
         boolean writersStopped = args.flag("writers-stopped") || (ctx.interactive() && !args.flag("json")
-                && ask(ctx, "Are all graph writers (omnigraph-server, apply and ingest jobs) of this cluster stopped? Type 'yes': ").equals("yes"));
+                && ask(ctx, "Is every server, apply and graph writer (omnigraph-server, cluster apply, ingest jobs) of this cluster stopped? Type 'yes': ").equals("yes"));
         PreflightReport preflight = session.preflight(writersStopped);
         out.println();
         MigrationText.checks(out, "Preflight", preflight.items());
@@ -185,6 +186,8 @@ final class MigrateStorageCommand implements Command {
         CutoverResult cutover = session.cutover(confirmation);
         out.println("\nCutover: " + cutover.message());
         cutover.warnings().forEach(w -> out.println("  warning: " + w));
+        cutover.sourceLock().flatMap(l -> l.lockId().map(id -> l.undo())).ifPresent(undo -> out.println(
+                "\nThe source is locked as 'migrated' so nothing starts on it. To roll back, remove that lock:\n  " + undo));
         result.put("cutover", MigrationText.json(cutover));
         if (!cutover.authoritative()) {
             return refused(result, "cutover refused: " + cutover.message(), ctx, args);
@@ -200,8 +203,11 @@ final class MigrateStorageCommand implements Command {
             return null;
         }
         out.println("\nCutover will write the ledger (" + preflight.ledger().map(l -> l.cas()).orElse("?") + ") at "
-                + session.destination().display() + " with a create-only put, making it authoritative, and then release the source lock.");
-        out.println("The source stays as it is; rolling back means pointing storage: at it again.");
+                + session.destination().display() + " with a create-only put, making it authoritative, and then "
+                + (preflight.ledger().map(l -> l.generation().isV2()).orElse(false)
+                ? "leave the source locked as 'migrated' (OmniGraph v0.13 starts nothing on a locked root)."
+                : "release the source lock."));
+        out.println("The source's data stays as it is; rolling back means removing that lock (if any) and pointing storage: at it again.");
         return Confirmation.typed(ask(ctx, "Type the cluster name '" + session.confirmationWord() + "' to cut over: "));
     }
 

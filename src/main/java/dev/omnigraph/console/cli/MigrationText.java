@@ -157,6 +157,14 @@ final class MigrationText {
         m.put("message", c.message());
         m.put("state_cas", c.ledgerCas());
         m.put("warnings", c.warnings());
+        c.sourceLock().ifPresent(l -> {
+            Map<String, Object> lock = new LinkedHashMap<>();
+            lock.put("operation", "migrated");
+            lock.put("lock_id", l.lockId().orElse(null));
+            lock.put("undo", l.undo());
+            lock.put("problem", l.problem().orElse(null));
+            m.put("source_lock", lock);
+        });
         return m;
     }
 }

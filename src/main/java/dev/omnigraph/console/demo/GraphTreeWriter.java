@@ -52,7 +52,7 @@ final class GraphTreeWriter {
         if (shape.bigFileBytes() > 0) {
             String table = root + "nodes/" + hex(random, 8) + "-" + hex(random, 8) + "/";
             out.add(new PlannedObject(table + "data/" + uuid(random) + ".lance", shape.bigFileBytes(), random.nextLong(), null));
-            out.add(new PlannedObject(table + "_versions/1.manifest", 1_024, random.nextLong(), null));
+            out.add(lanceManifest(table + "_versions/1.manifest", 1_024, random.nextLong(), 1));
         }
         return out;
     }
@@ -66,7 +66,7 @@ final class GraphTreeWriter {
         for (int v = 1; v <= versions; v++) {
             out.add(new PlannedObject(base + "_transactions/" + (v - 1) + "-" + uuid(random) + ".txn", 200 + random.nextInt(600),
                     random.nextLong(), null));
-            out.add(new PlannedObject(base + "_versions/" + v + ".manifest", 400 + random.nextInt(1_600), random.nextLong(), null));
+            out.add(lanceManifest(base + "_versions/" + v + ".manifest", 400 + random.nextInt(1_600), random.nextLong(), v));
         }
         if (dataFiles > 1) {
             out.add(new PlannedObject(base + "_indices/" + uuid(random) + "/index.idx", 4_096 + random.nextInt(60_000),
@@ -74,6 +74,25 @@ final class GraphTreeWriter {
             out.add(new PlannedObject(base + "_deletions/" + "0-" + versions + "-" + random.nextInt(1_000_000) + ".arrow",
                     64 + random.nextInt(512), random.nextLong(), null));
         }
+    }
+
+    /**
+     * A manifest file in Lance's frame (filler where the index and transaction sections go, a u32
+     * length, a {@code Manifest} protobuf holding only its version, the footer with the manifest's
+     * position and the magic {@code LANC}) of exactly {@code size} bytes: no base path, no branch,
+     * so the migration's portability check accepts the demo's datasets as a plain Lance dataset.
+     */
+    static PlannedObject lanceManifest(String key, int size, long seed, int version) {
+        byte[] proto = {3 << 3, (byte) (version & 0x7F)};
+        byte[] out = new byte[size];
+        int position = size - 16 - 4 - proto.length;
+        Random filler = new Random(seed);
+        for (int i = 0; i < position; i++) {
+            out[i] = (byte) filler.nextInt(256);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out, position, size - position).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(proto.length).put(proto).putLong(position).putShort((short) 0).putShort((short) 2).put(new byte[] {'L', 'A', 'N', 'C'});
+        return new PlannedObject(key, size, seed, out);
     }
 
     static String hex(Random random, int bytes) {

@@ -24,7 +24,11 @@ import java.util.Optional;
  *   <li>Create-only put of those bytes at the destination. A refused precondition means someone
  *       got there first: abort, nothing overwritten (unless it holds exactly our bytes: then the
  *       same migration already finished).</li>
- *   <li>Release the source lock; if that fails the result names the force-unlock command.</li>
+ *   <li>Release the source lock; if that fails the result names the force-unlock command. On a
+ *       v0.13 (ledger v2) source the lock is instead replaced, If-Match, by a {@code migrated} lock:
+ *       under v0.13 any lock stops a server or a deployment from starting on the old root, so
+ *       nobody keeps writing to the copy that is no longer authoritative. Removing it by its exact
+ *       id is the rollback.</li>
  * </ol>
  * The source is never modified except for its lock.
  */
@@ -63,6 +67,12 @@ public final class Cutover {
                 return abort("a ledger appeared at the destination during the migration (" + theirs + "): someone else got there first; "
                         + "nothing was overwritten", lock, warnings);
             }
+        }
+        if (copied.generation().isV2()) {
+            MigratedLock left = lock.leaveMigrated();
+            left.problem().ifPresent(warnings::add);
+            String said = left.lock().isPresent() ? message + "; " + left.describe() : message;
+            return new CutoverResult(status, said, copied.cas(), left.problem(), warnings, Optional.of(left));
         }
         Optional<String> lockProblem = lock.release();
         lockProblem.ifPresent(warnings::add);

@@ -12,10 +12,12 @@ import java.util.Map;
  *
  * @param outcome      {@code succeeded}, {@code already-done}, {@code refused}, {@code failed} or {@code cancelled}
  * @param phaseMillis  phase title → wall time
+ * @param sourceLock   the lock left on a v0.13 source after cutover ({@code migrated}) and how to undo it; null otherwise
  */
 public record MigrationReport(int formatVersion, String id, String outcome, String message, String who, String host, String startedAt,
                               String finishedAt, String cluster, String source, String destination, String storageLine, Counts counts,
-                              Map<String, Long> phaseMillis, Checksums checksums, List<String> warnings, List<String> problems) {
+                              Map<String, Long> phaseMillis, Checksums checksums, List<String> warnings, List<String> problems,
+                              SourceLockLeft sourceLock) {
     public static final int FORMAT_VERSION = 1;
 
     /**
@@ -38,6 +40,21 @@ public record MigrationReport(int formatVersion, String id, String outcome, Stri
      * @param deepVerify           whether verify re-read every destination object
      */
     public record Checksums(String sourceLedgerCas, String destinationLedgerCas, String treeDigest, boolean deepVerify) {}
+
+    /**
+     * @param operation {@code migrated}
+     * @param lockId    the exact id to force-unlock for a rollback (null when the lock could not be left)
+     * @param undo      the command that removes it
+     * @param problem   why the source could not be left locked, when it could not
+     */
+    public record SourceLockLeft(String operation, String lockId, String undo, String problem) {}
+
+    public MigrationReport(int formatVersion, String id, String outcome, String message, String who, String host, String startedAt,
+                           String finishedAt, String cluster, String source, String destination, String storageLine, Counts counts,
+                           Map<String, Long> phaseMillis, Checksums checksums, List<String> warnings, List<String> problems) {
+        this(formatVersion, id, outcome, message, who, host, startedAt, finishedAt, cluster, source, destination, storageLine, counts,
+                phaseMillis, checksums, warnings, problems, null);
+    }
 
     public MigrationReport {
         phaseMillis = Map.copyOf(phaseMillis);

@@ -74,6 +74,12 @@ public final class MigrationReports {
         if (r.storageLine() != null) {
             row(md, "cluster.yaml", "`" + r.storageLine() + "`");
         }
+        if (r.sourceLock() != null) {
+            MigrationReport.SourceLockLeft l = r.sourceLock();
+            row(md, "Source lock", l.lockId() == null ? "not left locked: " + l.problem()
+                    : "left locked as `" + l.operation() + "` (lock `" + l.lockId() + "`): no server or deployment starts on the old root. "
+                    + "Rollback: `" + l.undo() + "`");
+        }
         MigrationReport.Counts c = r.counts();
         md.append("\n## Objects\n\n| | objects | bytes |\n|---|---:|---:|\n");
         md.append("| in scope at the source | ").append(Format.count(c.planned())).append(" | ").append(Format.bytes(c.plannedBytes())).append(" |\n");

@@ -33,6 +33,7 @@ public final class MigrationSession implements AutoCloseable {
     private final ObjectStore destinationStore;
     private final SourceLock lock;
     private final ReportBuilder report;
+    private final DestinationFootprint footprint;
     private CopyJournal journal;
 
     private MigrationPhase next = MigrationPhase.DESTINATION;
@@ -51,6 +52,7 @@ public final class MigrationSession implements AutoCloseable {
         this.source = request.source();
         this.destination = request.destination();
         this.sourceStore = source.open();
+        this.footprint = DestinationFootprint.note(destination);
         this.destinationStore = destination.open();
         this.lock = new SourceLock(sourceStore, source);
         this.report = new ReportBuilder(request.cluster().name(), source, destination);
@@ -85,7 +87,7 @@ public final class MigrationSession implements AutoCloseable {
 
     public DestinationCheck.Report checkDestination() {
         enter(MigrationPhase.DESTINATION);
-        DestinationCheck.Report r = DestinationCheck.run(source, destination, destinationStore);
+        DestinationCheck.Report r = DestinationCheck.run(source, sourceStore, destination, destinationStore);
         destinationReport = r;
         r.items().stream().filter(i -> i.verdict() == CheckItem.Verdict.WARN).forEach(i -> report.warn(i.name() + ": " + i.message()));
         leave(MigrationPhase.DESTINATION, r.ok(), r.ok() ? "the destination supports conditional writes"
@@ -262,6 +264,7 @@ public final class MigrationSession implements AutoCloseable {
             throw e;
         }
         cutover.warnings().forEach(report::warn);
+        cutover.sourceLock().ifPresent(report::sourceLock);
         leave(MigrationPhase.CUTOVER, cutover.authoritative(), cutover.message());
         if (cutover.authoritative()) {
             report.destinationLedger(cutover.ledgerCas());
@@ -373,5 +376,8 @@ public final class MigrationSession implements AutoCloseable {
         }
         sourceStore.close();
         destinationStore.close();
+        if (copy == null) {
+            footprint.tidy(); // nothing was copied: no empty destination folder is left behind
+        }
     }
 }

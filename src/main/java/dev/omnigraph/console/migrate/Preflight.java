@@ -7,8 +7,11 @@ import dev.omnigraph.console.cluster.model.ApprovalArtifact;
 import dev.omnigraph.console.cluster.model.ApprovalState;
 import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.LockFile;
+import dev.omnigraph.console.cluster.model.LockOperation;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.migrate.lance.GraphDataPortability;
+import dev.omnigraph.console.migrate.lance.PortabilityReport;
 import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.StorageException;
@@ -24,6 +27,8 @@ import java.util.Optional;
  * <ul>
  *   <li>the source lock is free and we take it ({@code migrate-storage}) for the whole migration;</li>
  *   <li>the source ledger parses (read under the lock; its exact bytes are what cutover writes);</li>
+ *   <li>every Lance dataset of every graph is portable: no base path outside it (a shallow clone)
+ *       and no branch ({@link GraphDataPortability});</li>
  *   <li>no recovery sidecars: they carry absolute source {@code graph_uri}s the sweep would probe at
  *       the destination — refuse;</li>
  *   <li>pending approvals go stale once {@code storage:} changes (the desired config digest
@@ -44,11 +49,9 @@ public final class Preflight {
     public static PreflightReport run(ObjectStore source, SourceLock lock, ObjectStore destination, boolean writersStopped,
                                       Optional<String> takeOverLockId) throws StorageException {
         List<CheckItem> items = new ArrayList<>();
-        SourceLock.Outcome taken = lock.acquire(takeOverLockId);
+        SourceLock.Outcome taken = lock.acquire(takeOverLockId, writersStopped);
         switch (taken) {
-            case SourceLock.Outcome.Taken t -> items.add(CheckItem.pass("source lock", (t.takenOver()
-                    ? "took over lock " + t.lock().lockId() + " of the interrupted migration"
-                    : "took lock " + t.lock().lockId() + " (" + SourceLock.OPERATION + ")") + "; it is held until the migration ends"));
+            case SourceLock.Outcome.Taken t -> items.add(CheckItem.pass("source lock", taken(t)));
             case SourceLock.Outcome.Refused r -> items.add(CheckItem.refuse("source lock", r.reason()));
         }
         boolean done = false;
@@ -59,8 +62,10 @@ public final class Preflight {
             switch (state) {
                 case LedgerState.Present p -> {
                     ledger = Optional.of(p.ledger());
-                    items.add(CheckItem.pass("source ledger", "the ledger parses: revision " + Long.toUnsignedString(p.ledger().stateRevision())
-                            + ", " + p.ledger().resources().size() + " resources, " + p.ledger().cas()));
+                    items.add(CheckItem.pass("source ledger", "the ledger parses (" + p.ledger().generation().label() + "): revision "
+                            + Long.toUnsignedString(p.ledger().stateRevision()) + ", " + p.ledger().resources().size() + " resources, "
+                            + p.ledger().cas()));
+                    outstanding(p.ledger(), source.uri().display()).ifPresent(items::add);
                 }
                 case LedgerState.Missing m -> items.add(CheckItem.refuse("source ledger",
                         "there is no ledger (" + ClusterLayout.STATE + ") at the source: it holds no cluster to migrate"));
@@ -68,6 +73,7 @@ public final class Preflight {
                         "the source ledger cannot be read (" + u.diagnostic().code() + "): " + u.diagnostic().message()));
             }
             items.add(sidecars(source));
+            items.add(graphData(source));
             pending = pendingApprovals(source);
             if (pending.isEmpty()) {
                 items.add(CheckItem.pass("approvals", "no pending approvals"));
@@ -84,8 +90,9 @@ public final class Preflight {
             }
             items.add(writersStopped
                     ? CheckItem.pass("graph writers", "the admin confirmed that graph writers are stopped")
-                    : CheckItem.refuse("graph writers", "confirm that every graph writer (omnigraph-server, apply and ingest jobs) is "
-                            + "stopped: Lance datasets must not change while they are copied"));
+                    : CheckItem.refuse("graph writers", "confirm that every server, apply and graph writer of this cluster "
+                            + "(omnigraph-server, cluster apply, ingest and other graph jobs) is stopped: Lance datasets must not change "
+                            + "while they are copied"));
         } catch (StorageException | RuntimeException e) {
             lock.release();
             throw e;
@@ -97,6 +104,31 @@ public final class Preflight {
             held = Optional.empty();
         }
         return new PreflightReport(items, ledger, held, done, pending);
+    }
+
+    private static String taken(SourceLock.Outcome.Taken t) {
+        String id = t.lock().lockId();
+        if (t.replaced().isPresent()) {
+            LockFile old = t.replaced().get();
+            return "took over " + old.operation() + " lock " + old.lockId() + " by its exact id (" + LockOperation.of(old.operation())
+                    .meaning(Optional.empty(), Optional.empty(), java.util.OptionalLong.empty(), Long.MAX_VALUE).summary()
+                    + "), the admin having confirmed every server, apply and graph writer is stopped: it is now lock " + id + " ("
+                    + SourceLock.OPERATION + "), held until the migration ends";
+        }
+        return (t.takenOver() ? "took over lock " + id + " of the interrupted migration" : "took lock " + id + " (" + SourceLock.OPERATION
+                + ")") + "; it is held until the migration ends";
+    }
+
+    /**
+     * An outstanding deployment refuses the migration (spec §2.5, §9.3): its bundle and the
+     * ledger's {@code outstanding} record carry the source's absolute root, so a copy could never
+     * be reconciled.
+     */
+    private static Optional<CheckItem> outstanding(Ledger ledger, String root) {
+        return ledger.outstanding().map(o -> new CheckItem("outstanding deployment", CheckItem.Verdict.REFUSE, "deployment " + o.id()
+                + " is outstanding: its bundle and the ledger's outstanding record carry this root's absolute location, so a copy "
+                + "could never be reconciled; settle it at the source first: " + o.reconcileCommand().replace("ROOT", root)
+                + " (never resubmit it under a new id)", o.recordedRoots()));
     }
 
     private static CheckItem sidecars(ObjectStore source) throws StorageException {
@@ -112,6 +144,23 @@ public final class Preflight {
         return new CheckItem("recovery sidecars", CheckItem.Verdict.REFUSE, found.size() + " pending recovery sidecar(s): they name the "
                 + "source graph roots by absolute URI, which the next sweep would probe at the destination; run 'omnigraph cluster "
                 + "refresh' (or apply) at the source to settle them first", found);
+    }
+
+    private static CheckItem graphData(ObjectStore source) throws StorageException {
+        PortabilityReport report = GraphDataPortability.check(source);
+        if (report.portable()) {
+            return CheckItem.pass("graph data", report.graphs() + " graph(s), " + report.datasets() + " Lance dataset(s), "
+                    + report.manifests() + " manifest(s) inspected: every dataset reads only its own files and has no branch");
+        }
+        List<String> details = new ArrayList<>(report.problems().stream().map(PortabilityReport.Problem::describe).toList());
+        if (report.moreProblems() > 0) {
+            details.add("… and " + report.moreProblems() + " more");
+        }
+        PortabilityReport.Problem first = report.problems().getFirst();
+        return new CheckItem("graph data", CheckItem.Verdict.REFUSE, "graph " + first.graph() + ", dataset " + first.dataset()
+                + " is not portable (" + (report.problems().size() + report.moreProblems()) + " problem(s)): a Lance shallow clone or "
+                + "branch reads through an absolute location, so a copy would still read the source; rebuild it at the destination "
+                + "by export and load instead", details);
     }
 
     private static List<ApprovalArtifact> pendingApprovals(ObjectStore source) throws StorageException {

@@ -30,6 +30,7 @@ final class ReportBuilder {
     private MigrationPlan plan;
     private CopyResult copy;
     private VerifyReport verify;
+    private MigrationReport.SourceLockLeft sourceLock;
 
     ReportBuilder(String cluster, Endpoint source, Endpoint destination) {
         this.id = Ulid.generate(started).toString();
@@ -86,6 +87,11 @@ final class ReportBuilder {
         this.destinationLedgerCas = cas;
     }
 
+    synchronized void sourceLock(MigratedLock left) {
+        this.sourceLock = new MigrationReport.SourceLockLeft(LockAdvice.MIGRATED, left.lockId().orElse(null), left.undo(),
+                left.problem().orElse(null));
+    }
+
     synchronized void plan(MigrationPlan plan) {
         this.plan = plan;
         plan.notes().forEach(this::warn);
@@ -114,7 +120,7 @@ final class ReportBuilder {
         return new MigrationReport(MigrationReport.FORMAT_VERSION, id, outcome, message, System.getProperty("user.name", "unknown"), host(),
                 Rfc3339.format(started), Rfc3339.format(Instant.now()), cluster, source.describe(), destination.describe(), storageLine,
                 counts, phases, new MigrationReport.Checksums(sourceLedgerCas, destinationLedgerCas, verify == null ? null : verify.treeDigest(),
-                verify != null && verify.deep()), warnings, problems);
+                verify != null && verify.deep()), warnings, problems, sourceLock);
     }
 
     private static String host() {

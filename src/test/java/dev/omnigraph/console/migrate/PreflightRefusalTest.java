@@ -87,9 +87,11 @@ class PreflightRefusalTest {
         MigrationRoots.writeDemo(src, DemoOptions.quiet().withBulk(0, 0, 0, 0));
         MigrationRoots.writeDemo(dst, DemoOptions.small().withRecoverySidecar(false));
         Map<String, String> destinationBefore = MigrationRoots.fingerprint(dst);
-        PreflightReport r = preflight(src, dst, true);
-        assertThat(item(r, "destination ledger").verdict()).isEqualTo(CheckItem.Verdict.REFUSE);
-        assertThat(item(r, "destination ledger").message()).contains("different ledger").contains("sha256:");
+        try (MigrationSession s = session(src, dst, Optional.empty())) {
+            DestinationCheck.Report r = s.checkDestination(); // read first: refused before any probe writes there
+            assertThat(r.refusal().orElseThrow().name()).isEqualTo("destination ledger");
+            assertThat(r.refusal().get().message()).contains("not the source's").contains("sha256:");
+        }
         assertThat(MigrationRoots.fingerprint(dst)).isEqualTo(destinationBefore);
         assertThat(MigrationRoots.read(src, ClusterLayout.LOCK)).isNull();
     }
