@@ -118,12 +118,7 @@ class ArchitectureTest {
             if (UI_NOT_FEATURES.contains(feature)) {
                 continue;
             }
-            Set<String> allowed = new TreeSet<>(UI_PLUMBING);
-            allowed.add(feature);
-            allowed.addAll(knownTargetsOf(feature));
-            classes().that().resideInAPackage(ROOT + ".ui." + feature + "..")
-                    .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + ".ui..")
-                            .or(resideInAnyPackage(allowed.stream().map(p -> ROOT + ".ui." + p + "..").toArray(String[]::new))))
+            usesOnlyTheseUiPackages(feature, UI_PLUMBING)
                     .because("ui features are independent of each other and of the shell that composes them")
                     .check(MAIN);
         }
@@ -132,15 +127,7 @@ class ArchitectureTest {
     @Test
     void theUiPlumbingIsLayeredTaskCommonSession() {
         Map<String, Set<String>> mayUse = Map.of("task", Set.of(), "common", Set.of("task"), "session", Set.of("task", "common"));
-        mayUse.forEach((plumbing, below) -> {
-            Set<String> allowed = new TreeSet<>(below);
-            allowed.add(plumbing);
-            allowed.addAll(knownTargetsOf(plumbing));
-            classes().that().resideInAPackage(ROOT + ".ui." + plumbing + "..")
-                    .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + ".ui..")
-                            .or(resideInAnyPackage(allowed.stream().map(p -> ROOT + ".ui." + p + "..").toArray(String[]::new))))
-                    .check(MAIN);
-        });
+        mayUse.forEach((plumbing, below) -> usesOnlyTheseUiPackages(plumbing, below).check(MAIN));
     }
 
     @Test
@@ -165,6 +152,16 @@ class ArchitectureTest {
     void testOnlyCodeStaysOutOfMain() {
         noClasses().should().haveSimpleName("ImmediateTaskRunner").orShould().haveSimpleName("LedgerWriter")
                 .because("test helpers live in src/test").allowEmptyShould(true).check(MAIN);
+    }
+
+    /** Classes in {@code ui.<from>} use no ui package but their own, {@code mayUse} and today's known exceptions. */
+    private static ArchRule usesOnlyTheseUiPackages(String from, Set<String> mayUse) {
+        Set<String> allowed = new TreeSet<>(mayUse);
+        allowed.add(from);
+        allowed.addAll(knownTargetsOf(from));
+        return classes().that().resideInAPackage(ROOT + ".ui." + from + "..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + ".ui..")
+                        .or(resideInAnyPackage(allowed.stream().map(p -> ROOT + ".ui." + p + "..").toArray(String[]::new))));
     }
 
     private static Set<String> knownTargetsOf(String from) {

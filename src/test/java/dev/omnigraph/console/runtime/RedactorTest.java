@@ -100,4 +100,15 @@ class RedactorTest {
         assertThat(r.redact("api_key=my-api-key-value")).isEqualTo("api_key=" + Redactor.MASK);
         assertThat(r.redact("StaticKeys[accessKeyId=OGCF…, secret=***]")).isEqualTo("StaticKeys[accessKeyId=OGCF…, secret=***]");
     }
+
+    @Test
+    void aRegisteredSecretIsAlsoMaskedInItsUrlEncodedAndBase64Forms() {
+        Redactor r = new Redactor();
+        String secret = "pl41n/secret+value";
+        r.addSecrets(secret, null, "tiny");
+        String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String out = r.redact("raw " + secret + " url " + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)
+                + " basic " + base64 + " tiny");
+        assertThat(out).isEqualTo("raw " + Redactor.MASK + " url " + Redactor.MASK + " basic " + Redactor.MASK + " tiny");
+    }
 }

@@ -139,7 +139,7 @@ class DesiredConfigTest {
                 "query.mapform.ghost").doesNotContain("query.dirform.gamma", "query.dirform.delta",
                 "query.dirform.commented_out", "query.dirform.nope", "query.mapform.lost");
         assertThat(result.desired().resourceDigests().get("query.listform.gamma"))
-                .isEqualTo(Digests.sha256Hex(Files.readAllBytes(dir.resolve("extra.gq"))));
+                .isEqualTo("cb3e8dc37f6e9e8a41cc7fdcb7145e3041fd72f2ff9eb2169cdb198704e6a57e"); // sha256 of extra.gq's bytes, computed with Python's hashlib
         assertThat(result.diagnostics()).extracting(Diagnostic::code, Diagnostic::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("query_key_mismatch", "graphs.mapform.queries.ghost"),
                 org.assertj.core.groups.Tuple.tuple("query_file_missing", "graphs.mapform.queries.lost.file"));
@@ -228,7 +228,8 @@ class DesiredConfigTest {
                     assertThat(g.schemaDigest()).isEmpty();
                     assertThat(g.embeddingProvider()).isNull();
                 });
-        assertThat(desired.resourceDigests().get("graph.h")).isEqualTo(Digests.graphComposite("h", null, null, null, null, null));
+        // sha256("graph\0h\0schema\0\0"), computed with Python's hashlib (no schema, no queries, no provider, deny)
+        assertThat(desired.resourceDigests().get("graph.h")).isEqualTo("dec1f9f10f99dfca65ab40ab898ebed7e5d6a6949a31b7d5369806f0d9cedcfc");
         assertThat(desired.graphs()).filteredOn(g -> g.id().equals("j")).singleElement()
                 .satisfies(g -> assertThat(g.externalBlobPolicy().isDeny()).isTrue());
         assertThat(result.validateDiagnostics()).hasSameSizeAs(result.diagnostics());

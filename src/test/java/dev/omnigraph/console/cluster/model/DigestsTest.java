@@ -41,7 +41,7 @@ class DigestsTest {
         assertThat(Digests.providerDigest(profile)).isEqualTo(PROVIDER);
         assertThat(new EmbeddingProfile(null, null, "m", null).toCompactJson()).isEqualTo("{\"model\":\"m\"}");
         assertThat(Digests.providerDigest(new EmbeddingProfile(null, null, null, null)))
-                .isEqualTo(Digests.sha256Hex("embedding-provider\0{}"));
+                .isEqualTo("0bcf9f87bb1e4cdb186d6fd0bee411fb7d9da65844d130a67683381a6b36f93e"); // sha256("embedding-provider\0{}"), Python hashlib
     }
 
     @Test
@@ -74,7 +74,8 @@ class DigestsTest {
     @Test
     void desiredConfigDigestInput() {
         assertThat(Digests.desiredConfigDigest("{}", Map.of("b", "2", "a", "1")))
-                .isEqualTo(Digests.sha256Hex("cluster-config\0{}\0a\0" + "1\0b\0" + "2\0"));
+                // sha256("cluster-config\0{}\0a\01\0b\02\0"), computed with Python's hashlib
+                .isEqualTo("5d95ea6db90301717262a81025076c63225696c7e28c6d3cd70e00e86570842e");
     }
 
     @Test
