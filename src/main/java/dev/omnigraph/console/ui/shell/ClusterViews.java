@@ -20,6 +20,7 @@ public final class ClusterViews {
         return List.of(
                 new ClusterViewProvider("overview", "_Overview", OverviewView::new),
                 new ClusterViewProvider("ledger", "_Ledger", LedgerView::new),
+                new ClusterViewProvider("deployments", "D_eployments", dev.omnigraph.console.ui.deployments.DeploymentsView::new),
                 new ClusterViewProvider("catalog", "_Catalog", CatalogView::new),
                 new ClusterViewProvider("approvals", "_Approvals", ApprovalsView::new),
                 new ClusterViewProvider("recoveries", "_Recoveries", RecoveriesView::new),
