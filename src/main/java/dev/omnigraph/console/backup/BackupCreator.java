@@ -60,6 +60,12 @@ public final class BackupCreator {
         BackupLock.Outcome.Taken t = (BackupLock.Outcome.Taken) taken;
         listener.notice((t.resumed() ? "resuming restore point " : "started restore point ") + t.lock().session().pointId() + " under lock "
                 + t.lock().ours().lockId() + t.lock().session().originalLock().map(o -> " (the lock it took over is put back after)").orElse(""));
+        try {
+            LedgerFacts facts = LedgerFacts.of(readLedger().orElse(new byte[0]));
+            facts.problem().ifPresent(p -> listener.notice("the ledger is kept as it is, although OmniGraph v0.13 would refuse it (" + p + ")"));
+        } catch (IllegalArgumentException ignored) {
+            // refused again under the lock
+        }
         BackupResult result;
         try {
             result = underLock(t.lock(), options, display);

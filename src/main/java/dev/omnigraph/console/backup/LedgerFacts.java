@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnigraph.console.cluster.model.Digests;
+import dev.omnigraph.console.cluster.model.Ledger;
+import dev.omnigraph.console.cluster.model.WireFormatException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,10 +29,12 @@ import java.util.TreeMap;
  * @param outstandingId   v2 {@code outstanding.id}: an accepted, unfinished deployment
  * @param deploymentIds   v2 {@code deployment_results[*].id}, in ledger order
  * @param graphContracts  graph id → {@code schema_contracts.<g>.schema_identity_domain} (v2)
+ * @param generation      the generation as the strict model classifies it ({@code v1}, {@code v2-v0.12}, {@code v2}), when it parses
+ * @param problem         why the strict model refuses the bytes (code and message), when it does: the bytes are kept anyway
  */
 public record LedgerFacts(String cas, long size, long version, long stateRevision, Optional<String> ledgerId,
                           Optional<Long> resultRevision, Optional<String> outstandingId, List<String> deploymentIds,
-                          Map<String, String> graphContracts) {
+                          Map<String, String> graphContracts, Optional<String> generation, Optional<String> problem) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public LedgerFacts {
@@ -58,10 +62,18 @@ public record LedgerFacts(String cas, long size, long version, long stateRevisio
         applied.path("schema_contracts").properties()
                 .forEach(e -> contracts.put(e.getKey(), e.getValue().path("schema_identity_domain").asText("")));
         JsonNode outstanding = root.path("outstanding");
+        Optional<String> generation = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        try {
+            generation = Optional.of(Ledger.parse(bytes).generation().wireName());
+        } catch (WireFormatException e) {
+            problem = Optional.of(e.diagnostic().code() + ": " + e.diagnostic().message());
+        }
         return new LedgerFacts(Digests.stateCas(bytes), bytes.length, root.path("version").asLong(), root.path("state_revision").asLong(0),
                 text(root.path("ledger_id")), applied.path("result_revision").canConvertToLong()
                         ? Optional.of(applied.path("result_revision").asLong()) : Optional.empty(),
-                outstanding.isObject() ? Optional.of(outstanding.path("id").asText("(no id)")) : Optional.empty(), deployments, contracts);
+                outstanding.isObject() ? Optional.of(outstanding.path("id").asText("(no id)")) : Optional.empty(), deployments, contracts,
+                generation, problem);
     }
 
     /** The same facts as recorded in a manifest. */
@@ -73,7 +85,7 @@ public record LedgerFacts(String cas, long size, long version, long stateRevisio
         return new LedgerFacts(node.path("cas").asText(), node.path("size").asLong(), node.path("version").asLong(),
                 node.path("state_revision").asLong(), text(node.path("ledger_id")),
                 node.path("result_revision").canConvertToLong() ? Optional.of(node.path("result_revision").asLong()) : Optional.empty(),
-                text(node.path("outstanding_id")), deployments, contracts);
+                text(node.path("outstanding_id")), deployments, contracts, text(node.path("generation")), text(node.path("problem")));
     }
 
     /** True for a v2 ledger (OmniGraph v0.13). */
@@ -88,7 +100,7 @@ public record LedgerFacts(String cas, long size, long version, long stateRevisio
 
     /** One line for people: generation, revision, ledger id, cas. */
     public String describe() {
-        return "ledger v" + version + ", revision " + Long.toUnsignedString(stateRevision)
+        return generation.map(g -> "ledger " + g).orElse("ledger v" + version) + ", revision " + Long.toUnsignedString(stateRevision)
                 + ledgerId.map(id -> ", ledger id " + id).orElse("") + ", " + cas;
     }
 

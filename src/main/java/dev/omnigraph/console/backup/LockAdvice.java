@@ -10,7 +10,9 @@ final class LockAdvice {
     static String holder(LockFile lock) {
         String age = lock.age(Instant.now()).isPresent()
                 ? ", taken " + dev.omnigraph.console.common.Format.duration(lock.age(Instant.now()).getAsLong()) + " ago" : "";
-        return "lock " + lock.lockId() + " (" + lock.operation() + ", pid " + lock.pid() + age + ")";
+        dev.omnigraph.console.cluster.model.LockOperation op = dev.omnigraph.console.cluster.model.LockOperation.of(lock.operation());
+        String who = op == dev.omnigraph.console.cluster.model.LockOperation.UNKNOWN ? "" : ", taken by " + op.takenBy();
+        return "lock " + lock.lockId() + " (" + lock.operation() + ", pid " + lock.pid() + age + who + ")";
     }
 
     static String settleFirst(String root, LockFile lock) {

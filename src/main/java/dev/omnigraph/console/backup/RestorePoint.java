@@ -87,6 +87,8 @@ public record RestorePoint(String pointId, Instant startedAt, Instant finishedAt
         ledger.deploymentIds().forEach(ids::add);
         ObjectNode contracts = n.putObject("graph_contracts");
         ledger.graphContracts().forEach(contracts::put);
+        n.put("generation", ledger.generation().orElse(null));
+        n.put("problem", ledger.problem().orElse(null));
         return n;
     }
 

@@ -116,6 +116,8 @@ final class BackupCommandSupport {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cas", f.cas());
         out.put("version", f.version());
+        out.put("generation", f.generation().orElse(null));
+        out.put("problem", f.problem().orElse(null));
         out.put("state_revision", f.stateRevision());
         out.put("ledger_id", f.ledgerId().orElse(null));
         out.put("result_revision", f.resultRevision().orElse(null));

@@ -63,6 +63,8 @@ class BackupRoundTripTest {
             assertThat(Trees.fingerprint(root)).isEqualTo(before);
             RestorePoint point = BackupCatalog.read(location, created.pointId().orElseThrow());
             assertThat(point.ledger().v2()).isTrue();
+            assertThat(point.ledger().generation()).as("the strict v2 model reads it").contains("v2");
+            assertThat(point.ledger().problem()).isEmpty();
             assertThat(point.ledger().ledgerId()).contains("01M4DBVAM0ZRA022TFX0SG719F");
             assertThat(point.lockTakenOver()).contains(serveId);
             assertThat(point.objects()).extracting(PointObject::key).doesNotContain(ClusterLayout.LOCK).contains(ClusterLayout.STATE);

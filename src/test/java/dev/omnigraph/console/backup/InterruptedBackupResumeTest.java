@@ -30,8 +30,7 @@ class InterruptedBackupResumeTest {
     @Test
     void aBackupThatCrashedIsCompletedByTheNextRunWhichCopiesOnlyTheRest() throws Exception {
         try (ObjectStore root = Backend.S3.newStore(temp, "crash-root"); ObjectStore location = Backend.FILE.newStore(temp, "crash-backups")) {
-            BackupTestRoots.v2WithServeLock(root);
-            BackupTestRoots.demo(new Prefixed(root), 40);
+            BackupTestRoots.v2WithServeLockAndDemo(root, 40);
             byte[] serveLock = BackupTestRoots.read(root, ClusterLayout.LOCK);
             Map<String, String> before = Trees.fingerprint(root);
             long distinct = BackupTestRoots.withoutLock(root).values().stream().distinct().count();
@@ -112,26 +111,6 @@ class InterruptedBackupResumeTest {
                 }
             }
             return real.put(key, content, c);
-        }
-    }
-
-    /** Puts demo objects under a second graph id so that they join the v2 root without touching its control plane. */
-    private static final class Prefixed extends ForwardingStore {
-        Prefixed(ObjectStore real) {
-            super(real);
-        }
-
-        @Override
-        public PutResult put(String key, byte[] content, WriteCondition c) throws StorageException {
-            return key.startsWith("graphs/") ? real.put("graphs/demo-" + key.substring("graphs/".length()), content, c)
-                    : new PutResult.Written("skipped");
-        }
-
-        @Override
-        public PutResult putStream(String key, java.io.InputStream in, long size, WriteCondition c, java.util.function.LongConsumer p)
-                throws StorageException {
-            return key.startsWith("graphs/") ? real.putStream("graphs/demo-" + key.substring("graphs/".length()), in, size, c, p)
-                    : new PutResult.Written("skipped");
         }
     }
 }
