@@ -19,7 +19,13 @@
 #                         (0: skipped; 100000 is the issue's case and takes many minutes)
 #   --work DIR            data, the server's objects and every command's output (target/bench-e2e)
 #   --keep-data           keep the server's objects of an earlier run
-#   --java-options "..."  extra JVM options for the console's commands (e.g. an -XX:AOTCache=...)
+#   --java-options "..."  extra JVM options for the console's commands
+#   --aot                 one more variant: the console with JDK 25's AOT cache (-XX:AOTCache), recorded
+#                         first by one training run of migrate-storage (-XX:AOTCacheOutput)
+#   --jar PATH            the console jar under test (default target/omnigraph-console.jar)
+#   --compare-jar PATH    another build's jar (its lib/ beside it) as one more variant, e.g. a copy of
+#                         the jar and lib/ of the commit before a change: before/after in one run
+#   --compare-name NAME   that variant's name in the table (before)
 #
 # Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), python3 and Debian's
 # rclone (apt-get install -y rclone). AWS_CA_BUNDLE and every other AWS_/RCLONE_ variable of the

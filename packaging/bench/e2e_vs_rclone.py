@@ -100,7 +100,7 @@ class LatencyProxy:
                 pass
 
     def stop(self):
-        self._loop.call_soon_threadsafe(self._loop.stop)
+        """Nothing to do: the loop runs on a daemon thread that ends with this process."""
 
 
 # ---- running and measuring commands -------------------------------------------------------------
@@ -153,6 +153,7 @@ class Bench:
         self.bucket = "bench"
         self.counter = 0
         self.results = {}  # (case, variant) -> [Sample]
+        self.aot_cache = None
 
     # -- set-up --
 
@@ -308,6 +309,9 @@ class Bench:
     def variants(self, source, env, n):
         tag = re.sub(r"[^a-z0-9]+", "-", source.lower())[-20:]
         out = [(f"console ({n})", lambda: self.console(source, self.fresh("c" + tag), env, n))]
+        if self.aot_cache:
+            opts = (self.args.java_options + " -XX:AOTCache=" + str(self.aot_cache)).strip()
+            out.append((f"console+AOT ({n})", lambda: self.console(source, self.fresh("a" + tag), env, n, None, opts)))
         if self.other_jar:
             out.append((f"{self.args.compare_name} ({n})", lambda: self.console(
                 source, self.fresh("o" + tag), env, n, self.other_jar, self.args.compare_java_options)))
@@ -315,6 +319,20 @@ class Bench:
             (f"rclone ({n})", lambda: self.rclone(source, self.fresh("r" + tag), env, n)),
             ("rclone (defaults)", lambda: self.rclone(source, self.fresh("d" + tag), env)),
         ]
+
+    def train_aot(self):
+        """JDK 25's AOT cache for the CLI, recorded by one training run of migrate-storage (the small set, folder -> s3)."""
+        cache = self.work / "omnigraph-console-cli.aot"
+        if cache.exists():
+            cache.unlink()
+        small = self.make_cluster("small", 2000, 16 * KIB, 0, 0)
+        cmd = self.java_cmd(options=(self.args.java_options + f" -XX:AOTCacheOutput={cache}").strip()) + [
+            "migrate-storage", "--from", str(small), "--to", f"s3://{self.bucket}/{self.fresh('aot-training')}",
+            "--writers-stopped", "--yes"]
+        sample = run(cmd, self.env, self.log)
+        print(f"AOT cache recorded in {sample.wall:.1f} s: {cache} ({cache.stat().st_size >> 20} MiB)" if cache.exists()
+              else "AOT cache training failed; see " + str(self.log), flush=True)
+        self.aot_cache = cache if cache.exists() else None
 
     def status_case(self):
         count = self.args.status_objects
@@ -341,6 +359,8 @@ class Bench:
         self.start_server()
         subprocess.run(["rclone", "mkdir", f"ref:{self.bucket}"], env=self.env, capture_output=True)
         cases, n = self.cases()
+        if self.args.aot:
+            self.train_aot()
         status = self.status_case() if self.args.status_objects else []
         for r in range(self.args.rounds):
             print(f"round {r + 1} of {self.args.rounds}", flush=True)
@@ -399,6 +419,8 @@ def main():
     p.add_argument("--work", default="target/bench-e2e", help="data, server objects and logs")
     p.add_argument("--keep-data", action="store_true", help="reuse the server's objects of an earlier run")
     p.add_argument("--java-options", default="", help="extra JVM options for the console's commands")
+    p.add_argument("--aot", action="store_true",
+                   help="also run the console with a JDK 25 AOT cache recorded by one training migration (-XX:AOTCache)")
     p.add_argument("--jar", default="", help="the console jar under test (default: target/omnigraph-console.jar)")
     p.add_argument("--compare-jar", default="", help="a second console jar (its lib/ beside it), run as one more variant")
     p.add_argument("--compare-name", default="before", help="that variant's name in the table")

@@ -94,8 +94,8 @@ public final class CopyPhase {
         }
         if (transfer.readBack() > 0) {
             notice(MigrationEvent.Level.INFO, Format.count(transfer.readBack()) + " object(s) copied server-side on an endpoint that does "
-                    + "not prove copy preconditions; each was read back after its copy: size and ETag equal to the source listing's "
-                    + "(the resume journal names them, method C)");
+                    + "not prove copy preconditions; each copy returned the source listing's ETag, and verify checks size and ETag "
+                    + "in a fresh listing of the destination (the resume journal names them, method C)");
         }
         return result(counters, tracker, transfer.readBack());
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param retries       attempts repeated
  * @param failures      the failures, one sentence each (capped at {@link ProgressSnapshot#ERRORS_MAX} × 5)
  * @param serverSideReadBack of {@code serverSide}, copied on an endpoint that did not prove copy preconditions (new objects
- *                      only), each confirmed by reading the destination back: size and ETag equal to the source listing's
+ *                      only), each checked by the ETag its copy returned (the source listing's); verify then checks size and
+ *                      ETag in a fresh listing
  */
 public record CopyResult(Status status, long copied, long copiedBytes, long serverSide, long alreadyThere, long failed, long retries,
                          List<String> failures, Duration took, long serverSideReadBack) {

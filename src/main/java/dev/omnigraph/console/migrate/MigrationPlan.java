@@ -18,8 +18,8 @@ import java.util.List;
  * @param serverSide     both roots share an S3 endpoint and credentials: objects are copied without passing through here
  * @param estimate       a rough duration before anything was measured
  * @param copyPreconditionsProven the destination proved that its server-side copies honour preconditions; when not
- *                       (and {@code serverSide}), only new objects are copied server-side, each read back afterwards
- *                       (size and ETag equal to the source listing's), and objects to replace are streamed
+ *                       (and {@code serverSide}), only new objects are copied server-side, each checked by the ETag its
+ *                       copy returns and by verify's listing (size and ETag), and objects to replace are streamed
  */
 public record MigrationPlan(Totals sourceObjects, Totals copy, Totals overwrite, Totals identical, Totals extras,
                             List<Listed> overwrites, List<Listed> extraObjects, List<String> blocking, List<String> notes,

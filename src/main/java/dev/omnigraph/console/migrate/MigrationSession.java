@@ -192,8 +192,9 @@ public final class MigrationSession implements AutoCloseable {
         report.copy(copy);
         if (copy.serverSideReadBack() > 0) {
             report.warn(copy.serverSideReadBack() + " object(s) were copied server-side on an endpoint that does not prove copy "
-                    + "preconditions (new keys only, as planned; source locked, writers stopped); each was read back after its copy "
-                    + "and its size and ETag equal the source listing's. The resume journal names them (method C).");
+                    + "preconditions (new keys only, as planned; source locked, writers stopped); each copy returned the source "
+                    + "listing's ETag, and verify found the source's size and ETag in a fresh listing of the destination. "
+                    + "The resume journal names them (method C).");
         }
         leave(MigrationPhase.COPY, copy.ok(), copy.ok() ? copy.copied() + " object(s) copied" : copy.failed() + " object(s) failed");
         if (copy.ok()) {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * created only if absent, an object an earlier attempt left different is replaced only if it is
  * still the version the plan saw (If-Match). Server-side {@code CopyObject} when both roots share an
  * endpoint: with the plan's condition where the destination proved that copies honour it, otherwise
- * for new objects only, each read back after the copy (size and ETag equal to the source listing's);
+ * for new objects only, each checked by the ETag the copy returns (the source listing's) and again
+ * by verify's fresh listing (size and ETag);
  * otherwise the bytes stream through here (multipart above the store's threshold), hashed with
  * SHA-256 on the way.
  *
@@ -60,7 +61,7 @@ final class ObjectTransfer {
         this(source, sourceLocal, destination, destinationLocal, serverSide, true, memory, settings, control, tracker, listener);
     }
 
-    /** @param preconditionsProven the destination's server-side copies honour preconditions (otherwise: new objects only, read back) */
+    /** @param preconditionsProven the destination's server-side copies honour preconditions (otherwise: new objects only, checked by ETag) */
     ObjectTransfer(ObjectStore source, boolean sourceLocal, ObjectStore destination, boolean destinationLocal, boolean serverSide,
                    boolean preconditionsProven, MemoryBudget memory, CopySettings settings, CopyControl control, TransferTracker tracker,
                    MigrationListener listener) {
@@ -164,8 +165,9 @@ final class ObjectTransfer {
     /**
      * A server-side copy of a new object on a destination that did not prove copy preconditions
      * ({@link ObjectStore#copyChecked}): guarded by the plan (the key was absent), the source lock
-     * with writers stopped, and the read-back (size and ETag equal to the source listing's). A
-     * mismatch fails the object, which blocks cutover. Empty: not possible here (stream instead).
+     * with writers stopped, the ETag the copy returns (the source listing's) and verify's fresh
+     * listing (size and ETag). A mismatch fails the object, which blocks cutover. Empty: not
+     * possible here (stream instead).
      */
     private Optional<Outcome> serverSideCopyReadBack(PlanEntry entry) throws StorageException {
         String etag = Fingerprint.etag(entry.sourceFingerprint());
@@ -234,7 +236,7 @@ final class ObjectTransfer {
         return S3ObjectStore.usesMultipart(size) ? S3ObjectStore.partSizeFor(size) + 64 * 1024 : 512 * 1024; // one part, or streamed
     }
 
-    /** Objects copied server-side without proven copy preconditions, each confirmed by reading the destination back. */
+    /** Objects copied server-side without proven copy preconditions, each checked by the ETag its copy returned. */
     long readBack() {
         return readBack.get();
     }

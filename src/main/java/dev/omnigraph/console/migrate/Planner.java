@@ -47,7 +47,7 @@ public final class Planner {
     /**
      * @param serverSideCopy the destination check proved conditional server-side copies
      *                       ({@link DestinationCheck.Report#serverSideCopy()}); otherwise, on one endpoint, only new
-     *                       objects are copied server-side, each read back after the copy
+     *                       objects are copied server-side, each checked by its ETag and by verify
      */
     public Planner(ObjectStore source, Endpoint sourceEndpoint, ObjectStore destination, Endpoint destinationEndpoint,
                    CopyJournal journal, int concurrency, boolean serverSideCopy) {
@@ -62,7 +62,7 @@ public final class Planner {
         this.source = source;
         this.destination = destination;
         this.identity = new IdentityRule(source, sourceEndpoint.isLocal(), destination, destinationEndpoint.isLocal(), journal);
-        // same endpoint: copy server-side even where copy preconditions are not proven (then new objects only, each read back)
+        // same endpoint: copy server-side even where copy preconditions are not proven (then new objects only, each checked by ETag)
         this.serverSide = ServerSide.possible(sourceEndpoint, destinationEndpoint);
         this.copyPreconditionsProven = serverSideCopy;
         this.concurrency = concurrency;
@@ -102,9 +102,9 @@ public final class Planner {
                 outsideScope();
             }
             if (serverSide && !copyPreconditionsProven) {
-                totals.notes.add("server-side copy without proven copy preconditions: new objects are copied by the server and each is "
-                        + "read back (its size and ETag must equal the source listing's, or the object fails and cutover is refused); "
-                        + "objects to replace are streamed with If-Match");
+                totals.notes.add("server-side copy without proven copy preconditions: new objects are copied by the server, each copy "
+                        + "must return the source listing's ETag and verify must find the source's size and ETag at the destination "
+                        + "(else the object fails and cutover is refused); objects to replace are streamed with If-Match");
             }
             if (totals.folderMarkers > 0) {
                 totals.notes.add(totals.folderMarkers + " folder marker object(s) (keys ending in '/') are not copied: "

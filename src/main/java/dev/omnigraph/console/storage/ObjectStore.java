@@ -82,8 +82,9 @@ public interface ObjectStore extends AutoCloseable {
     /**
      * A server-side copy of a listed source object onto {@code key}, which the caller found absent,
      * for a destination that has not proven that its copies honour preconditions: the copy is sent
-     * create-only anyway, then the destination is read back and the copy counts only when its size
-     * and ETag equal the source listing's. Empty when this store cannot copy from {@code source}
+     * create-only anyway, and it counts only when the ETag the server reports for the new object
+     * equals the source listing's (the caller's verify then requires the source's size and ETag in a
+     * fresh listing of the destination). Empty when this store cannot copy from {@code source}
      * (the caller streams instead). The guard that no one else writes the key meanwhile is the
      * caller's (a migration: the plan, the source lock, writers stopped).
      */

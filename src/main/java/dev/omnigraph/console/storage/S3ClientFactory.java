@@ -95,10 +95,12 @@ final class S3ClientFactory {
                 .socketTimeout(settings.readTimeout())
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                 .tcpKeepAlive(true)
-                // wait for "100 Continue" before sending a large body: a server that refuses a conditional
-                // write early (412) then never sees half a body and the answer is not lost to a reset.
-                // Small bodies go without it (ExpectContinueForLargeBodies): one round trip less per object.
-                .expectContinueEnabled(true);
+                // "Expect: 100-continue" as the request carries it: the SDK puts it on every PutObject and
+                // UploadPart, ExpectContinueForLargeBodies keeps it only on bodies of 1 MiB and more (a server
+                // that refuses a conditional write early then never sees half a large body), and Apache waits
+                // for "100 Continue" whenever the header is there. Enabled here, Apache would add it to every
+                // request with a body again, small ones included (one round trip more per object).
+                .expectContinueEnabled(false);
         var builder = S3Client.builder()
                 .httpClientBuilder(http)
                 .region(Region.of(region(settings)))

@@ -74,12 +74,17 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Versions versions;
 
     public S3ObjectStore(StoreUri.S3 uri, S3Settings settings) {
+        this(uri, settings, SINGLE_PUT_MAX);
+    }
+
+    /** With another cut-over between one streamed PUT and a multipart upload (tests reach the multipart path with small objects). */
+    S3ObjectStore(StoreUri.S3 uri, S3Settings settings, long singlePutMax) {
         this.uri = uri;
         this.settings = settings;
         this.client = S3ClientFactory.create(settings);
         // writes that must not be re-sent blindly: retries throttling answers only (see S3ClientFactory#createForWrites)
         this.root = new S3Root(uri, client, S3ClientFactory.createForWrites(settings, true), S3ClientFactory.createForWrites(settings, false));
-        this.uploads = new S3Uploads(root, new S3UnknownOutcome(this));
+        this.uploads = new S3Uploads(root, new S3UnknownOutcome(this), singlePutMax);
         this.copies = new S3ServerCopy(root, uploads);
         this.listings = new S3Listings(root);
         this.versions = new S3Versions(root);

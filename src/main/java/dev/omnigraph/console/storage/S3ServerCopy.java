@@ -34,9 +34,11 @@ final class S3ServerCopy {
      */
     Optional<PutResult> copy(S3ObjectStore source, ObjectInfo sourceInfo, String key, WriteCondition condition) throws StorageException {
         if (multipart(sourceInfo)) {
-            Optional<List<Long>> layout = partLayout(source, sourceInfo);
-            if (layout.isPresent()) {
-                return copyInParts(source, sourceInfo, layout.get(), key, condition);
+            for (List<Long> layout : candidateLayouts(source, sourceInfo)) {
+                Optional<PutResult> r = copyInParts(source, sourceInfo, layout, key, condition);
+                if (r.isPresent()) {
+                    return r;
+                }
             }
         }
         if (sourceInfo.size() > MAX_SINGLE_COPY) {
@@ -60,41 +62,23 @@ final class S3ServerCopy {
 
     /**
      * A server-side copy onto a key the plan found absent, for a destination whose copies do not
-     * prove preconditions: the copy is still sent create-only (honoured where the server can), then
-     * the destination is read back, and only a size and ETag equal to the source listing's count
-     * as copied. Anything else is {@link CheckedCopy.Mismatch}: the object is not counted as copied,
-     * so verify refuses cutover.
+     * prove preconditions: the copy is still sent create-only (honoured where the server can), and
+     * it counts as copied only when the ETag the server reports for the new object equals the
+     * source listing's. The caller's verify then lists the destination afresh and requires the
+     * source's size and ETag for every such object (it refuses cutover otherwise): one request per
+     * object here, no HEAD after each copy.
      */
     Optional<CheckedCopy> copyChecked(S3ObjectStore source, ObjectInfo sourceInfo, String key) throws StorageException {
         Optional<PutResult> copied = copy(source, sourceInfo, key, WriteCondition.IF_ABSENT);
         if (copied.isEmpty()) {
             return Optional.empty();
         }
-        if (copied.get() instanceof PutResult.PreconditionFailed p) {
-            return Optional.of(new CheckedCopy.Refused(p.reason()));
-        }
-        Optional<ObjectInfo> there = BrokenConnectionRetry.call(() -> stat(key));
-        if (there.isEmpty() || there.get().size() != sourceInfo.size() || !sourceInfo.etag().equals(there.get().etag())) {
-            return Optional.of(new CheckedCopy.Mismatch(root.display(key) + " was copied server-side, but the destination then held "
-                    + there.map(i -> i.size() + " bytes with ETag " + i.etag()).orElse("nothing") + " where the source listing has "
-                    + sourceInfo.size() + " bytes with ETag " + sourceInfo.etag()));
-        }
-        return Optional.of(new CheckedCopy.Confirmed(there.get().etag()));
-    }
-
-    private Optional<ObjectInfo> stat(String key) throws StorageException {
-        String full = root.objectKey(key);
-        try {
-            var head = root.reads().headObject(b -> b.bucket(root.bucket()).key(full));
-            return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified(), S3Root.unquote(head.eTag())));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404 && !"NoSuchBucket".equals(S3Errors.code(e))) {
-                return Optional.empty();
-            }
-            throw S3Errors.map(e, "stat", root.display(key), false);
-        } catch (RuntimeException e) {
-            throw S3Errors.map(e, "stat", root.display(key), false);
-        }
+        return Optional.of(switch (copied.get()) {
+            case PutResult.PreconditionFailed p -> new CheckedCopy.Refused(p.reason());
+            case PutResult.Written w -> sourceInfo.etag().equals(w.token()) ? new CheckedCopy.Confirmed(w.token())
+                    : new CheckedCopy.Mismatch(root.display(key) + " was copied server-side, but the server reports ETag " + w.token()
+                            + " for it where the source listing has " + sourceInfo.etag());
+        });
     }
 
     /** The source's ETag has the multipart shape {@code <md5>-N}. */
@@ -122,6 +106,43 @@ final class S3ServerCopy {
      * The sizes of a multipart object's parts, in order, from {@code HEAD ?partNumber=i}; empty
      * when the object is single-part or the server does not answer per part.
      */
+    /** Part sizes that common uploaders use (ours and the AWS CLI's 8 MiB, S3's 5 MiB minimum, 16 MiB). */
+    private static final long[] COMMON_PART_SIZES = {8L << 20, 5L << 20, 16L << 20};
+
+    /**
+     * The source's part layout: read from the server ({@code HEAD ?partNumber=i}) where it answers
+     * per part; otherwise the common fixed part sizes that give the source's part count (each is
+     * tried, and kept only if the copied parts add up to the source's ETag).
+     */
+    static List<List<Long>> candidateLayouts(S3ObjectStore source, ObjectInfo info) throws StorageException {
+        Optional<List<Long>> read = partLayout(source, info);
+        if (read.isPresent()) {
+            return List.of(read.get());
+        }
+        int parts = partCount(info.etag());
+        List<List<Long>> out = new ArrayList<>();
+        long even = ((info.size() + parts - 1) / parts + (1L << 20) - 1) & ~((1L << 20) - 1); // size / parts, up to a whole MiB
+        for (long size : new long[] {COMMON_PART_SIZES[0], COMMON_PART_SIZES[1], COMMON_PART_SIZES[2], even}) {
+            List<Long> layout = new ArrayList<>();
+            for (long off = 0; off < info.size(); off += size) {
+                layout.add(Math.min(size, info.size() - off));
+            }
+            if (layout.size() == parts && !out.contains(layout)) {
+                out.add(layout);
+            }
+        }
+        return out;
+    }
+
+    /** The multipart ETag S3 computes from the parts' ETags: MD5 of their binary MD5s, then "-N". */
+    static String multipartEtag(List<CompletedPart> parts) {
+        java.security.MessageDigest md5 = Hashing.md5();
+        for (CompletedPart p : parts) {
+            md5.update(java.util.HexFormat.of().parseHex(S3Root.unquote(p.eTag())));
+        }
+        return Hashing.hex(md5.digest()) + "-" + parts.size();
+    }
+
     static Optional<List<Long>> partLayout(S3ObjectStore store, ObjectInfo info) throws StorageException {
         S3Root src = store.root();
         int parts = partCount(info.etag());
@@ -151,7 +172,10 @@ final class S3ServerCopy {
         return sizes.stream().mapToLong(Long::longValue).sum() == info.size() ? Optional.of(sizes) : Optional.empty();
     }
 
-    /** Copies a multipart source with its own part layout (UploadPartCopy per source part). Empty when the layout cannot be read. */
+    /**
+     * Copies a multipart source part by part (UploadPartCopy) with {@code layout}; completes only
+     * when the parts add up to the source's ETag. Empty (the upload aborted) when they do not.
+     */
     private Optional<PutResult> copyInParts(S3ObjectStore source, ObjectInfo sourceInfo, List<Long> layout, String key,
                                             WriteCondition condition) throws StorageException {
         String srcFull = source.root().objectKey(sourceInfo.key());
@@ -170,6 +194,9 @@ final class S3ServerCopy {
             for (long length : layout) {
                 parts.add(copyPart(source, srcFull, sourceInfo, full, uploadId, number++, offset, length));
                 offset += length;
+            }
+            if (!multipartEtag(parts).equalsIgnoreCase(sourceInfo.etag())) {
+                return Optional.empty(); // not the source's layout: aborted below, nothing visible was written
             }
             PutResult r = uploads.complete(key, full, uploadId, parts, condition);
             completed = true;

@@ -32,10 +32,12 @@ final class S3Uploads {
 
     private final S3Root root;
     private final S3UnknownOutcome outcomes;
+    private final long singlePutMax;
 
-    S3Uploads(S3Root root, S3UnknownOutcome outcomes) {
+    S3Uploads(S3Root root, S3UnknownOutcome outcomes, long singlePutMax) {
         this.root = root;
         this.outcomes = outcomes;
+        this.singlePutMax = singlePutMax;
     }
 
     /**
@@ -104,7 +106,7 @@ final class S3Uploads {
                 }
                 return r;
             }
-            if (!S3ObjectStore.usesMultipart(size)) {
+            if (size <= singlePutMax) {
                 return streamedPut(key, content, size, condition, progress);
             }
             return multipartUpload(key, content, size, condition, progress);
@@ -185,7 +187,7 @@ final class S3Uploads {
 
     private List<CompletedPart> uploadParts(String key, String full, String uploadId, InputStream content, long size, LongConsumer progress)
             throws StorageException, IOException {
-        long partSize = S3ObjectStore.partSizeFor(size);
+        long partSize = S3ObjectStore.partSizeFor(size);  // 8 MiB, or more to stay within 10,000 parts
         byte[] buf = new byte[(int) Math.min(partSize, size)];
         List<CompletedPart> parts = new ArrayList<>();
         long sent = 0;
