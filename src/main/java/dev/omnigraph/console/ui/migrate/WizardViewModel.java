@@ -87,6 +87,8 @@ public final class WizardViewModel {
 
     private final ObjectProperty<DestinationCheck.Report> destination = new SimpleObjectProperty<>();
     private final BooleanProperty writersStopped = new SimpleBooleanProperty();
+    /** The exact id of a source lock to take over (a serve lock once writers are stopped, or an interrupted migration's). */
+    private final StringProperty takeOverLockId = new SimpleStringProperty("");
     private final ObjectProperty<PreflightReport> preflight = new SimpleObjectProperty<>();
     private final ObjectProperty<MigrationPlan> plan = new SimpleObjectProperty<>();
     private final IntegerProperty concurrency = new SimpleIntegerProperty(CopySettings.DEFAULT_CONCURRENCY);
@@ -198,6 +200,11 @@ public final class WizardViewModel {
 
     public BooleanProperty writersStoppedProperty() {
         return writersStopped;
+    }
+
+    /** Read when preflight runs (again): the next run takes over the lock with this exact id. */
+    public StringProperty takeOverLockIdProperty() {
+        return takeOverLockId;
     }
 
     public ReadOnlyObjectProperty<PreflightReport> preflightProperty() {
@@ -709,7 +716,8 @@ public final class WizardViewModel {
         S3Settings src = sourceS3 == null ? null : sourceS3.withMaxConnections(Math.max(sourceS3.maxConnections(), pool));
         Endpoint dest = target.s3() == null ? target : new Endpoint(target.uri(), target.s3().withMaxConnections(Math.max(target.s3()
                 .maxConnections(), pool)));
-        return new MigrationRequest(cluster, src, dest, CopySettings.withConcurrency(MAX_CONCURRENCY), false, Optional.empty());
+        Optional<String> takeOver = Optional.ofNullable(takeOverLockId.get()).map(String::trim).filter(id -> !id.isEmpty());
+        return new MigrationRequest(cluster, src, dest, CopySettings.withConcurrency(MAX_CONCURRENCY), false, takeOver);
     }
 
     private <T> void work(String what, Job<T> job, Consumer<T> then) {
