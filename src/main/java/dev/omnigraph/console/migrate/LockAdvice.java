@@ -11,12 +11,13 @@ import java.util.OptionalLong;
  * the model ({@link LockOperation}); this class adds the migration's rules:
  * <ul>
  *   <li>{@code serve} and {@code graph_operation} (held for their owner's life, and in v0.13 left
- *       by a cleanly stopped server) and the v1 tools' labels may be taken over by their exact id
- *       once the admin confirmed every server, apply and graph writer is stopped;</li>
+ *       by a cleanly stopped server) may be taken over by their exact id once the admin confirmed
+ *       every server, apply and graph writer is stopped;</li>
  *   <li>{@code deployment}, {@code deployment_reconcile}, {@code upgrade_ledger}, {@code bootstrap}
  *       guard ledger work that must be settled at the source first: refused with the command;</li>
  *   <li>{@value #MIGRATED} marks a root whose cluster was moved away: refused with the undo;</li>
- *   <li>anything else (another console operation, an unknown label) is refused.</li>
+ *   <li>anything else (a v1 tool's label, another console operation, an unknown label) is refused
+ *       with the force-unlock command, as for v1 roots before.</li>
  * </ul>
  */
 final class LockAdvice {
@@ -28,7 +29,7 @@ final class LockAdvice {
     /** Whether a lock with this operation may be taken over by its exact id (writers confirmed stopped). */
     static boolean mayTakeOver(String operation) {
         LockOperation op = LockOperation.of(operation);
-        return op == LockOperation.SERVE || op == LockOperation.GRAPH_OPERATION || op.era() == LockOperation.Era.LEGACY_V1;
+        return op == LockOperation.SERVE || op == LockOperation.GRAPH_OPERATION;
     }
 
     /** Who holds it and what it means, one sentence. */

@@ -43,7 +43,7 @@ final class DestinationStep {
         MigrationSession old = run.session;
         run.session = null;
         report.set(null);
-        MigrationRequest request = run.request(target);
+        MigrationRequest request = run.request(target, null);
         run.work("Checking the destination " + target.display(), ctx -> {
             WizardRun.closeQuietly(old);
             MigrationSession s = run.opener.open(request, run.home, run.pump);

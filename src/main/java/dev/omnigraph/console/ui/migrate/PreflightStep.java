@@ -11,6 +11,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * Step 2: the admin confirms writers are stopped; preflight checks the source and takes its lock
@@ -21,6 +23,8 @@ final class PreflightStep {
     private final WizardRun run;
     private final DestinationStep destination;
     final BooleanProperty writersStopped = new SimpleBooleanProperty();
+    /** The exact id of a source lock to take over (a serve lock once writers are stopped, or an interrupted migration's). */
+    final StringProperty takeOverLockId = new SimpleStringProperty("");
     final ObjectProperty<PreflightReport> report = new SimpleObjectProperty<>();
 
     PreflightStep(WizardRun run, DestinationStep destination) {
@@ -36,7 +40,7 @@ final class PreflightStep {
             run.problem.set("Check the destination first.");
             return;
         }
-        MigrationRequest request = run.request(target);
+        MigrationRequest request = run.request(target, takeOverLockId.get());
         report.set(null);
         run.work("Preflight: checking the source and taking its lock", ctx -> {
             MigrationSession s = current;

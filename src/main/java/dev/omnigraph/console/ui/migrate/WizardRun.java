@@ -74,13 +74,14 @@ final class WizardRun {
     }
 
     /** A request for this cluster to {@code target}: pools sized for the most transfers the spinner allows. */
-    MigrationRequest request(Endpoint target) {
+    MigrationRequest request(Endpoint target, String takeOverLockId) {
         int pool = WizardViewModel.MAX_CONCURRENCY * 2 + 8;
         S3Settings src = sourceS3 == null ? null : sourceS3.withMaxConnections(Math.max(sourceS3.maxConnections(), pool));
         Endpoint dest = target.s3() == null ? target : new Endpoint(target.uri(), target.s3().withMaxConnections(Math.max(target.s3()
                 .maxConnections(), pool)));
+        Optional<String> takeOver = Optional.ofNullable(takeOverLockId).map(String::trim).filter(id -> !id.isEmpty());
         return new MigrationRequest(cluster, src, dest, CopySettings.withConcurrency(WizardViewModel.MAX_CONCURRENCY), false,
-                Optional.empty());
+                takeOver);
     }
 
     /** Runs a storage job in the background with "busy" shown; a failure becomes the problem line. */

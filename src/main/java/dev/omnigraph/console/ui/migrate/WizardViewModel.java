@@ -256,6 +256,11 @@ public final class WizardViewModel {
         return preflight.writersStopped;
     }
 
+    /** Read when preflight runs (again): the next run takes over the lock with this exact id. */
+    public StringProperty takeOverLockIdProperty() {
+        return preflight.takeOverLockId;
+    }
+
     public ReadOnlyObjectProperty<PreflightReport> preflightProperty() {
         return preflight.report;
     }
