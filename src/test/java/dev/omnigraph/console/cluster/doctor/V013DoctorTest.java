@@ -163,6 +163,7 @@ class V013DoctorTest {
         DoctorFinding f = r.finding("cluster_recovery_pending").orElseThrow();
         assertThat(f.graphId()).contains("knowledge");
         assertThat(f.remedy()).contains("v0.13 never writes or sweeps").contains("policy_recovery_required");
+        assertThat(f.message()).contains("legacy_recovery_pending");
         assertThat(r.finding("cluster_no_healthy_graphs")).isPresent();
     }
 
