@@ -28,7 +28,7 @@ public final class BundleReads {
     private BundleReads() {}
 
     public static String key(String digest) {
-        return ClusterLayout.RESOURCES + "deployment/" + digest + ".json";
+        return ClusterLayout.bundleKey(digest);
     }
 
     /** Reads every bundle the ledger names, in the order of first mention. */

@@ -89,7 +89,9 @@ final class V013Replay {
             }
             case LockState.Unreadable u -> run.add("state_lock_held", FindingSeverity.FATAL, DoctorStage.ADMISSION,
                     "__cluster/lock.json", null, "lock.json is present but v0.13 cannot read it (" + u.diagnostic().code() + ": "
-                            + u.diagnostic().message() + "); its create-if-absent acquisition still fails",
+                            + u.diagnostic().message() + ")" + (u.released().isPresent() ? "; it is a released record a "
+                            + "release after v0.13 left after a clean stop, not a broken lock" : "")
+                            + "; its create-if-absent acquisition still fails",
                     "force-unlock refuses a lock it cannot parse and leaves it in place. A released record (version 2 with "
                             + "release_id) was written by a release after v0.13: serve the root with that release. Otherwise "
                             + "find the owner, stop it, keep a copy of the file and remove it.");

@@ -24,7 +24,7 @@ import java.util.Optional;
  * cannot be read hides what it captured, so nothing is collected until it is restored.
  */
 final class DeploymentReferences {
-    static final String BUNDLES = ClusterLayout.RESOURCES + "deployment/";
+    static final String BUNDLES = ClusterLayout.BUNDLES;
     static final DeploymentReferences NONE = new DeploymentReferences();
 
     private final Map<String, String> byKey = new HashMap<>();
