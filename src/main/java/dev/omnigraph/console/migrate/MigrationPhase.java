@@ -10,7 +10,8 @@ public enum MigrationPhase {
     PLAN("Plan", "compare both listings: what to copy, skip, overwrite, leave alone"),
     COPY("Copy", "copy the objects (data before Lance manifests)"),
     VERIFY("Verify", "check every destination object against its source"),
-    CUTOVER("Cutover", "write the ledger at the destination, create-only, then release the source lock"),
+    CUTOVER("Cutover", "write the ledger at the destination, create-only, then release the source lock "
+            + "(a v0.13 source stays locked as migrated)"),
     FINISH("Finish", "the storage: line, the cluster.yaml edit and the migration report");
 
     private final String title;

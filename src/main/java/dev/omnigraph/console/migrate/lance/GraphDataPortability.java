@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  */
 public final class GraphDataPortability {
     public static final int MAX_PROBLEMS = 200;
+    /** Manifests read at once (each is one or two GETs). */
+    static final int CONCURRENCY = 8;
     private static final String VERSIONS = "_versions/";
     private static final String BRANCH_REFS = "_refs/branches/";
     private static final String TREE = "tree/";
@@ -36,8 +38,12 @@ public final class GraphDataPortability {
     private final ObjectStore store;
     private final Set<String> graphs = new HashSet<>();
     private final Map<String, Set<String>> datasets = new HashMap<>();
-    private final Set<PortabilityReport.Problem> problems = new LinkedHashSet<>();
-    private int manifests;
+    private final Set<PortabilityReport.Problem> problems = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    private final java.util.concurrent.atomic.AtomicInteger manifests = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(CONCURRENCY);
+    private final List<java.util.concurrent.Future<?>> reads = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<StorageException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private java.util.concurrent.ExecutorService pool;
 
     private GraphDataPortability(ObjectStore store) {
         this.store = store;
@@ -46,20 +52,47 @@ public final class GraphDataPortability {
     /** Inspects every graph root under {@code graphs/}. */
     public static PortabilityReport check(ObjectStore store) throws StorageException {
         GraphDataPortability check = new GraphDataPortability(store);
-        try (Stream<ObjectInfo> objects = store.list(ClusterLayout.GRAPHS)) {
-            for (ObjectInfo info : (Iterable<ObjectInfo>) objects::iterator) {
-                check.visit(info);
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            check.pool = pool;
+            try (Stream<ObjectInfo> objects = store.list(ClusterLayout.GRAPHS)) {
+                for (ObjectInfo info : (Iterable<ObjectInfo>) objects::iterator) {
+                    check.visit(info);
+                }
+            } catch (UncheckedStorageException e) {
+                throw e.getCause();
+            } finally {
+                check.awaitReads();
             }
-        } catch (UncheckedStorageException e) {
-            throw e.getCause();
+        }
+        if (check.failure.get() != null) {
+            throw check.failure.get();
         }
         return check.report();
     }
 
+    private void awaitReads() throws StorageException {
+        for (java.util.concurrent.Future<?> read : reads) {
+            try {
+                read.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException(StorageException.Kind.IO, ClusterLayout.GRAPHS, "Interrupted while Lance manifests were read", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure.compareAndSet(null, new StorageException(StorageException.Kind.IO, ClusterLayout.GRAPHS,
+                        "Could not read a Lance manifest: " + e.getCause(), e.getCause()));
+            }
+        }
+    }
+
     private PortabilityReport report() {
-        List<PortabilityReport.Problem> listed = new ArrayList<>(problems).subList(0, Math.min(problems.size(), MAX_PROBLEMS));
+        List<PortabilityReport.Problem> all;
+        synchronized (problems) {
+            all = new ArrayList<>(problems);
+        }
+        all.sort(java.util.Comparator.comparing(PortabilityReport.Problem::graph).thenComparing(PortabilityReport.Problem::dataset));
+        List<PortabilityReport.Problem> listed = all.subList(0, Math.min(all.size(), MAX_PROBLEMS));
         int count = datasets.values().stream().mapToInt(Set::size).sum();
-        return new PortabilityReport(graphs.size(), count, manifests, listed, problems.size() - listed.size());
+        return new PortabilityReport(graphs.size(), count, manifests.get(), listed, all.size() - listed.size());
     }
 
     private void visit(ObjectInfo info) throws StorageException {
@@ -87,7 +120,32 @@ public final class GraphDataPortability {
         } else {
             known.add(dataset);
         }
-        inspect(graph, dataset, info);
+        submit(graph, dataset, info);
+    }
+
+    /** Reads the manifest on the pool, at most {@link #CONCURRENCY} at once; the listing waits for a free slot. */
+    private void submit(String graph, String dataset, ObjectInfo info) throws StorageException {
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Kind.IO, info.key(), "Interrupted while Lance manifests were read", e);
+        }
+        if (reads.size() >= 1_024) {
+            reads.removeIf(f -> f.state() == java.util.concurrent.Future.State.SUCCESS); // memory stays bounded
+        }
+        reads.add(pool.submit(() -> {
+            try {
+                inspect(graph, dataset, info);
+            } catch (StorageException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                slots.release();
+            }
+        }));
     }
 
     private void inspect(String graph, String dataset, ObjectInfo info) throws StorageException {
@@ -103,7 +161,7 @@ public final class GraphDataPortability {
             throw new StorageException(StorageException.Kind.IO, info.key(), "Could not read the Lance manifest " + info.key()
                     + ": " + e.getMessage(), e);
         }
-        manifests++;
+        manifests.incrementAndGet();
         String location = location(ClusterLayout.graphPrefix(graph) + dataset);
         for (LanceManifest.BasePath base : manifest.basePaths()) {
             problem(graph, dataset, describe(base, location));
