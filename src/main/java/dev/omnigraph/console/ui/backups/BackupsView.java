@@ -66,28 +66,8 @@ public final class BackupsView implements ClusterView {
         table.setPlaceholder(Ui.placeholder("No restore points listed: give a location and list its points."));
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
-        Label verdict = new Label();
-        verdict.setId("backups-verdict");
-        verdict.setWrapText(true);
-        verdict.managedProperty().bind(verdict.visibleProperty());
-        verdict.setVisible(false);
-        model.verdictProperty().addListener((o, a, b) -> {
-            verdict.setVisible(b != null);
-            if (b != null) {
-                Ui.styleBadge(verdict, b);
-                verdict.setText(b.text());
-            }
-        });
-        Label failure = new Label();
-        failure.setId("backups-failure");
-        failure.setWrapText(true);
-        failure.getStyleClass().addAll("banner", "status-danger");
-        failure.managedProperty().bind(failure.visibleProperty());
-        failure.setVisible(false);
-        model.failureProperty().addListener((o, a, b) -> {
-            failure.setVisible(b != null);
-            failure.setText(b == null ? "" : b.title() + ": " + b.detail());
-        });
+        Label verdict = Banners.verdict("backups-verdict", model.verdictProperty());
+        Label failure = Banners.failure("backups-failure", model.failureProperty());
         TextArea details = new TextArea();
         details.setId("backups-details");
         details.setEditable(false);

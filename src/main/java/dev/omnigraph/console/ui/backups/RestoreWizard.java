@@ -59,28 +59,8 @@ public final class RestoreWizard extends Stage {
         plan.disableProperty().bind(model.progress().runningProperty());
         target.setOnAction(e -> model.plan());
 
-        Label outcome = new Label();
-        outcome.setId("restore-outcome");
-        outcome.setWrapText(true);
-        outcome.managedProperty().bind(outcome.visibleProperty());
-        outcome.setVisible(false);
-        model.outcomeProperty().addListener((o, a, b) -> {
-            outcome.setVisible(b != null);
-            if (b != null) {
-                Ui.styleBadge(outcome, b);
-                outcome.setText(b.text());
-            }
-        });
-        Label failure = new Label();
-        failure.setId("restore-failure");
-        failure.setWrapText(true);
-        failure.getStyleClass().addAll("banner", "status-danger");
-        failure.managedProperty().bind(failure.visibleProperty());
-        failure.setVisible(false);
-        model.failureProperty().addListener((o, a, b) -> {
-            failure.setVisible(b != null);
-            failure.setText(b == null ? "" : b.title() + ": " + b.detail());
-        });
+        Label outcome = Banners.verdict("restore-outcome", model.outcomeProperty());
+        Label failure = Banners.failure("restore-failure", model.failureProperty());
 
         VBox confirm = confirmation();
         model.planProperty().addListener((o, a, b) -> confirm.setVisible(b != null && b.verdict() != RestorePlan.Verdict.REFUSED));
