@@ -115,7 +115,6 @@ final class ObsoleteReceipts {
         if (activation != null && !activation.isNull()) {
             JsonStruct a = JsonStruct.open(activation, path + ".activation", INVALID_JSON, "struct ObsoleteActivation",
                     List.of("process_incarnation", "result_revision", "config_digest"));
-            a.required("config_digest");
             boolean consistent = Ulid.isCanonical(a.requiredString("process_incarnation"))
                     && a.requiredU64("result_revision") == receipt.resultRevision()
                     && java.util.Objects.equals(a.optionalString("config_digest"), receipt.configDigest())
