@@ -77,6 +77,10 @@ final class ObsoleteReceipts {
                 || root.get("version").asLong() != 2 || !root.get("version").canConvertToLong()) {
             throw refuse(INVALID_JSON, "state.version", "the upgrade decoder only converts version 2 ledgers");
         }
+        List<String> duplicates = StrictJson.duplicatePaths(root);
+        if (!duplicates.isEmpty()) {
+            throw refuse(INVALID_JSON, duplicates.get(0), "the upgrade decoder refuses every duplicate key");
+        }
         JsonNode outstanding = object.get("outstanding");
         if (outstanding != null && !outstanding.isNull()) {
             throw refuse(UPGRADE_PENDING, "state.outstanding", "an outstanding deployment must be completed with the "
