@@ -51,6 +51,12 @@ public enum LockOperation {
             "the migration may copy a source that is changing", "resume the migration or start it again"),
     CONSOLE_GC("catalog-gc", Era.CONSOLE, false, "this console's catalog clean-up",
             "the clean-up may delete blobs a concurrent writer just referenced", "run the clean-up again"),
+    CONSOLE_MIGRATED("migrated", Era.CONSOLE, true, "this console, after a storage migration cut over: the cluster now lives at "
+            + "the destination named in the migration report, and this lock stops a server or deployment from writing to this old copy",
+            "nothing runs under it; removing it lets OmniGraph serve and deploy this old, no longer authoritative copy again",
+            "only for a rollback to this root: make sure nothing writes to the destination, then start the server here"),
+    CONSOLE_BACKUP("backup", Era.CONSOLE, false, "this console, while it takes a restore point of the root",
+            "the restore point may capture a root that is changing", "take the restore point again"),
     CONSOLE_UNLOCK("console-unlock", Era.CONSOLE, false, "this console, for the instant of a force-unlock (claim then delete)",
             "nothing beyond the interrupted unlock", "check the lock again"),
     UNKNOWN("", Era.UNKNOWN, true, "an unknown tool", "unknown: OmniGraph treats the label as opaque; any lock blocks "
