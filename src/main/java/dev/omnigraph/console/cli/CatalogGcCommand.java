@@ -37,8 +37,12 @@ final class CatalogGcCommand implements Command {
                   --yes                confirm without the prompt (scripts; required with --json --delete)
                   --json               machine-readable output
                 Orphans are blobs that neither the ledger, a pending approval nor a recovery sidecar refers to.
-                Deleting takes the cluster lock (operation catalog-gc), re-reads the ledger under it, never
-                deletes a blob that became referenced, deletes conditionally, and releases the lock.""";
+                On an OmniGraph v0.13 root (ledger v2) the outstanding deployment and every retained receipt
+                also keep what they were accepted from and captured; deployment bundles are never collected,
+                and an unreadable bundle blocks the run. Deleting takes the cluster lock (operation catalog-gc),
+                re-reads the ledger under it, never deletes a blob that became referenced, deletes
+                conditionally, and releases the lock. A held lock refuses the run; on a v0.13 root it says what
+                the lock means (a serve lock: a server owns the root) and never breaks it.""";
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.common.Progress;
 import dev.omnigraph.console.storage.ObjectStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class CatalogVerifyCommand extends ClusterCommand {
 
     @Override
     public String summary() {
-        return "hash every catalog blob and compare it with its name and the ledger (read-only)";
+        return "hash every catalog blob and deployment bundle and compare it with its name and the ledger (read-only)";
     }
 
     @Override
@@ -33,8 +34,9 @@ final class CatalogVerifyCommand extends ClusterCommand {
     public int run(Args args, CliContext ctx) throws Exception {
         RootOptions.Resolved root = RootOptions.resolve(args, ctx);
         CatalogVerifier.Report report;
+        ClusterSnapshot snapshot;
         try (ObjectStore store = root.open()) {
-            ClusterSnapshot snapshot = ClusterReader.read(store, root.location(), Progress.NONE);
+            snapshot = ClusterReader.read(store, root.location(), Progress.NONE);
             report = CatalogVerifier.verify(store, snapshot.catalog(), Progress.NONE);
         }
         boolean ok = report.liveProblems().isEmpty()
@@ -56,6 +58,10 @@ final class CatalogVerifyCommand extends ClusterCommand {
                 m.put("reference", r.entry().reference().name().toLowerCase(Locale.ROOT));
                 m.put("integrity", r.integrity().name().toLowerCase(Locale.ROOT));
                 m.put("size", r.entry().size());
+                if (r.entry().isBundle()) {
+                    m.put("kind", "deployment_bundle");
+                    m.put("referenced_by", snapshot.catalog().referencesOf(r.entry().key()));
+                }
                 if (!r.detail().isEmpty()) {
                     m.put("detail", r.detail());
                 }
@@ -64,8 +70,10 @@ final class CatalogVerifyCommand extends ClusterCommand {
             Json.print(ctx.out(), out);
         } else {
             for (CatalogVerifier.Result r : report.results()) {
-                ctx.out().printf("%-10s %-7s %s%s%n", r.integrity().name().toLowerCase(Locale.ROOT),
+                List<String> refs = snapshot.catalog().referencesOf(r.entry().key());
+                ctx.out().printf("%-10s %-7s %s%s%s%n", r.integrity().name().toLowerCase(Locale.ROOT),
                         r.entry().reference().name().toLowerCase(Locale.ROOT), r.entry().key(),
+                        refs.isEmpty() ? "" : "\n           bundle of " + String.join(", ", refs),
                         r.detail().isEmpty() ? "" : "\n           " + r.detail());
             }
             ctx.out().printf("%d verified, %d tampered, %d missing, %d unreadable%n", report.count(CatalogIntegrity.VERIFIED),

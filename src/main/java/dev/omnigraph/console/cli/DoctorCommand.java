@@ -26,8 +26,12 @@ final class DoctorCommand implements Command {
 
                   --json               machine-readable output
                 Replays the server's boot checks on the stored state (recovery sidecars, ledger, embedding
-                providers, catalog payloads hashed, policy bindings and scopes, graph roots). Exit 1 when the
-                server would refuse to boot; quarantined graphs alone exit 0.""";
+                providers, catalog payloads hashed, policy bindings and scopes, graph roots). On an OmniGraph
+                v0.13 root (ledger v2) it first replays v0.13's admission: ledger_upgrade_required, the lock and
+                what it means (state_lock_held), an outstanding deployment and its bundle; remedies name v0.13
+                commands. Every report shows the ledger generation, which releases can serve the root, and what
+                'cluster upgrade-ledger --writers-stopped' would do and what blocks it. Exit 1 when the server
+                would refuse to boot; quarantined graphs alone exit 0.""";
     }
 
     @Override

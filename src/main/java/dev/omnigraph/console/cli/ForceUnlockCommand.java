@@ -1,15 +1,20 @@
 package dev.omnigraph.console.cli;
 
+import dev.omnigraph.console.cluster.ForceUnlockProcedure;
 import dev.omnigraph.console.cluster.LockService;
 import dev.omnigraph.console.storage.ObjectStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code force-unlock <LOCK_ID>}: removes the state lock only if it still has exactly that id
- * (upstream's command, with a conditional delete where the server supports one).
+ * (upstream's command, with a conditional delete where the server supports one). On a v2 root
+ * (OmniGraph v0.13, where a lock is held for its owner's whole life) it first says what the lock
+ * means and refuses unless {@code --owner-stopped} confirms the owner is stopped (spec §5.4); a
+ * post-v0.13 released record is never deleted. Afterwards it prints what to do next.
  */
 final class ForceUnlockCommand extends ClusterCommand {
     @Override
@@ -24,11 +29,15 @@ final class ForceUnlockCommand extends ClusterCommand {
 
     @Override
     public String usage() {
-        return usageOf("force-unlock LOCK_ID (--root URI | --config DIR) [--json]",
-                "LOCK_ID              the exact lock_id shown by 'status' (never a blind delete)");
+        return usageOf("force-unlock LOCK_ID (--root URI | --config DIR) [--owner-stopped] [--json]",
+                "LOCK_ID              the exact lock_id shown by 'status' (never a blind delete)",
+                "--owner-stopped      v2 roots: confirm the owning process is stopped and its work settled");
     }
 
-
+    @Override
+    protected Set<String> extraFlags() {
+        return Set.of("owner-stopped");
+    }
 
     @Override
     public int run(Args args, CliContext ctx) throws Exception {
@@ -37,29 +46,50 @@ final class ForceUnlockCommand extends ClusterCommand {
             throw new Args.UsageException("give exactly one LOCK_ID");
         }
         RootOptions.Resolved root = RootOptions.resolve(args, ctx);
-        LockService.UnlockOutcome outcome;
+        ForceUnlockProcedure.Report report;
         try (ObjectStore store = root.open()) {
             // AWS S3: DELETE If-Match (a 501 falls back to claim-then-delete); S3-compatible endpoints,
             // which may ignore the header, and folders: claim-then-delete
-            outcome = new LockService(store, LockService.conditionalDeleteTrustedWithoutProbe(store)).forceUnlock(ids.get(0));
+            LockService locks = new LockService(store, LockService.conditionalDeleteTrustedWithoutProbe(store));
+            report = ForceUnlockProcedure.run(store, locks, ids.get(0), args.flag("owner-stopped"));
         }
+        LockService.UnlockOutcome outcome = report.outcome();
         if (args.flag("json")) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("ok", outcome.removed());
-            out.put("root", root.uri().display());
-            out.put("outcome", outcome.kind().name().toLowerCase(Locale.ROOT));
-            out.put("lock_removed", outcome.removed());
-            out.put("conditional_delete", outcome.conditional());
-            outcome.lockSeen().ifPresent(l -> {
-                out.put("lock_id", l.lockId());
-                out.put("lock_operation", l.operation());
-                out.put("lock_created_at", l.createdAt());
-            });
-            out.put("message", outcome.message());
-            Json.print(ctx.out(), out);
+            Json.print(ctx.out(), json(root, report));
         } else {
             (outcome.removed() ? ctx.out() : ctx.err()).println(outcome.message());
+            if (outcome.kind() == LockService.UnlockKind.OWNER_NOT_CONFIRMED) {
+                ctx.err().println("When the owner is stopped, run again with --owner-stopped.");
+            }
+            if (!report.nextStep().isEmpty()) {
+                ctx.out().println(report.nextStep());
+            }
         }
         return outcome.removed() ? CliMain.OK : CliMain.FINDINGS;
+    }
+
+    private static Map<String, Object> json(RootOptions.Resolved root, ForceUnlockProcedure.Report report) {
+        LockService.UnlockOutcome outcome = report.outcome();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", outcome.removed());
+        out.put("root", root.uri().display());
+        out.put("outcome", outcome.kind().name().toLowerCase(Locale.ROOT));
+        out.put("lock_removed", outcome.removed());
+        out.put("conditional_delete", outcome.conditional());
+        outcome.lockSeen().ifPresent(l -> {
+            out.put("lock_id", l.lockId());
+            out.put("lock_operation", l.operation());
+            out.put("lock_created_at", l.createdAt());
+        });
+        out.put("generation", report.preview().generation().map(g -> g.wireName()).orElse(null));
+        out.put("owner_confirmation_required", report.preview().ownerConfirmationRequired());
+        report.preview().meaning().ifPresent(m -> {
+            out.put("lock_meaning", m.summary());
+            out.put("unlock_breaks", m.unlockBreaks());
+        });
+        out.put("outstanding_id", report.preview().outstanding().map(o -> o.id()).orElse(null));
+        out.put("message", outcome.message());
+        out.put("next_step", report.nextStep().isEmpty() ? null : report.nextStep());
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import dev.omnigraph.console.cluster.history.LedgerCopy;
 import dev.omnigraph.console.cluster.history.LedgerHistory;
 import dev.omnigraph.console.cluster.history.LedgerLoader;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
+import dev.omnigraph.console.cluster.history.LedgerSummary;
 import dev.omnigraph.console.cluster.history.LedgerVersion;
 import dev.omnigraph.console.cluster.history.LedgerVersionDetails;
 import dev.omnigraph.console.common.Format;
@@ -97,16 +98,18 @@ final class LedgerHistoryCommand implements Command {
         var out = ctx.out();
         out.println("Cluster   " + root.location().name() + "  (" + root.uri().display() + ")");
         out.println("Current   " + current.map(c -> c.cas() + c.revision().map(r -> "  revision " + Long.toUnsignedString(r)).orElse("")
+                + c.ledger().map(l -> "  " + LedgerSummary.of(l).text()).orElse("")
                 + c.problem().map(p -> "  NOT A VALID LEDGER (" + p.code() + ")").orElse("")).orElse("no ledger"));
         if (availability.available()) {
             out.println("Versions  " + versionCount + " in the bucket" + (versionCount > versions.size()
                     ? " (details for the newest " + versions.size() + "; --limit for more)" : ""));
             for (LedgerVersionDetails d : versions) {
                 LedgerVersion v = d.version();
-                out.printf(Locale.ROOT, "  %-34s %s %10s  %-9s %s%s%n", v.versionId(), v.lastModified(),
+                out.printf(Locale.ROOT, "  %-34s %s %10s  %-9s %s%s%s%n", v.versionId(), v.lastModified(),
                         v.deleteMarker() ? "deleted" : Format.bytes(v.size()),
                         d.revision().map(r -> "rev " + Long.toUnsignedString(r)).orElse("–"),
-                        d.cas().map(Format::shortDigest).orElse(d.problem().orElse("")), v.latest() ? "  (current)" : "");
+                        d.cas().map(Format::shortDigest).orElse(d.problem().orElse("")), v.latest() ? "  (current)" : "",
+                        d.summary().map(x -> "\n      " + x.text()).orElse(""));
             }
         } else {
             out.println("Versions  history unavailable: " + availability.explanation() + ".");
@@ -128,6 +131,16 @@ final class LedgerHistoryCommand implements Command {
         return CliMain.OK;
     }
 
+    private static Map<String, Object> summaryJson(LedgerSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", s.generation());
+        m.put("next_sequence", s.nextSequence());
+        m.put("result_revision", s.resultRevision());
+        m.put("retained_results", s.results());
+        m.put("outstanding_id", s.outstandingId());
+        return m;
+    }
+
     static String sourceOptions(Args args) {
         return args.value("root").map(r -> "--root " + r).orElseGet(() -> "--config " + args.value("config").orElse("."));
     }
@@ -144,6 +157,7 @@ final class LedgerHistoryCommand implements Command {
             m.put("state_cas", c.cas());
             m.put("state_revision", c.revision().orElse(null));
             m.put("valid", c.ledger().isPresent());
+            c.ledger().ifPresent(l -> m.put("ledger", summaryJson(LedgerSummary.of(l))));
             return m;
         }).orElse(null));
         out.put("history_available", availability.available());
@@ -162,6 +176,7 @@ final class LedgerHistoryCommand implements Command {
             m.put("state_revision", d.revision().orElse(null));
             m.put("state_cas", d.cas().orElse(null));
             m.put("problem", d.problem().orElse(null));
+            m.put("ledger", d.summary().map(LedgerHistoryCommand::summaryJson).orElse(null));
             vs.add(m);
         }
         out.put("versions", vs);

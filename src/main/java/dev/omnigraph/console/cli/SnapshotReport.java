@@ -39,6 +39,7 @@ final class SnapshotReport {
             case LedgerState.Missing m -> out.println("Ledger     none (" + "__cluster/state.json absent)");
             case LedgerState.Unreadable u -> out.println("Ledger     UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
         }
+        GenerationReport.print(out, s);
         switch (s.lock()) {
             case LockState.Free f -> out.println("Lock       free");
             case LockState.Held h -> out.println("Lock       HELD by " + h.lock().operation() + " for "
@@ -46,7 +47,8 @@ final class SnapshotReport {
                     + " (since " + h.lock().createdAt() + ", pid " + h.lock().pid() + ", id " + h.lock().lockId() + ")");
             case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
         }
-        long pending = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.PENDING).orElse(false)).count();
+        GenerationReport.printLock(out, s);
+        long pending = s.pendingApprovals().size();
         long consumed = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.CONSUMED).orElse(false)).count();
         long invalid = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
         out.println("Approvals  " + pending + " pending, " + consumed + " consumed, " + invalid + " invalid");
@@ -64,7 +66,13 @@ final class SnapshotReport {
                         + r.parse().diagnostics().get(0).message()));
             }
         }
-        out.println("Catalog    " + s.catalog().entries().size() + " payloads (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "
+        if (!s.catalog().bundles().isEmpty()) {
+            out.println("Bundles    " + s.catalog().bundles().size() + " deployment bundles ("
+                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.LIVE).count() + " referenced, "
+                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN).count() + " orphan, "
+                    + s.catalog().missingBundles().size() + " missing)");
+        }
+        out.println("Catalog    " + s.catalog().entries().size() + " objects (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "
                 + s.catalog().count(CatalogEntry.Reference.ORPHAN) + " orphan, " + s.catalog().count(CatalogEntry.Reference.MISSING)
                 + " missing), " + Format.bytes(s.catalog().bytes()) + "; run 'catalog verify' to hash them");
         out.println("Graphs     " + s.graphs().size() + " roots, " + Format.count(s.graphObjects()) + " objects, " + Format.bytes(s.graphBytes()));
@@ -107,6 +115,7 @@ final class SnapshotReport {
                 Map<String, Object> statuses = new TreeMap<>();
                 p.ledger().resourceStatuses().forEach((k, v) -> statuses.put(k, v.status().wireName()));
                 ledger.put("resource_statuses", statuses);
+                GenerationReport.addLedgerJson(ledger, p.ledger());
             }
             case LedgerState.Missing m -> ledger.put("found", false);
             case LedgerState.Unreadable u -> {
@@ -134,6 +143,7 @@ final class SnapshotReport {
             }
         }
         out.put("lock", lock);
+        GenerationReport.addJson(out, s);
         List<Object> approvals = new ArrayList<>();
         for (ApprovalEntry a : s.approvals()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -141,7 +151,7 @@ final class SnapshotReport {
             if (a.parse().artifact().isPresent()) {
                 ApprovalArtifact x = a.parse().artifact().get();
                 m.put("approval_id", x.approvalId());
-                m.put("state", x.state().name().toLowerCase(Locale.ROOT));
+                m.put("state", s.isV2() ? "legacy" : x.state().name().toLowerCase(Locale.ROOT));
                 m.put("resource", x.resource());
                 m.put("operation", x.operation());
                 m.put("approved_by", x.approvedBy());

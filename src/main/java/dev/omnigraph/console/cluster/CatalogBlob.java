@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public record CatalogBlob(String key, String address, ResourceKind kind, String digest, long size, ObjectInfo info) {
     private static final Pattern QUERY = Pattern.compile("__cluster/resources/query/([^/]+)/([^/]+)/([0-9a-f]{64})\\.gq");
+    private static final Pattern BUNDLE = Pattern.compile("__cluster/resources/deployment/([0-9a-f]{64})\\.json");
     private static final Pattern POLICY = Pattern.compile("__cluster/resources/policy/([^/]+)/([0-9a-f]{64})\\.yaml");
 
     public static CatalogBlob of(ObjectInfo info) {
@@ -27,6 +28,21 @@ public record CatalogBlob(String key, String address, ResourceKind kind, String 
             return new CatalogBlob(info.key(), ResourceAddress.policy(p.group(1)), ResourceKind.POLICY, p.group(2), info.size(), info);
         }
         return new CatalogBlob(info.key(), null, ResourceKind.UNKNOWN, null, info.size(), info);
+    }
+
+    /**
+     * The sha256 a deployment bundle's name claims ({@code resources/deployment/<sha256>.json}, spec §6.3),
+     * empty for every other object. Bundles are not query/policy payloads: {@link #wellFormed()} stays
+     * false for them, so nothing that collects payloads ever treats a bundle as one.
+     */
+    public Optional<String> bundleDigest() {
+        Matcher b = BUNDLE.matcher(key);
+        return b.matches() ? Optional.of(b.group(1)) : Optional.empty();
+    }
+
+    /** A deployment bundle (by its key). */
+    public boolean isBundle() {
+        return bundleDigest().isPresent();
     }
 
     /** False for objects under {@code resources/} that are not named like a catalog payload. */

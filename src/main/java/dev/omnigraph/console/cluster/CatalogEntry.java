@@ -23,6 +23,11 @@ public record CatalogEntry(String address, String digest, String key, Optional<C
         MISSING
     }
 
+    /** A deployment bundle ({@code resources/deployment/<sha256>.json}); its {@link #address()} is null. */
+    public boolean isBundle() {
+        return key.startsWith(ClusterLayout.BUNDLES) && key.endsWith(".json") && address == null;
+    }
+
     public long size() {
         return blob.map(CatalogBlob::size).orElse(0L);
     }

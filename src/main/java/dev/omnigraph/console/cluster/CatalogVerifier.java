@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hashes catalog blobs and compares each with the digest its name claims, as upstream does in
- * {@code status}, {@code refresh} and serving (spec §4.3). Read-only; runs
+ * {@code status}, {@code refresh} and serving (spec §4.3); deployment bundles likewise, then decoded
+ * strictly ({@link BundleVerifier}, v0.13 spec §6.3). Read-only; runs
  * {@link ClusterReader#PARALLELISM} reads at a time, reports progress, honours cancel.
  */
 public final class CatalogVerifier {
@@ -100,6 +101,9 @@ public final class CatalogVerifier {
     public static Result verifyOne(ObjectStore store, CatalogEntry entry) throws StorageException {
         if (entry.reference() == CatalogEntry.Reference.MISSING || entry.blob().isEmpty()) {
             return new Result(entry, CatalogIntegrity.MISSING, "no object at " + entry.key());
+        }
+        if (entry.isBundle()) {
+            return BundleVerifier.verify(store, entry);
         }
         if (entry.digest() == null) {
             return new Result(entry, CatalogIntegrity.UNREADABLE, "not named like a catalog payload (<sha256>.gq / <sha256>.yaml)");

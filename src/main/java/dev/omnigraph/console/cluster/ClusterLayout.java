@@ -13,6 +13,8 @@ public final class ClusterLayout {
     public static final String RESOURCES = "__cluster/resources/";
     public static final String QUERY_RESOURCES = "__cluster/resources/query/";
     public static final String POLICY_RESOURCES = "__cluster/resources/policy/";
+    /** Deployment bundles of ledger v2 (v0.13 spec §6.3). */
+    public static final String BUNDLES = "__cluster/resources/deployment/";
     public static final String RECOVERIES = "__cluster/recoveries/";
     public static final String APPROVALS = "__cluster/approvals/";
     public static final String GRAPHS = "graphs/";
@@ -33,6 +35,16 @@ public final class ClusterLayout {
     /** {@code __cluster/resources/policy/<name>/<digest>.yaml} */
     public static String policyBlob(String name, String digest) {
         return POLICY_RESOURCES + name + "/" + digest + ".yaml";
+    }
+
+    /** {@code __cluster/resources/deployment/<digest>.json} */
+    public static String bundleKey(String digest) {
+        return BUNDLES + digest + ".json";
+    }
+
+    /** The digest a bundle key names (the stem), or null when the key is not a bundle key. */
+    public static String bundleDigestOf(String key) {
+        return jsonChildStem(BUNDLES, key).orElse(null);
     }
 
     /** The graph id of a key under {@code graphs/<id>.omni/}, if it is one. */

@@ -6,6 +6,7 @@ import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.LedgerResource;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.cluster.model.RecoverySidecar;
+import dev.omnigraph.console.cluster.model.ReleasedLockRecord;
 import dev.omnigraph.console.cluster.model.WireFormatException;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Progress;
@@ -68,7 +69,7 @@ public final class ClusterReader {
             CatalogIndex catalog = CatalogIndex.build(join(blobs), parsed);
             List<GraphSummary> graphs = summarize(join(tallies), parsed);
 
-            collectDiagnostics(diagnostics, ledgerState, lockState, approvalEntries, recoveryEntries, catalog);
+            diagnostics.addAll(SnapshotDiagnostics.collect(ledgerState, lockState, approvalEntries, recoveryEntries, catalog));
             return new ClusterSnapshot(location, Instant.now(), Duration.between(started, Instant.now()), ledgerState, lockState,
                     approvalEntries, recoveryEntries, catalog, graphs, List.copyOf(diagnostics), listed.get());
         }
@@ -121,7 +122,9 @@ public final class ClusterReader {
             return new LockState.Held(lock, o.token(), lock.age(now), now);
         } catch (WireFormatException e) {
             Diagnostic d = e.diagnostic();
-            return new LockState.Unreadable(Diagnostic.warning(d.code(), d.path(), d.message()), o.token());
+            Optional<ReleasedLockRecord> released = ReleasedLockRecord.detect(o.bytes());
+            String message = released.map(r -> d.message() + ". This is " + r.describe()).orElse(d.message());
+            return new LockState.Unreadable(Diagnostic.warning(d.code(), d.path(), message), o.token(), released);
         }
     }
 
@@ -277,32 +280,6 @@ public final class ClusterReader {
             out.add(t.summary(linkage));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    private static void collectDiagnostics(List<Diagnostic> out, LedgerState ledger, LockState lock, List<ApprovalEntry> approvals,
-                                           List<RecoveryEntry> recoveries, CatalogIndex catalog) {
-        switch (ledger) {
-            case LedgerState.Missing m -> out.add(Diagnostic.warning("state_missing", "state",
-                    "no ledger at " + ClusterLayout.STATE + ": this root holds no cluster yet"));
-            case LedgerState.Unreadable u -> out.add(u.diagnostic());
-            case LedgerState.Present p -> { }
-        }
-        if (lock instanceof LockState.Unreadable u) {
-            out.add(u.diagnostic());
-        }
-        for (ApprovalEntry a : approvals) {
-            out.addAll(a.parse().diagnostics());
-        }
-        for (RecoveryEntry r : recoveries) {
-            out.addAll(r.parse().diagnostics());
-            r.parse().artifact().ifPresent(s -> out.add(Diagnostic.warning("cluster_recovery_pending", r.key(),
-                    "recovery sidecar " + s.operationId() + " (" + s.kind().wireName() + " of graph " + s.graphId()
-                            + ") is pending: the next apply or refresh sweeps it; serving quarantines the graph")));
-        }
-        for (CatalogEntry e : catalog.missing()) {
-            out.add(Diagnostic.warning("catalog_payload_missing", e.address(),
-                    "the ledger references " + e.address() + " at digest " + e.digest() + " but " + e.key() + " does not exist"));
-        }
     }
 
     // ---- concurrency helpers ----------------------------------------------------------------

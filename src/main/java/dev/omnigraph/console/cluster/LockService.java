@@ -1,6 +1,7 @@
 package dev.omnigraph.console.cluster;
 
 import dev.omnigraph.console.cluster.model.LockFile;
+import dev.omnigraph.console.cluster.model.ReleasedLockRecord;
 import dev.omnigraph.console.cluster.model.WireFormatException;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.storage.ConditionalRead;
@@ -78,7 +79,11 @@ public final class LockService {
         /** Between reading and deleting, the lock was replaced by a new one. Nothing deleted. */
         REACQUIRED,
         /** The lock object cannot be parsed (invalid_state_lock / unsupported_state_lock_version). Nothing deleted. */
-        INVALID_LOCK
+        INVALID_LOCK,
+        /** The object is the post-v0.13 released record, not a lock v0.13 can remove. Nothing deleted. */
+        RELEASED_RECORD,
+        /** A v2 root's lock, and the admin did not confirm its owner is stopped. Nothing read or deleted. */
+        OWNER_NOT_CONFIRMED
     }
 
     /**
@@ -130,6 +135,11 @@ public final class LockService {
         try {
             found = LockFile.parse(current.get().bytes());
         } catch (WireFormatException e) {
+            Optional<ReleasedLockRecord> released = ReleasedLockRecord.detect(current.get().bytes());
+            if (released.isPresent()) {
+                return new UnlockOutcome(UnlockKind.RELEASED_RECORD, false, Optional.empty(),
+                        "The lock object is " + released.get().describe() + ". Nothing was deleted.");
+            }
             return new UnlockOutcome(UnlockKind.INVALID_LOCK, false, Optional.empty(),
                     "The lock object cannot be read (" + e.diagnostic().code() + "): " + e.getMessage()
                             + ". It was left in place; inspect it before removing it by hand.");

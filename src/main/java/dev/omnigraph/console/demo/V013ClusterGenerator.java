@@ -1,6 +1,7 @@
 package dev.omnigraph.console.demo;
 
 import dev.omnigraph.console.cluster.ClusterLayout;
+import dev.omnigraph.console.cluster.doctor.CanonicalRoot;
 import dev.omnigraph.console.common.Progress;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.PutResult;
@@ -58,12 +59,12 @@ public final class V013ClusterGenerator {
     static String canonicalRoot(StoreUri uri) throws StorageException {
         if (uri instanceof StoreUri.Local local) {
             try {
-                return "file://" + java.nio.file.Files.createDirectories(local.root()).toRealPath();
+                java.nio.file.Files.createDirectories(local.root());
             } catch (IOException e) {
-                throw new StorageException(StorageException.Kind.IO, "", "Cannot resolve the demo folder " + local.root()
+                throw new StorageException(StorageException.Kind.IO, "", "Cannot create the demo folder " + local.root()
                         + ": " + e.getMessage(), e);
             }
         }
-        return uri.display();
+        return CanonicalRoot.of(uri);
     }
 }

@@ -27,6 +27,7 @@ public final class LedgerDiffReport {
             out.append(String.format(Locale.ROOT, "%-16s %s%n", "Revision", compared(s.revision().before(), s.revision().after())));
             out.append(String.format(Locale.ROOT, "%-16s %s%n", "Config digest",
                     compared(s.configDigest().before(), s.configDigest().after())));
+            DeploymentDiffReport.text(out, s.deployments());
             out.append(String.format(Locale.ROOT, "%-16s %d added, %d removed, %d changed%n", "Resources",
                     s.count(ChangeKind.ADDED), s.count(ChangeKind.REMOVED), s.count(ChangeKind.CHANGED)));
             for (ResourceChange r : s.resources()) {
@@ -138,6 +139,7 @@ public final class LedgerDiffReport {
                 }
                 st.put(section.wireName(), records);
             }
+            st.put("ledger_v2", DeploymentDiffReport.json(s.deployments()));
             out.put("structure", st);
         }, () -> out.put("structure_unavailable", d.structureUnavailable().orElse("")));
         Map<String, Object> raw = new LinkedHashMap<>();

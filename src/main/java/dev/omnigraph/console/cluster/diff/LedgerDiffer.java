@@ -71,7 +71,7 @@ public final class LedgerDiffer {
         records.addAll(recordChanges(RecordSection.RECOVERY_RECORDS, a.recoveryRecords(), b.recoveryRecords()));
         records.addAll(recordChanges(RecordSection.OBSERVATIONS, a.observations(), b.observations()));
         return new StructuralDiff(new Compared<>(a.stateRevision(), b.stateRevision()),
-                new Compared<>(a.configDigest(), b.configDigest()), resources, records);
+                new Compared<>(a.configDigest(), b.configDigest()), resources, records, DeploymentDiff.of(a, b));
     }
 
     // ---- resources -------------------------------------------------------------------------

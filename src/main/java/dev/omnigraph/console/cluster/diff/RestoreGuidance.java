@@ -91,7 +91,10 @@ public record RestoreGuidance(String summary, List<String> commands, List<String
         } else if (snapshot.lock() instanceof LockState.Unreadable) {
             consequences.add("A lock object that cannot be read is present: every cluster command is blocked until it is removed.");
         }
-        revision(consequences, current, older);
+        V2RestoreRisks.add(consequences, current, older);
+        if (!current.generation().isV2() && !older.generation().isV2()) {
+            revision(consequences, current, older); // its advice edits the ledger: never on v2
+        }
         if (!Objects.equals(current.configDigest(), older.configDigest())) {
             consequences.add("The applied config digest goes from " + LedgerDiffReport.shorten(current.configDigest()) + " to "
                     + LedgerDiffReport.shorten(older.configDigest()) + ": the next 'cluster plan' compares cluster.yaml with the "

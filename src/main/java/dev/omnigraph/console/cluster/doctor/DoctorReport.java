@@ -16,15 +16,40 @@ import java.util.Optional;
  *                           would refuse (any quarantine does)
  * @param ledgerCas          the ledger that was examined, when one was read
  * @param notChecked         what the server also checks at boot that cannot be judged from storage
+ * @param generation         the ledger generation, which releases can serve the root, and what
+ *                           {@code upgrade-ledger} would do (empty only for reports built without it)
  */
 public record DoctorReport(BootVerdict verdict, List<String> servedGraphs, List<QuarantinedGraph> quarantined,
                            List<DoctorFinding> findings, Optional<DoctorStage> firstRefusingStage, boolean strictBootRefuses,
-                           Optional<String> ledgerCas, List<String> notChecked) {
+                           Optional<String> ledgerCas, List<String> notChecked, Optional<GenerationView> generation) {
     public DoctorReport {
         servedGraphs = List.copyOf(servedGraphs);
         quarantined = List.copyOf(quarantined);
         findings = List.copyOf(findings);
         notChecked = List.copyOf(notChecked);
+    }
+
+    /** Without the generation view (the shape before v0.13 support). */
+    public DoctorReport(BootVerdict verdict, List<String> servedGraphs, List<QuarantinedGraph> quarantined,
+                        List<DoctorFinding> findings, Optional<DoctorStage> firstRefusingStage, boolean strictBootRefuses,
+                        Optional<String> ledgerCas, List<String> notChecked) {
+        this(verdict, servedGraphs, quarantined, findings, firstRefusingStage, strictBootRefuses, ledgerCas, notChecked,
+                Optional.empty());
+    }
+
+    public DoctorReport withGeneration(GenerationView view) {
+        return new DoctorReport(verdict, servedGraphs, quarantined, findings, firstRefusingStage, strictBootRefuses, ledgerCas,
+                notChecked, Optional.of(view));
+    }
+
+    public DoctorReport withFindings(List<DoctorFinding> replaced) {
+        return new DoctorReport(verdict, servedGraphs, quarantined, replaced, firstRefusingStage, strictBootRefuses, ledgerCas,
+                notChecked, generation);
+    }
+
+    public DoctorReport withNotChecked(List<String> replaced) {
+        return new DoctorReport(verdict, servedGraphs, quarantined, findings, firstRefusingStage, strictBootRefuses, ledgerCas,
+                replaced, generation);
     }
 
     public List<DoctorFinding> findings(FindingSeverity severity) {

@@ -13,6 +13,7 @@ public final class DoctorReports {
     public static String text(String clusterName, String root, DoctorReport r) {
         StringBuilder out = new StringBuilder();
         out.append("Cluster   ").append(clusterName).append("  (").append(root).append(")\n");
+        r.generation().ifPresent(g -> GenerationText.append(out, g));
         out.append("Verdict   omnigraph-server --cluster ").append(root).append(" ").append(r.summary()).append('\n');
         r.firstRefusingStage().ifPresent(s -> out.append("          the server stops at the ").append(s.title())
                 .append(" check and reports only that stage's errors; later stages are shown so one pass finds everything\n"));
@@ -75,6 +76,7 @@ public final class DoctorReports {
         }
         out.put("findings", findings);
         out.put("not_checked", r.notChecked());
+        r.generation().ifPresent(g -> out.put("generation", GenerationText.json(g)));
         return out;
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -46,15 +47,29 @@ final class DoctorRun {
     final Map<String, List<String>> servedPolicies = new LinkedHashMap<>();
     final Map<String, EmbeddingProfile> verifiedProfiles = new HashMap<>();
     final Set<String> appliedGraphs = new TreeSet<>();
+    /** code → remedy: v0.11 commands on v1 roots, v0.13 ones on v2 roots. */
+    final Function<String, String> remedies;
+    /** v0.13 (spec §8.2 step 7): an empty cluster serves when its revision, CAS and config digest say it was deployed. */
+    final boolean v013;
 
     DoctorRun(ClusterSnapshot snapshot, Map<String, CatalogIntegrity> integrity) {
+        this(snapshot, integrity, Remedies::of, false);
+    }
+
+    DoctorRun(ClusterSnapshot snapshot, Map<String, CatalogIntegrity> integrity, Function<String, String> remedies, boolean v013) {
         this.snapshot = snapshot;
         this.integrity = integrity;
+        this.remedies = remedies;
+        this.v013 = v013;
         snapshot.catalog().entries().forEach(e -> catalog.put(e.key(), e));
     }
 
     void add(String code, FindingSeverity severity, DoctorStage stage, String object, String graphId, String message) {
-        findings.add(new DoctorFinding(code, severity, stage, object, Optional.ofNullable(graphId), message, Remedies.of(code)));
+        add(code, severity, stage, object, graphId, message, remedies.apply(code));
+    }
+
+    void add(String code, FindingSeverity severity, DoctorStage stage, String object, String graphId, String message, String remedy) {
+        findings.add(new DoctorFinding(code, severity, stage, object, Optional.ofNullable(graphId), message, remedy));
         if (severity == FindingSeverity.QUARANTINE && graphId != null) {
             quarantineCodes.computeIfAbsent(graphId, g -> new ArrayList<>()).add(code);
         }
@@ -126,17 +141,27 @@ final class DoctorRun {
                 default -> { }
             }
         }
-        if (serving.isEmpty()) {
-            if (sawGraph && !quarantined.isEmpty()) {
-                add("cluster_no_healthy_graphs", FindingSeverity.FATAL, DoctorStage.GRAPH_SET, "__cluster/recoveries/", null,
+        if (serving.isEmpty() && !(v013 && !sawGraph && emptyClusterServable(ledger))) {
+            if (sawGraph && (v013 || !quarantined.isEmpty())) {
+                add("cluster_no_healthy_graphs", FindingSeverity.FATAL, DoctorStage.GRAPH_SET,
+                        v013 && quarantined.isEmpty() ? "__cluster/state.json" : "__cluster/recoveries/", null,
                         "every applied graph is quarantined or refused, so nothing would be served");
             } else {
                 add("cluster_empty", FindingSeverity.FATAL, DoctorStage.GRAPH_SET, "__cluster/state.json", null,
-                        sawGraph ? "no applied graph passes the checks above" : "the applied revision has no graph");
+                        sawGraph ? "no applied graph passes the checks above" : v013
+                                ? "the applied revision has no graph, and an empty v0.13 cluster serves only with state revision "
+                                + "> 0 and a 64-hex config_digest (this one: revision " + ledger.stateRevision() + ", config_digest "
+                                + ledger.configDigest() + ")" : "the applied revision has no graph");
             }
         }
         policyScopes();
         startup(ledger);
+    }
+
+    /** Spec §8.2 step 7: revision &gt; 0, a CAS, and a 64-hex config digest. */
+    static boolean emptyClusterServable(Ledger ledger) {
+        return ledger.stateRevision() > 0 && ledger.cas() != null && ledger.configDigest() != null
+                && ledger.configDigest().matches("[0-9a-f]{64}");
     }
 
     private void providers(Ledger ledger) {

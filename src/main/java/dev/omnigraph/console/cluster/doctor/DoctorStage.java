@@ -7,13 +7,19 @@ package dev.omnigraph.console.cluster.doctor;
  * every stage it can still evaluate, so one run shows everything to fix.
  */
 public enum DoctorStage {
+    /** v0.13 only: admission before the snapshot (ledger generation, the lock, an outstanding deployment). */
+    ADMISSION("admission"),
     RECOVERY_SIDECARS("recovery sidecars"),
     LEDGER("ledger"),
+    /** v0.13 only: server_safe external Blob bases that overlap the storage root quarantine their graph. */
+    EXTERNAL_BLOBS("external Blob bases"),
     EMBEDDING_PROVIDERS("embedding providers"),
     APPLIED_RESOURCES("applied resources and catalog"),
     GRAPH_SET("graph set"),
     POLICY_SCOPES("policy scopes"),
-    GRAPH_STARTUP("per-graph startup");
+    GRAPH_STARTUP("per-graph startup"),
+    /** v0.13 only: the deployment bundles retained receipts name (history; boot does not read them). */
+    HISTORY("deployment history");
 
     private final String title;
 

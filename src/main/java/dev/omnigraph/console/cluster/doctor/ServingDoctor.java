@@ -4,17 +4,24 @@ import dev.omnigraph.console.cluster.CatalogEntry;
 import dev.omnigraph.console.cluster.CatalogIndex;
 import dev.omnigraph.console.cluster.CatalogIntegrity;
 import dev.omnigraph.console.cluster.CatalogVerifier;
+import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.LockState;
 import dev.omnigraph.console.cluster.model.CatalogPayload;
 import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.LedgerResource;
+import dev.omnigraph.console.cluster.model.LockOperation;
 import dev.omnigraph.console.cluster.model.ResourceAddress;
 import dev.omnigraph.console.cluster.model.ResourceKind;
+import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Progress;
+import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.StorageException;
+import dev.omnigraph.console.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +52,10 @@ import java.util.Optional;
  * </ol>
  *
  * <p>{@link #examine} is a pure function of a snapshot and the payload hashes; {@link #run} reads
- * the snapshot and hashes exactly the payloads the server would read.
+ * the snapshot and hashes exactly the payloads the server would read. On a v2 root (OmniGraph
+ * v0.13) {@link #run} replays v0.13's admission and boot instead ({@link V013Replay}), and every
+ * report carries the root's generation and what {@code upgrade-ledger} would do
+ * ({@link GenerationView}).
  */
 public final class ServingDoctor {
 
@@ -69,7 +79,38 @@ public final class ServingDoctor {
         CatalogVerifier.Report verified = CatalogVerifier.verify(store, new CatalogIndex(needed), progress);
         Map<String, CatalogIntegrity> integrity = new HashMap<>();
         verified.results().forEach(r -> integrity.put(r.entry().key(), r.integrity()));
-        return examine(snapshot, integrity);
+        String root = CanonicalRoot.of(store.uri());
+        Optional<byte[]> bytes = ledgerBytes(store, snapshot);
+        Optional<Ledger> ledger = snapshot.ledgerIfPresent();
+        if (ledger.map(l -> l.generation().isV2()).orElse(false)) {
+            return V013Replay.examine(snapshot, integrity, root, BundleReads.read(store, ledger.get(), progress), bytes);
+        }
+        if (ledger.isEmpty() && writtenByV013(store, snapshot)) {
+            return V013Replay.examine(snapshot, integrity, root, Map.of(), bytes);
+        }
+        DoctorReport report = examine(snapshot, integrity);
+        return report.withGeneration(GenerationViews.of(snapshot, bytes, root, report.findings()));
+    }
+
+    private static Optional<byte[]> ledgerBytes(ObjectStore store, ClusterSnapshot snapshot) throws StorageException {
+        if (snapshot.ledger() instanceof LedgerState.Unreadable) {
+            try {
+                return store.read(ClusterLayout.STATE, WireLimits.STATE_JSON_MAX_BYTES).map(StoredObject::bytes);
+            } catch (StorageException e) {
+                return Optional.empty(); // oversize or unreadable: the ledger stage already says so
+            }
+        }
+        return snapshot.ledgerIfPresent().map(Ledger::rawBytes);
+    }
+
+    /** Without a readable ledger: deployment bundles or a v0.13 lock say v0.13 wrote the root, so v0.13 remedies apply. */
+    private static boolean writtenByV013(ObjectStore store, ClusterSnapshot snapshot) throws StorageException {
+        if (snapshot.lock() instanceof LockState.Held h && LockOperation.of(h.lock().operation()).era() == LockOperation.Era.V013) {
+            return true;
+        }
+        try (java.util.stream.Stream<ObjectInfo> bundles = store.list(ClusterLayout.RESOURCES + "deployment/")) {
+            return bundles.findAny().isPresent();
+        }
     }
 
     /** The catalog entries the server would read at boot: payloads of every applied query and policy. */

@@ -11,6 +11,7 @@ import dev.omnigraph.console.cluster.LedgerState;
 import dev.omnigraph.console.cluster.LockService;
 import dev.omnigraph.console.cluster.LockState;
 import dev.omnigraph.console.cluster.RecoveryEntry;
+import dev.omnigraph.console.cluster.doctor.BundleReads;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Progress;
@@ -33,6 +34,10 @@ import java.util.concurrent.CancellationException;
  * Catalog garbage collection (RFC-006 open question 3): upstream never deletes catalog blobs, so
  * every replaced query or policy leaves its old payload behind. This collects the ones nothing
  * refers to ({@link CatalogReferences}) and nothing else.
+ *
+ * <p>On a v2 root (OmniGraph v0.13) the outstanding deployment and every retained receipt also
+ * protect what they were accepted from and captured, bundles are never collected, and a held
+ * lock (normally a server's {@code serve} lock) is explained and never broken.
  *
  * <p>Safety rules, in order:
  * <ol>
@@ -60,12 +65,26 @@ public final class CatalogGc {
 
     /** Reads the cluster and plans (dry run). */
     public static GcPlan plan(ObjectStore store, ClusterLocation location, Progress progress) throws StorageException {
-        return plan(ClusterReader.read(store, location, progress));
+        ClusterSnapshot snapshot = ClusterReader.read(store, location, progress);
+        return plan(snapshot, bundles(store, snapshot.ledger(), progress));
     }
 
-    /** Plans from a snapshot (pure). */
+    /** Plans from a snapshot (pure); on a v2 root without its bundles nothing can be collected. */
     public static GcPlan plan(ClusterSnapshot snapshot) {
-        CatalogReferences refs = CatalogReferences.of(snapshot.ledger(), snapshot.approvals(), snapshot.recoveries());
+        return plan(snapshot, Map.of());
+    }
+
+    /** The bundles a v2 ledger names (none for v1 or an unreadable ledger). */
+    static Map<String, BundleReads.BundleRead> bundles(ObjectStore store, LedgerState ledger, Progress progress) throws StorageException {
+        if (ledger instanceof LedgerState.Present p && p.ledger().generation().isV2()) {
+            return BundleReads.read(store, p.ledger(), progress);
+        }
+        return Map.of();
+    }
+
+    /** Plans from a snapshot and the bundles its ledger names (pure). */
+    public static GcPlan plan(ClusterSnapshot snapshot, Map<String, BundleReads.BundleRead> bundles) {
+        CatalogReferences refs = CatalogReferences.of(snapshot.ledger(), snapshot.approvals(), snapshot.recoveries(), bundles);
         List<GcCandidate> candidates = new ArrayList<>();
         List<KeptBlob> kept = new ArrayList<>();
         for (CatalogEntry e : snapshot.catalog().entries()) {
@@ -84,7 +103,7 @@ public final class CatalogGc {
         Optional<String> holder = switch (snapshot.lock()) {
             case LockState.Free f -> Optional.empty();
             case LockState.Held h -> Optional.of(h.lock().operation() + " (lock id " + h.lock().lockId() + ", since "
-                    + h.lock().createdAt() + ")");
+                    + h.lock().createdAt() + ")" + GcLockMeaning.of(h, snapshot.ledgerIfPresent()));
             case LockState.Unreadable u -> Optional.of("an unreadable lock object (" + u.diagnostic().code() + ")");
         };
         return new GcPlan(snapshot.location(), snapshot.ledgerIfPresent().map(l -> l.cas()), candidates, kept, refs.blockers(), holder);
@@ -107,9 +126,10 @@ public final class CatalogGc {
         LockService locks = new LockService(store, conditionalDelete);
         LockService.Acquired acquired = locks.acquire(LOCK_OPERATION);
         if (acquired instanceof LockService.Acquired.HeldByOther other) {
+            Optional<String> v2 = GcLockMeaning.refusal(other.holder(), store, plan.location());
             return new GcResult(GcResult.Outcome.REFUSED_LOCK_HELD, List.of(), List.of(), List.of(), Optional.empty(), false,
                     "Nothing was deleted: the cluster lock is held by " + describe(other.holder())
-                            + ". Run the GC when no cluster command is running.");
+                            + v2.orElse(". Run the GC when no cluster command is running."));
         }
         LockFile ours = ((LockService.Acquired.Ours) acquired).lock();
         Run run = new Run(store, plan, conditionalDelete, progress);
@@ -204,7 +224,7 @@ public final class CatalogGc {
             LedgerState ledger = ClusterReader.readLedger(store);
             List<ApprovalEntry> approvals = ClusterReader.readApprovals(store);
             List<RecoveryEntry> recoveries = ClusterReader.readRecoveries(store);
-            refs = CatalogReferences.of(ledger, approvals, recoveries);
+            refs = CatalogReferences.of(ledger, approvals, recoveries, bundles(store, ledger, progress));
             ledgerToken = ledger instanceof LedgerState.Present p ? p.token() : null;
             if (!refs.blockers().isEmpty()) {
                 abortReason = String.join("; ", refs.blockers());

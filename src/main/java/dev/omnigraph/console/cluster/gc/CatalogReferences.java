@@ -5,6 +5,7 @@ import dev.omnigraph.console.cluster.CatalogBlob;
 import dev.omnigraph.console.cluster.LedgerState;
 import dev.omnigraph.console.cluster.RecoveryEntry;
 import dev.omnigraph.console.cluster.SidecarImpact;
+import dev.omnigraph.console.cluster.doctor.BundleReads;
 import dev.omnigraph.console.cluster.model.ApprovalArtifact;
 import dev.omnigraph.console.cluster.model.ApprovalState;
 import dev.omnigraph.console.cluster.model.CatalogPayload;
@@ -43,22 +44,38 @@ public final class CatalogReferences {
     private final List<String> addressPrefixes = new ArrayList<>();
     private final Map<String, String> prefixReasons = new HashMap<>();
     private final List<String> blockers = new ArrayList<>();
+    private DeploymentReferences deployments = DeploymentReferences.NONE;
 
     private CatalogReferences(Optional<Ledger> ledger) {
         this.ledger = ledger;
     }
 
     public static CatalogReferences of(LedgerState ledgerState, List<ApprovalEntry> approvals, List<RecoveryEntry> recoveries) {
+        return of(ledgerState, approvals, recoveries, Map.of());
+    }
+
+    /**
+     * With the deployment bundles a v2 ledger names ({@link BundleReads#read}): on a v2 root the
+     * outstanding deployment and every retained receipt also protect what they reference.
+     */
+    public static CatalogReferences of(LedgerState ledgerState, List<ApprovalEntry> approvals, List<RecoveryEntry> recoveries,
+                                       Map<String, BundleReads.BundleRead> bundles) {
         Optional<Ledger> ledger = ledgerState instanceof LedgerState.Present p ? Optional.of(p.ledger()) : Optional.empty();
         CatalogReferences refs = new CatalogReferences(ledger);
         switch (ledgerState) {
             case LedgerState.Missing m -> refs.blockers.add("there is no ledger: every blob would look unreferenced, so nothing can be collected");
             case LedgerState.Unreadable u -> refs.blockers.add("the ledger cannot be read (" + u.diagnostic().code()
                     + "): what it references is unknown, so nothing can be collected");
-            case LedgerState.Present p -> refs.addLedger(p.ledger());
+            case LedgerState.Present p -> {
+                refs.addLedger(p.ledger());
+                if (p.ledger().generation().isV2()) {
+                    refs.deployments = DeploymentReferences.of(p.ledger(), bundles, refs.blockers);
+                }
+            }
         }
+        boolean v2 = ledger.map(l -> l.generation().isV2()).orElse(false);
         for (ApprovalEntry a : approvals) {
-            a.parse().artifact().filter(x -> x.state() == ApprovalState.PENDING).ifPresent(refs::addApproval);
+            a.parse().artifact().filter(x -> x.state() == ApprovalState.PENDING).ifPresent(x -> refs.addApproval(x, v2));
         }
         for (RecoveryEntry r : recoveries) {
             if (r.parse().artifact().isEmpty()) {
@@ -79,8 +96,10 @@ public final class CatalogReferences {
         }
     }
 
-    private void addApproval(ApprovalArtifact a) {
-        String reason = "pending approval " + a.approvalId() + " (" + a.operation() + " " + a.resource() + ") is bound to its digest";
+    private void addApproval(ApprovalArtifact a, boolean v2) {
+        String reason = v2 ? "legacy approval " + a.approvalId() + " (" + a.operation() + " " + a.resource() + ", v1 history that "
+                + "v0.13 never reads; not pending work) names its digest, and the GC keeps what any record names"
+                : "pending approval " + a.approvalId() + " (" + a.operation() + " " + a.resource() + ") is bound to its digest";
         ResourceAddress address = ResourceAddress.parse(a.resource());
         for (String digest : new String[] {a.boundBeforeDigest(), a.boundAfterDigest()}) {
             if (digest == null) {
@@ -128,6 +147,13 @@ public final class CatalogReferences {
 
     /** Why {@code blob} must be kept, or empty when nothing refers to it. */
     public Optional<String> protection(CatalogBlob blob) {
+        if (blob.key().startsWith(DeploymentReferences.BUNDLES)) {
+            return Optional.of(deployments.bundleReason(blob.key()));
+        }
+        Optional<String> deployment = deployments.protection(blob.key());
+        if (deployment.isPresent() && !byKey.containsKey(blob.key())) {
+            return deployment;
+        }
         if (!blob.wellFormed()) {
             return Optional.of("not named like a catalog payload (<sha256>.gq / <sha256>.yaml): the GC only collects payloads");
         }

@@ -72,6 +72,6 @@ public final class LedgerHistory {
         }
         LedgerCopy c = copy.get();
         return new LedgerVersionDetails(version, Optional.of(c.cas()), c.revision(),
-                c.problem().map(d -> d.code() + ": " + d.message()));
+                c.problem().map(d -> d.code() + ": " + d.message()), c.ledger().map(LedgerSummary::of));
     }
 }

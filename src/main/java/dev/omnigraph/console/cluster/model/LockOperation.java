@@ -132,7 +132,9 @@ public enum LockOperation {
         String summary = (this == UNKNOWN ? "unknown operation" : wireName) + ": taken by " + takenBy + "; " + holding
                 + (outstanding.isPresent() ? "; deployment " + outstanding.get().id() + " is outstanding and this lock may "
                 + "be guarding its unknown effects" : "");
-        return new Meaning(this, summary, v1 ? unlockBreaks : "cluster_admission_lost: " + unlockBreaks, next, possiblyStale,
+        String breaks = v1 || unlockBreaks.contains("cluster_admission_lost") ? unlockBreaks
+                : unlockBreaks + " (cluster_admission_lost for any v0.13 owner that re-checks its lock)";
+        return new Meaning(this, summary, breaks, next, possiblyStale,
                 !v1 ? "OmniGraph v0.13 holds a lock for its owner's life: its age is not proof that the owner stopped. "
                         + "Confirm the owner is stopped before force-unlocking." : possiblyStale
                         ? "older than your threshold: possibly stale (v1 tools delete their lock when they finish)" : "");

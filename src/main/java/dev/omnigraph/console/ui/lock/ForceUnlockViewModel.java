@@ -196,7 +196,7 @@ public final class ForceUnlockViewModel {
         return switch (kind) {
             case REMOVED -> Severity.OK;
             case ALREADY_GONE -> Severity.INFO;
-            case ID_MISMATCH, REACQUIRED, INVALID_LOCK -> Severity.DANGER;
+            case ID_MISMATCH, REACQUIRED, INVALID_LOCK, RELEASED_RECORD, OWNER_NOT_CONFIRMED -> Severity.DANGER;
         };
     }
 }

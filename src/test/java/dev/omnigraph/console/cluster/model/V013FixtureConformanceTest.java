@@ -55,6 +55,8 @@ class V013FixtureConformanceTest {
         assertThat(c.normalRead().map(Diagnostic::code)).isEqualTo(optional(normal));
         assertThat(c.operational()).isEqualTo(optional(operational));
         assertThat(c.upgradeLedger()).isEqualTo(upgrade);
+        assertThat(LedgerClassification.v011Refusal(bytes)).isEqualTo(generation.equals("v1") ? Optional.empty()
+                : Optional.of("invalid_state_json"));
         Ledger ledger = c.ledger().orElseThrow();
         assertThat(ledger.rawBytes()).isEqualTo(bytes);
         assertThat(ledger.cas()).isEqualTo("sha256:" + Digests.sha256Hex(bytes));
@@ -155,6 +157,9 @@ class V013FixtureConformanceTest {
             assertThat(files.values()).as(config).anyMatch(b -> Arrays.equals(b, source));
         }
         assertThat(files).containsKeys("knowledge.pg", "cluster.policy.yaml", "graph.policy.yaml", "cluster.yaml (inferred)");
+        DesiredConfig desired = DesiredConfig.load(Fixtures013.path("config")).parsed().orElseThrow();
+        assertThat(desired.configSemanticsJson()).isEqualTo(bundle.configSemantics());
+        assertThat(desired.desiredConfigDigest()).isEqualTo(bundle.configDigest());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.omnigraph.console.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigraph.console.cluster.ClusterLocation;
-import dev.omnigraph.console.cluster.LedgerState;
+import dev.omnigraph.console.cluster.model.LedgerGeneration;
 import dev.omnigraph.console.prefs.ConsolePreferences;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.storage.S3Settings;
@@ -37,8 +37,9 @@ class ShellViewModelTest {
         shell.openDemos(home, S3Settings.fromEnvironment(Map.of()));
         assertThat(shell.sessions()).extracting(s -> s.name())
                 .containsExactly("knowledge-hub", "knowledge-rollout", "company-brain", "analytics");
-        assertThat(shell.sessions()).allSatisfy(s -> assertThat(s.snapshot().ledger()).isNotInstanceOf(LedgerState.Missing.class));
-        assertThat(shell.sessions().subList(2, 4)).allSatisfy(s -> assertThat(s.snapshot().ledger().present()).isTrue());
+        assertThat(shell.sessions()).allSatisfy(s -> assertThat(s.snapshot().ledger().present()).isTrue());
+        assertThat(shell.sessions()).extracting(s -> s.snapshot().ledgerIfPresent().orElseThrow().generation())
+                .containsExactly(LedgerGeneration.V2, LedgerGeneration.V2, LedgerGeneration.V1, LedgerGeneration.V1);
         assertThat(shell.sessions().getFirst().snapshot().lock().held()).as("v0.13: the serve lock").isTrue();
         assertThat(shell.sessions().get(2).snapshot().lock().held()).as("showcase: a lock left by a crashed apply").isTrue();
         assertThat(shell.sessions().get(3).snapshot().recoveries()).as("quiet: migration-ready").isEmpty();
