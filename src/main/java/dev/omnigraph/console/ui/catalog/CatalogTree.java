@@ -39,7 +39,6 @@ public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey, Map<
         Map<String, CatalogNode> policyGroups = new TreeMap<>();
         Map<String, CatalogNode> byKey = new HashMap<>(index.entries().size() * 2);
         java.util.List<CatalogEntry> entries = new java.util.ArrayList<>(index.entries());
-        entries.addAll(Bundles.missing(index, ledger));
         for (CatalogEntry e : entries) {
             CatalogNode blob = CatalogNode.blob(e);
             byKey.put(e.key(), blob);

@@ -143,7 +143,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
         }
         verifyProgress.start("Verifying " + Format.count(s.catalog().entries().size()) + " catalog blobs…", ProgressModel.Unit.BYTES, null);
         TaskHandle h = session.runner().run("Verify catalog of " + session.name(),
-                ctx -> Bundles.withBundles(CatalogVerifier.verify(session.store(), s.catalog(), ctx), session.store()),
+                ctx -> CatalogVerifier.verify(session.store(), s.catalog(), ctx),
                 report -> {
                     verifyProgress.finish();
                     session.setCatalogReport(report);
@@ -220,8 +220,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
         contentHandle = session.runner().run("Read " + entry.key(), ctx -> {
             boolean bundle = node.isBundle();
             Optional<StoredObject> o = session.store().read(entry.key(), bundle ? Bundles.MAX_BYTES : WireLimits.CATALOG_BLOB_MAX_BYTES);
-            CatalogVerifier.Result verdict = bundle ? Bundles.verify(session.store(), entry)
-                    : CatalogVerifier.verifyOne(session.store(), entry);
+            CatalogVerifier.Result verdict = CatalogVerifier.verifyOne(session.store(), entry);
             return new Loaded(o.map(x -> decode(x.bytes())).orElse(""), verdict);
         }, loaded -> {
             content.set(loaded.text());
