@@ -110,10 +110,17 @@ walk() {  # walk WIDTH HEIGHT THEME
   BEFORE_KEY="$(screen_sum)"; xdotool type --delay 20 's3//my bucket::?prefix'; key Return; shot "connect-mistyped-root"
   key ctrl+comma; shot "preferences"; key Escape
   focus_main
-  key alt+h; key Return; shot "local-s3-stopped"
+  key Escape; key ctrl+shift+Tab; key ctrl+1   # back to the first tab
+  # menus by their mnemonics: Help > Local S3 endpoint, Cluster > Force unlock / Catalog garbage / Migrate storage
+  key alt+h; key l; shot "local-s3-stopped"
   key alt+s; SETTLE=3 shot "local-s3-running"; key Escape
-  focus_main; key ctrl+Tab; key ctrl+1
-  key alt+c; key Return; SETTLE=2 shot "wizard-destination"
+  focus_main
+  key alt+c; key f; shot "force-unlock"; key Escape
+  focus_main
+  key alt+c; key g; shot "catalog-gc"; key Escape
+  focus_main
+  key alt+c; key m; shot "wizard-destination"
+  key alt+l; key alt+c; SETTLE=3 shot "wizard-destination-checked"
   key Escape; focus_main
   # Ctrl+Q: with the local endpoint empty the console quits at once (it asks only when data would be lost)
   key ctrl+q; shot "after-ctrl-q"

@@ -90,6 +90,11 @@ public final class ConsoleWindow {
 
         connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);
+        // the last open's failure belongs to what was typed then: editing the form drops it (one error at a time)
+        for (javafx.beans.Observable o : List.of(connectModel.rootProperty(), connectModel.configDirProperty(), connectModel.modeProperty(),
+                connectModel.busyProperty())) {
+            o.addListener(x -> shell.clearOpenError());
+        }
         connectTab = new Tab("＋ Connect");
         if (connectFormNow) {
             connectView();
