@@ -60,7 +60,10 @@ public final class ApprovalsViewModel extends SnapshotViewModel {
     protected void onSnapshot(ClusterSnapshot snapshot) {
         DesiredConfigResult result = session.desiredProperty().get();
         Optional<DesiredConfig> desired = result == null ? Optional.empty() : result.parsed();
-        if (session.location().configDir().isEmpty()) {
+        boolean v2 = snapshot.ledgerIfPresent().map(l -> l.generation().isV2()).orElse(false);
+        if (v2) {
+            desiredNote.set(LEGACY_NOTE);
+        } else if (session.location().configDir().isEmpty()) {
             desiredNote.set("Opened by storage root: open the cluster through its config folder to see whether pending approvals are "
                     + "stale against the desired config.");
         } else if (result == null) {
@@ -76,6 +79,11 @@ public final class ApprovalsViewModel extends SnapshotViewModel {
                 .toList());
         kept.restore(keep, rows);
     }
+
+    /** What the page says on a v2 root (OmniGraph v0.13 removed approvals). */
+    public static final String LEGACY_NOTE = "Legacy history: OmniGraph v0.13 has no approvals. These approvals/ files and the "
+            + "ledger's approval_records were written by OmniGraph ≤ 0.11; none of them is pending work, and none blocks or enables "
+            + "a deployment.";
 
     public ObservableList<ApprovalRow> rows() {
         return rows;

@@ -25,6 +25,7 @@ public final class CatalogNode {
     private final List<CatalogNode> children;
     private volatile CatalogIntegrity integrity;
     private volatile boolean changedSinceVerified;
+    private Tagged bundleReference;
     private long blobs;
     private long bytes;
     private long problems;
@@ -92,6 +93,10 @@ public final class CatalogNode {
         if (label != null) {
             return label;
         }
+        if (bundleReference != null) {
+            String d = Bundles.digestOf(entry.key()).orElse("");
+            return Format.shortDigest(d) + ".json";
+        }
         return entry.digest() == null ? entry.key().substring(entry.key().lastIndexOf('/') + 1) : Format.shortDigest(entry.digest());
     }
 
@@ -127,6 +132,15 @@ public final class CatalogNode {
         }
     }
 
+    void setBundleReference(Tagged reference) {
+        bundleReference = reference;
+    }
+
+    /** Whether this blob is a deployment bundle ({@code resources/deployment/<sha256>.json}). */
+    public boolean isBundle() {
+        return bundleReference != null;
+    }
+
     public boolean changedSinceVerified() {
         return changedSinceVerified;
     }
@@ -152,6 +166,9 @@ public final class CatalogNode {
         if (type != Type.BLOB) {
             return problems > 0 ? Tagged.danger(Format.count(problems) + " missing") : Tagged.neutral(Format.count(blobs) + " blob"
                     + (blobs == 1 ? "" : "s"));
+        }
+        if (bundleReference != null && entry.reference() != CatalogEntry.Reference.MISSING) {
+            return bundleReference;
         }
         return switch (entry.reference()) {
             case LIVE -> Tagged.ok("live");

@@ -21,7 +21,16 @@ import java.util.TreeMap;
 public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey, Map<String, CatalogNode> groups) {
 
     public static CatalogTree build(CatalogIndex index) {
+        return build(index, java.util.Optional.empty());
+    }
+
+    /**
+     * With the ledger: deployment bundles get their own section, each saying which receipt or the
+     * outstanding deployment references it, and bundles the ledger names but storage lacks appear as missing.
+     */
+    public static CatalogTree build(CatalogIndex index, java.util.Optional<dev.omnigraph.console.cluster.model.Ledger> ledger) {
         CatalogNode root = CatalogNode.section("catalog");
+        CatalogNode bundles = CatalogNode.section("Deployment bundles");
         CatalogNode queries = CatalogNode.section("Queries");
         CatalogNode policies = CatalogNode.section("Policies");
         CatalogNode other = CatalogNode.section("Other objects");
@@ -29,9 +38,16 @@ public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey, Map<
         Map<String, CatalogNode> queryGroups = new LinkedHashMap<>();
         Map<String, CatalogNode> policyGroups = new TreeMap<>();
         Map<String, CatalogNode> byKey = new HashMap<>(index.entries().size() * 2);
-        for (CatalogEntry e : index.entries()) {
+        java.util.List<CatalogEntry> entries = new java.util.ArrayList<>(index.entries());
+        for (CatalogEntry e : entries) {
             CatalogNode blob = CatalogNode.blob(e);
             byKey.put(e.key(), blob);
+            java.util.Optional<String> bundle = Bundles.digestOf(e.key());
+            if (bundle.isPresent()) {
+                blob.setBundleReference(Bundles.reference(bundle.get(), ledger));
+                bundles.add(blob);
+                continue;
+            }
             if (e.address() == null) {
                 other.add(blob);
                 continue;
@@ -55,6 +71,9 @@ public record CatalogTree(CatalogNode root, Map<String, CatalogNode> byKey, Map<
         policyGroups.values().forEach(policies::add);
         root.add(queries);
         root.add(policies);
+        if (!bundles.children().isEmpty()) {
+            root.add(bundles);
+        }
         if (!other.children().isEmpty()) {
             root.add(other);
         }

@@ -77,7 +77,7 @@ public final class CatalogViewModel extends SnapshotViewModel {
         CatalogVerifier.Report previous = session.catalogReportProperty().get();
         groupHandle.cancel();
         groupHandle = session.runner().run("Group catalog of " + session.name(), ctx -> {
-            CatalogTree built = CatalogTree.build(snapshot.catalog());
+            CatalogTree built = CatalogTree.build(snapshot.catalog(), snapshot.ledgerIfPresent());
             if (previous != null) {
                 apply(built, previous);
             }
@@ -208,14 +208,18 @@ public final class CatalogViewModel extends SnapshotViewModel {
         CatalogEntry entry = node.entry();
         if (entry.blob().isEmpty()) {
             content.set("");
-            contentVerdict.set(Tagged.danger("The ledger references " + entry.address() + " at this digest, but " + entry.key()
-                    + " does not exist: serving refuses (catalog_payload_missing)."));
+            contentVerdict.set(Tagged.danger(node.isBundle()
+                    ? "The ledger references bundle " + entry.digest() + " (" + node.reference().text() + "), but " + entry.key()
+                            + " does not exist (deployment_bundle_missing): an outstanding deployment cannot be reconciled without it."
+                    : "The ledger references " + entry.address() + " at this digest, but " + entry.key()
+                            + " does not exist: serving refuses (catalog_payload_missing)."));
             return;
         }
         content.set("Loading…");
         contentVerdict.set(null);
         contentHandle = session.runner().run("Read " + entry.key(), ctx -> {
-            Optional<StoredObject> o = session.store().read(entry.key(), WireLimits.CATALOG_BLOB_MAX_BYTES);
+            boolean bundle = node.isBundle();
+            Optional<StoredObject> o = session.store().read(entry.key(), bundle ? Bundles.MAX_BYTES : WireLimits.CATALOG_BLOB_MAX_BYTES);
             CatalogVerifier.Result verdict = CatalogVerifier.verifyOne(session.store(), entry);
             return new Loaded(o.map(x -> decode(x.bytes())).orElse(""), verdict);
         }, loaded -> {

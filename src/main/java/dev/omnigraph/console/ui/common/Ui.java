@@ -104,8 +104,11 @@ public final class Ui {
         Label l = mono("");
         l.textProperty().bind(value);
         l.setMinWidth(0);
+        l.setWrapText(true); // a long root wraps; it never pushes "Copy" into "…"
         HBox.setHgrow(l, Priority.SOMETIMES);
-        HBox box = new HBox(8, l, copyButton(what, value::getValue));
+        Button copy = copyButton(what, value::getValue);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, l, copy);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

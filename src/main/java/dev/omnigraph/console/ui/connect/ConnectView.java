@@ -158,6 +158,7 @@ public final class ConnectView extends BorderPane {
         rootField.setPromptText("s3://bucket/prefix, file:///path or /path/to/root");
         rootField.setAccessibleText("Storage root URI");
         rootField.textProperty().bindBidirectional(model.rootProperty());
+        dev.omnigraph.console.ui.common.RootField.decorate(rootField, model::rootProblem);
         configField.setId("connect-config");
         configField.setPromptText("/path/to/folder with cluster.yaml");
         configField.setAccessibleText("Config folder");

@@ -123,6 +123,16 @@ public final class ConnectViewModel {
         return new ConnectionSpec(location, settings());
     }
 
+    /** What is wrong with the typed root as it stands (a mistyped scheme, a bad bucket name…), for the field's decoration. */
+    public java.util.Optional<String> rootProblem(String text) {
+        try {
+            RootTypos.check(text, cwd);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.ofNullable(e.getMessage());
+        }
+        return dev.omnigraph.console.ui.common.RootField.problem(text, cwd);
+    }
+
     /** Runs the capability probe in the background and fills the checklist. */
     public void testConnection() {
         if (busy.get()) {

@@ -83,6 +83,7 @@ public final class DoctorView implements ClusterView {
                         + " on the stored state: recovery sidecars, ledger, embedding providers, catalog payloads (hashed), "
                         + "policy bindings and scopes, graph roots."),
                 new ProgressStrip(model.progress(), "the doctor"), failure, summary,
+                generationCard(),
                 Ui.card("Quarantined graphs", quarantine),
                 Ui.card("Findings", table, detail),
                 Ui.card("Not checked from storage (the server also checks these at boot)", notChecked));
@@ -122,6 +123,18 @@ public final class DoctorView implements ClusterView {
                 && model.selectedFindingGoneProperty().get().isEmpty()) {
             table.getSelectionModel().select(0);
         }
+    }
+
+    private Node generationCard() {
+        Label text = new Label();
+        text.setId("doctor-generation");
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.textProperty().bind(model.generationProperty());
+        VBox card = Ui.card("Ledger generation", text);
+        card.visibleProperty().bind(model.generationProperty().isNotEmpty());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     /** Tall enough for every finding (up to twelve, then it scrolls), so the report reads without an inner scroll. */

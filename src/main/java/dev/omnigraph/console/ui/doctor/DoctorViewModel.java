@@ -72,6 +72,29 @@ public final class DoctorViewModel {
                 : gone.isEmpty() ? NO_SELECTION : gone);
     }
 
+    private final javafx.beans.property.StringProperty generation = new javafx.beans.property.SimpleStringProperty("");
+
+    /** The ledger's generation, which releases can serve it, what upgrade-ledger would do, and legacy history, in lines. */
+    static String generationText(DoctorReport r) {
+        return r.generation().map(g -> {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.add(g.label() + " — served by: " + g.servedBy());
+            g.facts().forEach(f -> lines.add("•  " + f));
+            g.upgrade().ifPresent(u -> {
+                lines.add("upgrade-ledger (" + u.outcome() + "): " + u.command());
+                u.willDo().forEach(w -> lines.add("   will: " + w));
+                u.blockedBy().forEach(b -> lines.add("   blocked by: " + b));
+            });
+            g.legacyHistory().forEach(h -> lines.add("legacy history (not pending work): " + h));
+            return String.join("\n", lines);
+        }).orElse("");
+    }
+
+    /** Empty before a report (or for reports without a generation view). */
+    public javafx.beans.property.ReadOnlyStringProperty generationProperty() {
+        return generation;
+    }
+
     /** The detail pane's text, consistent with {@link #findings()} and the verdict. */
     public javafx.beans.property.ReadOnlyStringProperty detailProperty() {
         return detail;
@@ -164,6 +187,7 @@ public final class DoctorViewModel {
         quarantined.setAll(r.quarantined());
         verdict.set(verdictTag(r));
         badge.set(badgeTag(r));
+        generation.set(generationText(r));
         report.set(r);
         refreshDetail();
         if (followers > 0) {

@@ -25,18 +25,9 @@ public final class LockViewModel extends SnapshotViewModel {
     @Override
     protected void onSnapshot(ClusterSnapshot snapshot) {
         tick();
-        released.set("");
-        if (snapshot.lock() instanceof dev.omnigraph.console.cluster.LockState.Unreadable) {
-            // a lock v0.13 cannot parse may be the released record a newer OmniGraph leaves behind: say so
-            session.runner().run("Read the lock of " + session.name(), ctx -> session.store()
-                            .read(dev.omnigraph.console.cluster.ClusterLayout.LOCK, dev.omnigraph.console.cluster.model.WireLimits.LOCK_MAX_BYTES)
-                            .flatMap(o -> dev.omnigraph.console.cluster.model.ReleasedLockRecord.detect(o.bytes())),
-                    r -> {
-                        if (shown() == snapshot) {
-                            released.set(r.map(x -> "This is " + x.describe() + ".").orElse(""));
-                        }
-                    }, e -> { });
-        }
+        // a lock v0.13 cannot parse may be the released record a newer OmniGraph leaves behind: say so
+        released.set(snapshot.lock() instanceof dev.omnigraph.console.cluster.LockState.Unreadable u
+                ? u.released().map(x -> "This is " + x.describe() + ".").orElse("") : "");
     }
 
     /** Empty, or the sentence saying the unreadable lock is a post-v0.13 released record (never force-unlocked). */

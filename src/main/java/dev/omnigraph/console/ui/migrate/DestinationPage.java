@@ -20,6 +20,8 @@ final class DestinationPage extends VBox {
         super(12);
         DestinationForm form = vm.form();
         TextField uri = field("migrate-uri", form.uriProperty(), "s3://bucket/prefix, file:///path or /path/to/folder", "Destination root");
+        dev.omnigraph.console.ui.common.RootField.decorate(uri, text -> dev.omnigraph.console.ui.common.RootField.problem(text,
+                java.nio.file.Path.of("").toAbsolutePath()));
         uri.setPrefColumnCount(40);
         Button check = new Button("_Check destination");
         check.setId("migrate-check");

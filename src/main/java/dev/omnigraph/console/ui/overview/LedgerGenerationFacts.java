@@ -25,9 +25,10 @@ import java.util.OptionalLong;
  * @param counters    label → value: ledger id (and when it was created), state / result revision, next sequence, receipts
  * @param outstanding the outstanding deployment, if any
  * @param contracts   one line per graph: its schema contract
+ * @param upgrade     empty, or what v0.13 answers on this root and the command that converts it
  */
 public record LedgerGenerationFacts(Tagged generation, String servedBy, Map<String, String> counters, Optional<Outstanding> outstanding,
-                                    List<String> contracts) {
+                                    List<String> contracts, String upgrade) {
 
     /**
      * The outstanding deployment as the Overview shows it.
@@ -45,9 +46,9 @@ public record LedgerGenerationFacts(Tagged generation, String servedBy, Map<Stri
         Ledger l = p.ledger();
         LedgerGeneration g = l.generation();
         String root = s.location().root().display();
-        Tagged tag = g.operationalOnV013() ? Tagged.ok(g.label())
-                : Tagged.warn(g.label() + " · v0.13 answers " + g.v013Refusal().orElse("") + " until `omnigraph --cluster " + root
-                        + " cluster upgrade-ledger --writers-stopped`");
+        Tagged tag = g.operationalOnV013() ? Tagged.ok(g.label()) : Tagged.warn(g.label());
+        String upgrade = g.operationalOnV013() ? "" : "OmniGraph v0.13 answers " + g.v013Refusal().orElse("") + " until "
+                + "omnigraph --cluster " + root + " cluster upgrade-ledger --writers-stopped";
         Map<String, String> counters = new java.util.LinkedHashMap<>();
         l.ledgerId().ifPresent(id -> counters.put("Ledger id", id + l.ledgerCreatedAt().map(t -> " (created " + Times.of(t) + ")")
                 .orElse("")));
@@ -61,7 +62,7 @@ public record LedgerGenerationFacts(Tagged generation, String servedBy, Map<Stri
         List<String> contracts = new ArrayList<>();
         l.schemaContracts().forEach((graph, c) -> contracts.add(contract(graph, c)));
         return Optional.of(new LedgerGenerationFacts(tag, g.servedBy(), counters, l.outstanding().map(o -> outstanding(o, root)),
-                List.copyOf(contracts)));
+                List.copyOf(contracts), upgrade));
     }
 
     private static Outstanding outstanding(OutstandingDeployment o, String root) {

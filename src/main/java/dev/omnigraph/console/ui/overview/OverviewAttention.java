@@ -25,8 +25,18 @@ final class OverviewAttention {
                 out.add(t);
             }
         });
-        long orphan = s.catalog().count(CatalogEntry.Reference.ORPHAN);
-        if (orphan > 0) {
+        long orphan = s.catalog().entries().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN
+                && dev.omnigraph.console.ui.catalog.Bundles.digestOf(e.key()).isEmpty()).count();
+        var missingBundles = dev.omnigraph.console.ui.catalog.Bundles.missing(s.catalog());
+        if (!missingBundles.isEmpty()) {
+            out.add(Tagged.danger(plural(missingBundles.size(), "deployment bundle") + " the ledger references "
+                    + (missingBundles.size() == 1 ? "is" : "are") + " missing (deployment_bundle_missing; see Catalog)"));
+        }
+        boolean v2 = s.ledgerIfPresent().map(l -> l.generation().isV2()).orElse(false);
+        if (orphan > 0 && v2) {
+            out.add(Tagged.neutral(plural(orphan, "catalog blob") + " superseded: not referenced by the applied revision "
+                    + "(OmniGraph v0.13 keeps them)"));
+        } else if (orphan > 0) {
             out.add(Tagged.info(plural(orphan, "catalog blob") + " orphan: not referenced by the ledger (see Catalog; GC can remove)"));
         }
         long missing = s.catalog().count(CatalogEntry.Reference.MISSING);

@@ -4,7 +4,7 @@ import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
 import java.util.Map;
 import java.util.function.BiFunction;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.layout.HBox;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -34,6 +34,11 @@ final class OverviewDeploymentCard {
             counters.add(Ui.mono(e.getValue()), 1, r++);
         }
         VBox box = new VBox(8, generation, servedBy, counters);
+        if (!f.upgrade().isEmpty()) {
+            Label upgrade = wrapped(f.upgrade());
+            upgrade.setId("overview-upgrade");
+            box.getChildren().add(2, upgrade);
+        }
         f.outstanding().ifPresentOrElse(o -> box.getChildren().add(outstanding(o)),
                 () -> box.getChildren().add(Ui.badge(Tagged.ok("No deployment outstanding"))));
         if (!f.contracts().isEmpty()) {
@@ -57,7 +62,14 @@ final class OverviewDeploymentCard {
         o.graphs().forEach((g, state) -> graphs.getChildren().add(Ui.row(8, Ui.mono(g), Ui.badge(state.startsWith("settled")
                 ? Tagged.ok(state) : state.startsWith("started") ? Tagged.warn(state) : Tagged.neutral(state)))));
         Label blocks = wrapped(o.blocks());
-        VBox box = new VBox(6, head, when, graphs, blocks, Ui.copyable("reconcile command", new ReadOnlyStringWrapper(o.command())));
+        Label command = Ui.mono(o.command());
+        command.setId("overview-reconcile-command");
+        command.setWrapText(true);
+        command.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.Button copy = Ui.copyButton("reconcile command", o::command);
+        copy.setMinWidth(Region.USE_PREF_SIZE); // never "…"
+        HBox.setHgrow(command, Priority.ALWAYS);
+        VBox box = new VBox(6, head, when, graphs, blocks, Ui.row(8, command, copy));
         VBox.setVgrow(box, Priority.NEVER);
         return box;
     }

@@ -87,9 +87,12 @@ public record OverviewModel(String name, String root, String storageKind, String
             }, () -> sidecars.add(r.stem() + ".json is unreadable: serving refuses to start"));
         }
         long live = s.catalog().count(CatalogEntry.Reference.LIVE);
-        long orphan = s.catalog().count(CatalogEntry.Reference.ORPHAN);
+        long bundles = s.catalog().entries().stream().filter(e -> dev.omnigraph.console.ui.catalog.Bundles.digestOf(e.key()).isPresent())
+                .count();
+        long orphan = s.catalog().entries().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN && !e.isBundle()).count();
         long missing = s.catalog().count(CatalogEntry.Reference.MISSING);
         String detail = Format.count(live) + " live · " + Format.count(orphan) + " orphan · " + Format.count(missing) + " missing · "
+                + (bundles > 0 ? Format.count(bundles) + (bundles == 1 ? " deployment bundle · " : " deployment bundles · ") : "")
                 + Format.bytes(s.catalog().bytes());
         CatalogVerifier.Report all = verified;
         verified = CatalogVerdicts.current(all, s);

@@ -121,7 +121,20 @@ public final class ClusterWorkspace extends BorderPane {
             item.setOnAction(e -> a.run().accept(context));
             actions.getItems().add(item);
         }
-        HBox top = new HBox(12, name, root, Ui.spacer(), change, live, refresh, actions);
+        // the name and root wrap (a long name or path never squeezes the controls into "…"); the controls keep their width
+        name.setWrapText(true);
+        root.setWrapText(true);
+        name.setMinWidth(0);
+        root.setMinWidth(0);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {live, refresh, actions}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        change.setWrapText(true);
+        change.setMinWidth(0);
+        VBox where = new VBox(2, name, root);
+        where.setMinWidth(0);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        HBox top = new HBox(12, where, change, live, refresh, actions);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("workspace-header");
         top.setPadding(new Insets(10, 16, 10, 16));
@@ -135,6 +148,7 @@ public final class ClusterWorkspace extends BorderPane {
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         text.getStyleClass().addAll("banner", "status-warn");
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.textProperty().bind(Bindings.createStringBinding(() -> movedTo.get() == null ? ""
                 : "Moved to " + movedTo.get() + ": this root is no longer authoritative. The cluster's ledger now lives at the "
                 + "destination (cutover by this console); what this tab shows is the old copy, kept as it was for a rollback.", movedTo));

@@ -90,6 +90,11 @@ public final class ConsoleWindow {
 
         connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);
+        // the last open's failure belongs to what was typed then: editing the form drops it (one error at a time)
+        for (javafx.beans.Observable o : List.of(connectModel.rootProperty(), connectModel.configDirProperty(), connectModel.modeProperty(),
+                connectModel.busyProperty())) {
+            o.addListener(x -> shell.clearOpenError());
+        }
         connectTab = new Tab("＋ Connect");
         if (connectFormNow) {
             connectView();
@@ -147,38 +152,43 @@ public final class ConsoleWindow {
         });
     }
 
-    private HBox statusBar() {
+    /** The ControlsFX status bar: what runs now (with its progress) on the left, the preferences note and "Activity…" on the right. */
+    private org.controlsfx.control.StatusBar statusBar() {
         ObservableList<Activity> activities = services.activities() == null ? FXCollections.observableArrayList() : services.activities();
-        Label status = new Label();
-        status.setId("status-text");
-        rebind(status, activities);
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setId("status-bar");
+        rebind(bar, activities);
         Button log = new Button("Activity…");
         log.setAccessibleText("Show all background activity");
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setOnAction(e -> new ActivityWindow(stage, activities).show());
         Label prefsNote = Ui.muted(services.preferences().lastProblem().orElse(""));
-        HBox bar = Ui.row(12, status, Ui.spacer(), prefsNote, log);
+        bar.getRightItems().addAll(prefsNote, log);
         bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 12, 4, 12));
         activities.addListener((ListChangeListener<Activity>) c -> {
-            rebind(status, activities);
+            rebind(bar, activities);
             while (c.next()) {
                 c.getAddedSubList().forEach(a -> {
-                    a.stateProperty().addListener((o, x, y) -> rebind(status, activities));
-                    a.messageProperty().addListener((o, x, y) -> rebind(status, activities));
+                    a.stateProperty().addListener((o, x, y) -> rebind(bar, activities));
+                    a.messageProperty().addListener((o, x, y) -> rebind(bar, activities));
+                    a.progressProperty().addListener((o, x, y) -> rebind(bar, activities));
                 });
             }
         });
         return bar;
     }
 
-    private static void rebind(Label status, ObservableList<Activity> activities) {
-        long running = activities.stream().filter(a -> a.stateProperty().get() == Activity.State.RUNNING).count();
-        if (running == 0) {
-            status.setText("Ready");
+    private static void rebind(org.controlsfx.control.StatusBar bar, ObservableList<Activity> activities) {
+        List<Activity> running = activities.stream().filter(a -> a.stateProperty().get() == Activity.State.RUNNING).toList();
+        if (running.isEmpty()) {
+            bar.setText("Ready");
+            bar.setProgress(0);
             return;
         }
-        Activity a = activities.stream().filter(x -> x.stateProperty().get() == Activity.State.RUNNING).reduce((x, y) -> y).orElseThrow();
-        status.setText(running + " running · " + a.title() + (a.messageProperty().get().isEmpty() ? "" : ": " + a.messageProperty().get()));
+        Activity a = running.getLast();
+        bar.setText(running.size() + " running · " + a.title() + (a.messageProperty().get().isEmpty() ? "" : ": " + a.messageProperty().get()));
+        double p = a.progressProperty().get();
+        bar.setProgress(p >= 0 && p <= 1 ? p : -1);
     }
 
     private void addTab(ClusterSession session) {

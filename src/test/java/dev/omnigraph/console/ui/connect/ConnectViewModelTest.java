@@ -78,6 +78,11 @@ class ConnectViewModelTest {
         }
         assertThat(opened).isEmpty();
         assertThat(temp.resolve("s3")).doesNotExist();
+        // the field's decoration says the same before anything runs
+        assertThat(vm.rootProblem("s3//my bucket::?prefix")).get().asString().contains("mistyped s3:// URI");
+        assertThat(vm.rootProblem("s3://Bad_Bucket/x")).get().asString().contains("not a valid S3 bucket name");
+        assertThat(vm.rootProblem("s3://bucket/x")).isEmpty();
+        assertThat(vm.rootProblem("")).isEmpty();
     }
 
     @Test

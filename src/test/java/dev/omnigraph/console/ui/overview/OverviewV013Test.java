@@ -62,7 +62,8 @@ class OverviewV013Test {
         OverviewViewModel vm = new OverviewViewModel(Sessions.open(store));
         vm.activate();
         LedgerGenerationFacts f = vm.model().generation().orElseThrow();
-        assertThat(f.generation().text()).startsWith("v1 ledger").contains("ledger_upgrade_required").contains("upgrade-ledger --writers-stopped");
+        assertThat(f.generation().text()).isEqualTo("v1 ledger");
+        assertThat(f.upgrade()).contains("ledger_upgrade_required").contains("upgrade-ledger --writers-stopped");
         assertThat(f.servedBy()).contains("≤ 0.11");
         assertThat(f.counters()).doesNotContainKey("Ledger id");
         assertThat(vm.model().lock().badge().text()).as("v1 roots keep the age hint").startsWith("Held by apply");
