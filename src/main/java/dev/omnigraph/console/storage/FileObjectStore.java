@@ -68,6 +68,12 @@ public final class FileObjectStore implements ObjectStore {
     private final StoreUri.Local uri;
     private final Path root;
     private final ConcurrentHashMap<String, Object> keyLocks = new ConcurrentHashMap<>();
+    /**
+     * Writers share it from creating a key's folder until the object is published; pruning the
+     * folders a delete left empty takes it alone, so it never removes a folder a write of this
+     * store is about to fill (another process's write is covered by {@link #createFolderOf}'s retry).
+     */
+    private final java.util.concurrent.locks.ReadWriteLock folderLifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private final FolderWalk walk;
 
     public FileObjectStore(StoreUri.Local uri) {
@@ -278,6 +284,7 @@ public final class FileObjectStore implements ObjectStore {
         Object keyLock = keyLocks.computeIfAbsent(key, k -> new Object());
         SecureDirectoryStream<Path> folder = null;
         boolean tmpExists = false;
+        folderLifecycle.readLock().lock();
         try {
             folder = createFolderOf(key, parent);
             BasicFileAttributes existing = attributesNoFollow(folder, parent, name);
@@ -359,6 +366,7 @@ public final class FileObjectStore implements ObjectStore {
                     // nothing held
                 }
             }
+            folderLifecycle.readLock().unlock();
         }
     }
 
@@ -370,7 +378,15 @@ public final class FileObjectStore implements ObjectStore {
      */
     private SecureDirectoryStream<Path> createFolderOf(String key, Path parent) throws IOException, StorageException {
         for (int attempt = 0; ; attempt++) {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException prunedMeanwhile) {
+                // a folder seen existing was removed before it could be checked (another process pruned it)
+                if (attempt >= 3 || Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+                    throw prunedMeanwhile;
+                }
+                continue;
+            }
             resolve(key); // re-check confinement now that the parents exist
             SecureDirectoryStream<Path> folder;
             try {
@@ -394,6 +410,15 @@ public final class FileObjectStore implements ObjectStore {
      * real folders are removed ({@code rmdir} refuses anything else).
      */
     private void pruneEmptyFolders(Path from) {
+        folderLifecycle.writeLock().lock();
+        try {
+            pruneEmptyFoldersLocked(from);
+        } finally {
+            folderLifecycle.writeLock().unlock();
+        }
+    }
+
+    private void pruneEmptyFoldersLocked(Path from) {
         Path dir = from;
         while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
             try {
