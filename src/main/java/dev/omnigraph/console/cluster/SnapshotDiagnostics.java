@@ -64,6 +64,11 @@ final class SnapshotDiagnostics {
     }
 
     private static void ledgerFindings(Ledger ledger, List<Diagnostic> out) {
+        for (String path : ledger.duplicateMapKeys()) {
+            out.add(Diagnostic.warning("console_duplicate_map_key", path, "the ledger names " + path
+                    + " more than once: OmniGraph keeps the last value (and so does this view), but it never writes such a "
+                    + "ledger; it was edited by hand or damaged"));
+        }
         if (ledger.generation() == LedgerGeneration.V2_V012_SHAPE) {
             ledger.v013Refusal().ifPresent(out::add);
         }

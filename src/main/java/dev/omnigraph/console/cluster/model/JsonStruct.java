@@ -46,6 +46,11 @@ final class JsonStruct {
         if (!(value instanceof ObjectNode object)) {
             throw typeError(code, path, value, typeName);
         }
+        if (object instanceof StrictJson.TrackedObjectNode tracked && !tracked.duplicates().isEmpty()) {
+            String field = tracked.duplicates().get(0);
+            throw new WireFormatException(Diagnostic.error(code, path + "." + field,
+                    "duplicate field `" + field + "` in " + typeName + " at " + path));
+        }
         Set<String> allowed = Set.copyOf(fields);
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
             if (!allowed.contains(entry.getKey())) {

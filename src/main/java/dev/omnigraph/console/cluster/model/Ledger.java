@@ -41,7 +41,7 @@ import java.util.TreeMap;
 public final class Ledger {
 
     static final StrictJson.Source SOURCE = new StrictJson.Source("invalid_state_json", "state_read_error",
-            "state", "state.json", WireLimits.STATE_JSON_MAX_BYTES);
+            "state", "state.json", WireLimits.STATE_JSON_MAX_BYTES, true);
 
     private final byte[] rawBytes;
     private final String cas;
@@ -61,6 +61,7 @@ public final class Ledger {
     private final SortedMap<String, JsonNode> approvalRecords;
     private final SortedMap<String, JsonNode> recoveryRecords;
     private final SortedMap<String, JsonNode> observations;
+    private final List<String> duplicateMapKeys;
 
     Ledger(byte[] rawBytes, LedgerGeneration generation, LedgerReader.Decoded d, Map<String, JsonNode> observations,
             Diagnostic v013Refusal) {
@@ -85,6 +86,16 @@ public final class Ledger {
         this.approvalRecords = sorted(d.approvals());
         this.recoveryRecords = sorted(d.recoveries());
         this.observations = sorted(observations);
+        this.duplicateMapKeys = StrictJson.duplicatePaths(d.root());
+    }
+
+    /**
+     * Keys repeated inside a map or a free-form value (e.g. {@code state.applied_revision.resources.graph.a}):
+     * upstream's normal read keeps the last value, and so does this model (spec §11.1); a repeated
+     * struct field is refused instead. Upstream never writes one: each is worth a finding.
+     */
+    public List<String> duplicateMapKeys() {
+        return duplicateMapKeys;
     }
 
     /** Parses {@code state.json} bytes; see the class comment for the exact rule order. */

@@ -77,6 +77,10 @@ final class ObsoleteReceipts {
                 || root.get("version").asLong() != 2 || !root.get("version").canConvertToLong()) {
             throw refuse(INVALID_JSON, "state.version", "the upgrade decoder only converts version 2 ledgers");
         }
+        List<String> duplicates = StrictJson.duplicatePaths(root);
+        if (!duplicates.isEmpty()) {
+            throw refuse(INVALID_JSON, duplicates.get(0), "the upgrade decoder refuses every duplicate key");
+        }
         JsonNode outstanding = object.get("outstanding");
         if (outstanding != null && !outstanding.isNull()) {
             throw refuse(UPGRADE_PENDING, "state.outstanding", "an outstanding deployment must be completed with the "
@@ -115,7 +119,6 @@ final class ObsoleteReceipts {
         if (activation != null && !activation.isNull()) {
             JsonStruct a = JsonStruct.open(activation, path + ".activation", INVALID_JSON, "struct ObsoleteActivation",
                     List.of("process_incarnation", "result_revision", "config_digest"));
-            a.required("config_digest");
             boolean consistent = Ulid.isCanonical(a.requiredString("process_incarnation"))
                     && a.requiredU64("result_revision") == receipt.resultRevision()
                     && java.util.Objects.equals(a.optionalString("config_digest"), receipt.configDigest())

@@ -54,7 +54,54 @@ final class StrictJson {
      * @param label     human name, e.g. {@code state.json}
      * @param maxBytes  size cap
      */
-    record Source(String parseCode, String readCode, String rootPath, String label, long maxBytes) {
+    record Source(String parseCode, String readCode, String rootPath, String label, long maxBytes,
+            boolean mapDuplicatesLastWin) {
+        Source(String parseCode, String readCode, String rootPath, String label, long maxBytes) {
+            this(parseCode, readCode, rootPath, label, maxBytes, false);
+        }
+    }
+
+    /**
+     * An object parsed with {@link Source#mapDuplicatesLastWin}: a repeated key keeps the last value
+     * (serde_json for maps and free-form values) and is remembered here, so a strict struct opened on
+     * it can still refuse it ("duplicate field", {@link JsonStruct#open}) and a reader can report the
+     * map duplicates as findings ({@link #duplicatePaths}).
+     */
+    static final class TrackedObjectNode extends ObjectNode {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final java.util.List<String> duplicates = new java.util.ArrayList<>();
+
+        TrackedObjectNode(String path) {
+            super(JsonNodeFactory.instance);
+            this.path = path;
+        }
+
+        java.util.List<String> duplicates() {
+            return duplicates;
+        }
+
+        String path() {
+            return path;
+        }
+    }
+
+    /** Every {@code path.key} repeated in {@code root} (only objects parsed with map duplicates allowed). */
+    static java.util.List<String> duplicatePaths(JsonNode root) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node instanceof TrackedObjectNode t) {
+                t.duplicates().forEach(k -> out.add(t.path() + "." + k));
+            }
+            if (node.isContainerNode()) {
+                node.forEach(todo::push);
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -102,7 +149,7 @@ final class StrictJson {
                                     + " levels (recursion limit exceeded) at " + where(parser));
                         }
                         ContainerNode<?> node = token == JsonToken.START_OBJECT
-                                ? JsonNodeFactory.instance.objectNode()
+                                ? (source.mapDuplicatesLastWin() ? new TrackedObjectNode(path) : JsonNodeFactory.instance.objectNode())
                                 : JsonNodeFactory.instance.arrayNode();
                         attach(top, node);
                         stack.push(new Frame(node, path));
@@ -121,8 +168,11 @@ final class StrictJson {
                                     + where(parser));
                         }
                         if (object.has(name)) {
-                            throw error(source, top.path + "." + name,
-                                    "duplicate key `" + name + "` at " + where(parser));
+                            if (!(object instanceof TrackedObjectNode tracked)) {
+                                throw error(source, top.path + "." + name,
+                                        "duplicate key `" + name + "` at " + where(parser));
+                            }
+                            tracked.duplicates().add(name);
                         }
                         top.pendingName = name;
                     }

@@ -235,7 +235,7 @@ public final class HostileCorpus {
             out.add(new Input("duplicate-key", t, "repeated " + firstField, ("{\n  " + firstField + "\n" + text.substring(2)).getBytes(UTF_8), true));
         }
         out.add(new Input("duplicate-key", Target.STATE, "nested observation key",
-                "{\"version\":1,\"applied_revision\":{},\"observations\":{\"graph.a\":{\"x\":1,\"x\":2}}}".getBytes(UTF_8), true));
+                "{\"version\":1,\"applied_revision\":{},\"observations\":{\"graph.a\":{\"x\":1,\"x\":2}}}".getBytes(UTF_8), false));
         out.add(new Input("duplicate-key", Target.CLUSTER_YAML, "storage twice",
                 (new String(valid(Target.CLUSTER_YAML), UTF_8) + "storage: /tmp/elsewhere\n").getBytes(UTF_8), true));
     }

@@ -54,14 +54,20 @@ class HostileInputTest {
     }
 
     @Test
-    void duplicateKeysAreRejectedWithTheirPath() {
+    void duplicateKeysAreRejectedWithTheirPath() throws Exception {
         WireFormatException e = ledgerFailure("{\"version\":1,\"version\":1,\"applied_revision\":{}}");
         assertThat(e.code()).isEqualTo("invalid_state_json");
         assertThat(e.diagnostic().path()).isEqualTo("state.version");
-        assertThat(e.getMessage()).contains("duplicate key `version`");
+        assertThat(e.getMessage()).contains("duplicate field `version`");
 
-        e = ledgerFailure("{\"version\":1,\"applied_revision\":{},\"observations\":{\"graph.a\":{\"x\":1,\"x\":2}}}");
-        assertThat(e.diagnostic().path()).isEqualTo("state.observations.graph.a.x");
+        // inside a map or a free-form value the last one wins, as in serde_json (v0.13 spec §11.1), and is reported
+        Ledger mapDuplicate = Ledger.parse(Fixtures.utf8(
+                "{\"version\":1,\"applied_revision\":{},\"observations\":{\"graph.a\":{\"x\":1,\"x\":2}}}"));
+        assertThat(mapDuplicate.observations().get("graph.a").get("x").asInt()).isEqualTo(2);
+        assertThat(mapDuplicate.duplicateMapKeys()).containsExactly("state.observations.graph.a.x");
+        e = ledgerFailure("{\"version\":1,\"applied_revision\":{\"resources\":{\"schema.a\":{\"digest\":\"x\",\"digest\":\"y\"}}}}");
+        assertThat(e.diagnostic().path()).isEqualTo("state.applied_revision.resources.schema.a.digest");
+        assertThat(e.getMessage()).contains("duplicate field `digest`");
     }
 
     @ParameterizedTest

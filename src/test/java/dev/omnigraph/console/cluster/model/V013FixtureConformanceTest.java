@@ -157,6 +157,7 @@ class V013FixtureConformanceTest {
             assertThat(files.values()).as(config).anyMatch(b -> Arrays.equals(b, source));
         }
         assertThat(files).containsKeys("knowledge.pg", "cluster.policy.yaml", "graph.policy.yaml", "cluster.yaml (inferred)");
+        assertThat(files.get("cluster.yaml (inferred)")).isEqualTo(Fixtures013.bytes("config/cluster.yaml"));
         DesiredConfig desired = DesiredConfig.load(Fixtures013.path("config")).parsed().orElseThrow();
         assertThat(desired.configSemanticsJson()).isEqualTo(bundle.configSemantics());
         assertThat(desired.desiredConfigDigest()).isEqualTo(bundle.configDigest());
