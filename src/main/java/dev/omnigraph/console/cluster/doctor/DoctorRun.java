@@ -96,7 +96,8 @@ final class DoctorRun {
                     ResourceAddress.graph(s.graphId()), s.graphId(), "graph " + s.graphId() + " waits for the recovery of "
                             + "interrupted operation " + s.operationId() + " (" + s.kind().wireName() + ", started "
                             + s.startedAt() + "); serving never sweeps, so it skips the graph, its queries and its "
-                            + "graph-only policy bindings");
+                            + "graph-only policy bindings" + (v013 ? " (status reports it as legacy_recovery_pending, and "
+                            + "every v0.13 deployment refuses with policy_recovery_required while it exists)" : ""));
         }
     }
 

@@ -3,13 +3,23 @@ package dev.omnigraph.console.cluster.doctor;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
+import dev.omnigraph.console.cluster.model.Digests;
+import dev.omnigraph.console.cluster.model.ExternalBlobBase;
+import dev.omnigraph.console.cluster.model.ExternalBlobPolicy;
+import dev.omnigraph.console.cluster.model.ExternalBlobScope;
+import dev.omnigraph.console.cluster.model.SerdeJson;
 import dev.omnigraph.console.common.Progress;
 import dev.omnigraph.console.demo.V013Fixtures;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.testing.Backend;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +163,7 @@ class V013DoctorTest {
         DoctorFinding f = r.finding("cluster_recovery_pending").orElseThrow();
         assertThat(f.graphId()).contains("knowledge");
         assertThat(f.remedy()).contains("v0.13 never writes or sweeps").contains("policy_recovery_required");
+        assertThat(f.message()).contains("legacy_recovery_pending");
         assertThat(r.finding("cluster_no_healthy_graphs")).isPresent();
     }
 
@@ -195,6 +206,47 @@ class V013DoctorTest {
         DoctorReport r = examine(Backend.FILE, false, s -> s.deleteUnconditionally(ClusterLayout.STATE));
         DoctorFinding f = r.finding("cluster_state_missing").orElseThrow();
         assertThat(f.remedy()).contains("graph_root_exists").doesNotContain("import");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aServerSafeBaseInsideTheStorageRootQuarantinesItsGraph(Backend backend) throws Exception {
+        DoctorReport r = examine(backend, false, s -> {
+            String base = CanonicalRoot.of(s.uri()) + "/blobs/";
+            ObjectNode ledger = (ObjectNode) new ObjectMapper().readTree(s.read(ClusterLayout.STATE, 1 << 24).orElseThrow().bytes());
+            ObjectNode graph = (ObjectNode) ledger.path("applied_revision").path("resources").path("graph.knowledge");
+            ((ObjectNode) graph.path("external_blob_policy").path("bases").get(0)).put("uri", base);
+            ObjectNode resources = (ObjectNode) ledger.path("applied_revision").path("resources");
+            Map<String, String> queries = new TreeMap<>();
+            resources.properties().forEach(e -> {
+                if (e.getKey().startsWith("query.knowledge.")) {
+                    queries.put(e.getKey().substring("query.knowledge.".length()), e.getValue().path("digest").asText());
+                }
+            });
+            graph.put("digest", Digests.graphComposite("knowledge", resources.path("schema.knowledge").path("digest").asText(),
+                    queries, "provider.embedding.default", resources.path("provider.embedding.default").path("digest").asText(),
+                    new ExternalBlobPolicy.Allow(List.of(new ExternalBlobBase(base, ExternalBlobScope.SERVER_SAFE)))));
+            CraftedCluster.replace(s, ClusterLayout.STATE, SerdeJson.compact(ledger).getBytes(UTF_8));
+        });
+        DoctorFinding f = r.finding("external_blob_base_overlaps_storage_root").orElseThrow();
+        assertThat(f.severity()).isEqualTo(FindingSeverity.QUARANTINE);
+        assertThat(f.stage()).isEqualTo(DoctorStage.EXTERNAL_BLOBS);
+        assertThat(r.quarantined()).extracting(QuarantinedGraph::graphId).containsExactly("knowledge");
+        assertThat(r.finding("cluster_no_healthy_graphs")).as("knowledge was the only graph").isPresent();
+    }
+
+    @Test
+    void anEditedProviderProfileIsRefusedByTheStrictV2ReadWithARestoreRemedy() throws Exception {
+        DoctorReport r = examine(Backend.FILE, false, s -> {
+            String edited = new String(s.read(ClusterLayout.STATE, 1 << 24).orElseThrow().bytes(), UTF_8)
+                    .replace("openai/text-embedding-3-large", "openai/text-embedding-3-small");
+            CraftedCluster.replace(s, ClusterLayout.STATE, edited.getBytes(UTF_8));
+        });
+        assertThat(r.firstRefusingStage()).contains(DoctorStage.LEDGER);
+        DoctorFinding f = r.findings().stream().filter(x -> x.stage() == DoctorStage.LEDGER).findFirst().orElseThrow();
+        assertThat(f.code()).as("v2 checks provider digests in its projection rules on every read").isEqualTo("invalid_state");
+        assertThat(f.remedy()).contains("Do not hand-edit the ledger").contains("ledger history");
+        assertThat(r.generation().orElseThrow().generation()).isEqualTo("unreadable");
     }
 
     @Test
