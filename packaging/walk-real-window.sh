@@ -18,7 +18,7 @@
 set -Euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-OUT_DIR="$OUT/../walk" SIZES="1440x900 1024x768" THEMES="light dark" RUN=() DISPLAY_NO=77
+OUT_DIR="$OUT/../walk" SIZES="1440x900 1024x768" THEMES="light dark" RUN=()
 while (($#)); do
   case "$1" in
     --launcher) RUN=("$2"); shift ;;
@@ -26,7 +26,6 @@ while (($#)); do
     --out) OUT_DIR="$2"; shift ;;
     --sizes) SIZES="$2"; shift ;;
     --themes) THEMES="$2"; shift ;;
-    --display) DISPLAY_NO="$2"; shift ;;
     -h|--help) sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -52,7 +51,6 @@ stop_all() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; for
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-export DISPLAY=":$DISPLAY_NO"
 STOP=0
 screen_sum() { import -window root png:- 2>/dev/null | md5sum; }
 shot() {  # shot NAME: waits until the screen changed since the last key (a busy machine paints late) and then stops changing
@@ -73,6 +71,12 @@ shot() {  # shot NAME: waits until the screen changed since the last key (a busy
 }
 BEFORE_KEY=""
 key() { BEFORE_KEY="$(screen_sum)"; xdotool key --clearmodifiers "$@"; sleep 0.4; }
+click() { BEFORE_KEY="$(screen_sum)"; xdotool mousemove "$1" "$2" click 1; sleep 0.5; }
+menu() {  # menu X N: opens the menu-bar menu at x=X (the bar is left-aligned, y=32) and chooses its Nth item
+  click "$1" 32
+  local i; for ((i = 0; i < $2; i++)); do xdotool key Down; sleep 0.2; done
+  key Return
+}
 main_window() { xdotool search --sync --onlyvisible --name '^(.* — )?OmniGraph Console$' 2>/dev/null | head -1; }
 focus_main() { local w; w="$(main_window)"; [[ -n "$w" ]] && xdotool windowactivate --sync "$w" 2>/dev/null; sleep 0.3; }
 wait_log() {  # wait_log PATTERN COUNT SECONDS: the app's log has COUNT lines matching PATTERN
@@ -89,8 +93,13 @@ walk() {  # walk WIDTH HEIGHT THEME
   printf '{"version":1,"saved_connections":[],"recent_roots":[],"theme":"%s","poll_seconds":5,"lock_stale_minutes":60,"window":{"width":%s,"height":%s,"maximized":true,"splits":{}}}\n' \
     "$theme" "$width" "$height" > "$APPHOME/preferences.json"
   log "walk ${width}x${height} $theme -> $SHOTS"
-  Xvfb ":$DISPLAY_NO" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 & PIDS+=($!)
-  sleep 1
+  # a display of our own: Xvfb picks a free number (-displayfd), so another walk on this machine is never driven by this one
+  local fdfile="$work/display"
+  Xvfb -displayfd 3 -screen 0 "${width}x${height}x24" -nolisten tcp 3>"$fdfile" >/dev/null 2>&1 & PIDS+=($!)
+  local i=0; while [[ ! -s "$fdfile" ]] && ((i++ < 40)); do sleep 0.25; done
+  [[ -s "$fdfile" ]] || die "Xvfb did not start"
+  export DISPLAY=":$(tr -dc '0-9' < "$fdfile")"
+  log "  display $DISPLAY"
   openbox >/dev/null 2>&1 & PIDS+=($!)
   sleep 1
   (cd "$work" && JAVA_TOOL_OPTIONS="-Duser.home=$work -Domnigraph.console.home=$APPHOME" exec "${RUN[@]}" \
@@ -110,16 +119,16 @@ walk() {  # walk WIDTH HEIGHT THEME
   BEFORE_KEY="$(screen_sum)"; xdotool type --delay 20 's3//my bucket::?prefix'; key Return; shot "connect-mistyped-root"
   key ctrl+comma; shot "preferences"; key Escape
   focus_main
-  key Escape; key ctrl+shift+Tab; key ctrl+1   # back to the first tab
-  # menus by their mnemonics: Help > Local S3 endpoint, Cluster > Force unlock / Catalog garbage / Migrate storage
-  key alt+h; key l; shot "local-s3-stopped"
+  # back to the first cluster tab (a text field keeps Ctrl+Tab), then the menus with the mouse and the arrow keys
+  click 150 65; key ctrl+1
+  menu 194 1; shot "local-s3-stopped"
   key alt+s; SETTLE=3 shot "local-s3-running"; key Escape
   focus_main
-  key alt+c; key f; shot "force-unlock"; key Escape
+  menu 135 3; shot "force-unlock"; key Escape
   focus_main
-  key alt+c; key g; shot "catalog-gc"; key Escape
+  menu 135 5; shot "catalog-gc"; key Escape
   focus_main
-  key alt+c; key m; shot "wizard-destination"
+  menu 135 4; shot "wizard-destination"
   key alt+l; key alt+c; SETTLE=3 shot "wizard-destination-checked"
   key Escape; focus_main
   # Ctrl+Q: with the local endpoint empty the console quits at once (it asks only when data would be lost)

@@ -94,6 +94,9 @@ public final class DeploymentsView implements ClusterView {
         inCatalog.setId("deployments-show-in-catalog");
         inCatalog.disableProperty().bind(model.selectedProperty().isNull());
         inCatalog.setOnAction(e -> showInCatalog());
+        inCatalog.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…"
+        status.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(status, Priority.ALWAYS);
         ListView<CapturedSources.File> files = new ListView<>(model.files());
         files.setId("deployments-files");
         files.setAccessibleText("Captured files");

@@ -126,7 +126,7 @@ public final class ForceUnlockDialog extends Stage {
         VBox root = new VBox(scroll, buttons);
         root.setPrefWidth(620);
         root.getStyleClass().add("dialog");
-        setScene(Windows.styledScene(owner, root, 640, 560));
+        setScene(Windows.styledScene(owner, root, 640, model.asksOwnerStopped() ? 700 : 560));
         setMinWidth(480);
         setMinHeight(360);
         setOnShown(e -> input.requestFocus());

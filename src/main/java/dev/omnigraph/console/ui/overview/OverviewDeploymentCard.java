@@ -46,17 +46,22 @@ final class OverviewDeploymentCard {
             for (String c : f.contracts()) {
                 Label l = Ui.mono(c);
                 l.setWrapText(true);
+                l.setMinWidth(0);
                 box.getChildren().add(l);
             }
         }
         box.getChildren().add(link.apply("Open deployments", "deployments"));
-        return Ui.card("Ledger generation and deployments", box);
+        VBox card = Ui.card("Ledger generation and deployments", box);
+        card.setMinWidth(0);
+        return card;
     }
 
     private static Node outstanding(LedgerGenerationFacts.Outstanding o) {
         Label head = Ui.badge(Tagged.danger("Deployment outstanding: " + o.id()));
         head.setId("overview-outstanding");
         head.setWrapText(true);
+        head.setMinWidth(0);
+        head.setMinHeight(Region.USE_PREF_SIZE);
         Label when = wrapped("Accepted " + o.acceptedAt() + " (from its nonce ULID) by " + o.actor() + ".");
         VBox graphs = new VBox(2);
         o.graphs().forEach((g, state) -> graphs.getChildren().add(Ui.row(8, Ui.mono(g), Ui.badge(state.startsWith("settled")
@@ -66,6 +71,7 @@ final class OverviewDeploymentCard {
         command.setId("overview-reconcile-command");
         command.setWrapText(true);
         command.setMinHeight(Region.USE_PREF_SIZE);
+        command.setMinWidth(0);
         javafx.scene.control.Button copy = Ui.copyButton("reconcile command", o::command);
         copy.setMinWidth(Region.USE_PREF_SIZE); // never "…"
         HBox.setHgrow(command, Priority.ALWAYS);
@@ -78,6 +84,7 @@ final class OverviewDeploymentCard {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMinWidth(0); // wraps instead of widening the page
         return l;
     }
 }

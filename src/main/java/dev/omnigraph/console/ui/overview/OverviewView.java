@@ -181,6 +181,7 @@ public final class OverviewView implements ClusterView {
             if (n instanceof VBox v) {
                 v.setMaxHeight(Double.MAX_VALUE);
                 v.setMaxWidth(Double.MAX_VALUE);
+                v.setMinWidth(0); // cards wrap their text to the page instead of widening it
             }
         }
         content.getChildren().setAll(head, grid);

@@ -188,7 +188,9 @@ public final class PreferencesDialog extends Stage {
         footer.setPadding(new Insets(8, 20, 14, 20));
         root.getStyleClass().add("page");
         root.setId("preferences-dialog");
-        setScene(new Scene(root, 660, 800));
+        // never taller than the screen (at 1024×768 an 800-px dialog put its title bar off screen): the content scrolls
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        setScene(new Scene(root, 660, Math.min(800, Math.max(400, screen - 60))));
     }
 
     private static Label wrapping(String text) {

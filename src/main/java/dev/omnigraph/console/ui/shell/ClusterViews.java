@@ -20,14 +20,14 @@ public final class ClusterViews {
         return List.of(
                 new ClusterViewProvider("overview", "_Overview", OverviewView::new),
                 new ClusterViewProvider("ledger", "_Ledger", LedgerView::new),
-                new ClusterViewProvider("deployments", "D_eployments", dev.omnigraph.console.ui.deployments.DeploymentsView::new),
                 new ClusterViewProvider("catalog", "_Catalog", CatalogView::new),
                 new ClusterViewProvider("approvals", "_Approvals", ApprovalsView::new),
                 new ClusterViewProvider("recoveries", "_Recoveries", RecoveriesView::new),
                 new ClusterViewProvider("graphs", "_Graphs", GraphsView::new),
                 new ClusterViewProvider("lock", "Loc_k", LockView::new),
                 new ClusterViewProvider("history", "_History", dev.omnigraph.console.ui.history.LedgerHistoryView::new),
-                new ClusterViewProvider("doctor", "_Doctor", dev.omnigraph.console.ui.doctor.DoctorView::new)
+                new ClusterViewProvider("doctor", "_Doctor", dev.omnigraph.console.ui.doctor.DoctorView::new),
+                new ClusterViewProvider("deployments", "D_eployments", dev.omnigraph.console.ui.deployments.DeploymentsView::new)
         );
     }
 }

@@ -83,7 +83,28 @@ public final class ThemeManager {
 
     private void style(Window w) {
         style(w.getScene());
-        w.sceneProperty().addListener((o, a, b) -> style(b));
+        followRoot(w.getScene());
+        w.sceneProperty().addListener((o, a, b) -> {
+            style(b);
+            followRoot(b);
+        });
+    }
+
+    /**
+     * A scene's root can be replaced while it shows (ControlsFX validation wraps it in a decoration
+     * pane the first time a field is marked): the theme moves to the new root, and the old one, now
+     * inside it, drops its classes so it does not pin the old theme on its subtree.
+     */
+    private void followRoot(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        scene.rootProperty().addListener((o, old, root) -> {
+            if (old != null) {
+                old.getStyleClass().removeAll("theme-dark", "theme-light", "console-root");
+            }
+            style(scene);
+        });
     }
 
     private void applyAll() {
