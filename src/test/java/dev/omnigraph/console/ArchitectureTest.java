@@ -66,6 +66,7 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_UI_DEPENDENCIES = Set.of(
             "approvals -> shell", "catalog -> shell", "doctor -> shell", "gc -> shell", "graphs -> shell", "history -> shell",
             "ledger -> shell", "lock -> shell", "migrate -> shell", "overview -> shell", "recoveries -> shell",
+            "deployments -> shell", "backups -> shell", "deployments -> catalog",
             "ledger -> overview", "overview -> lock",
             "common -> session");
 

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.catalog;
 
+import dev.omnigraph.console.ui.common.Bundles;
 import dev.omnigraph.console.cluster.CatalogEntry;
 import dev.omnigraph.console.cluster.CatalogIndex;
 import dev.omnigraph.console.cluster.model.ResourceAddress;

@@ -16,7 +16,7 @@ import dev.omnigraph.console.storage.StoredObject;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.KeptSelection;
 import dev.omnigraph.console.ui.common.SnapshotViewModel;
-import dev.omnigraph.console.ui.history.RawLine;
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.task.TaskHandle;
 import java.util.ArrayList;

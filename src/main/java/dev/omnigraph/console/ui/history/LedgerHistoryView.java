@@ -1,5 +1,7 @@
 package dev.omnigraph.console.ui.history;
 
+import dev.omnigraph.console.ui.common.RawDiffCell;
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.cluster.diff.LedgerDiff;
 import dev.omnigraph.console.cluster.diff.LedgerDiffReport;
 import dev.omnigraph.console.cluster.diff.LedgerSide;

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.history;
 
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.LedgerState;

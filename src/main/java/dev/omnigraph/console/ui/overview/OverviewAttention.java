@@ -26,8 +26,8 @@ final class OverviewAttention {
             }
         });
         long orphan = s.catalog().entries().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN
-                && dev.omnigraph.console.ui.catalog.Bundles.digestOf(e.key()).isEmpty()).count();
-        var missingBundles = dev.omnigraph.console.ui.catalog.Bundles.missing(s.catalog());
+                && dev.omnigraph.console.ui.common.Bundles.digestOf(e.key()).isEmpty()).count();
+        var missingBundles = dev.omnigraph.console.ui.common.Bundles.missing(s.catalog());
         if (!missingBundles.isEmpty()) {
             out.add(Tagged.danger(plural(missingBundles.size(), "deployment bundle") + " the ledger references "
                     + (missingBundles.size() == 1 ? "is" : "are") + " missing (deployment_bundle_missing; see Catalog)"));

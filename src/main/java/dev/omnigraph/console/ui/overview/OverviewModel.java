@@ -87,7 +87,7 @@ public record OverviewModel(String name, String root, String storageKind, String
             }, () -> sidecars.add(r.stem() + ".json is unreadable: serving refuses to start"));
         }
         long live = s.catalog().count(CatalogEntry.Reference.LIVE);
-        long bundles = s.catalog().entries().stream().filter(e -> dev.omnigraph.console.ui.catalog.Bundles.digestOf(e.key()).isPresent())
+        long bundles = s.catalog().entries().stream().filter(e -> dev.omnigraph.console.ui.common.Bundles.digestOf(e.key()).isPresent())
                 .count();
         long orphan = s.catalog().entries().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN && !e.isBundle()).count();
         long missing = s.catalog().count(CatalogEntry.Reference.MISSING);

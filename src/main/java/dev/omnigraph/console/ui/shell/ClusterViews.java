@@ -27,7 +27,8 @@ public final class ClusterViews {
                 new ClusterViewProvider("lock", "Loc_k", LockView::new),
                 new ClusterViewProvider("history", "_History", dev.omnigraph.console.ui.history.LedgerHistoryView::new),
                 new ClusterViewProvider("doctor", "_Doctor", dev.omnigraph.console.ui.doctor.DoctorView::new),
-                new ClusterViewProvider("deployments", "D_eployments", dev.omnigraph.console.ui.deployments.DeploymentsView::new)
+                new ClusterViewProvider("deployments", "D_eployments", dev.omnigraph.console.ui.deployments.DeploymentsView::new),
+                new ClusterViewProvider("backups", "_Backups", dev.omnigraph.console.ui.backups.BackupsView::new)
         );
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.catalog;
 
+import dev.omnigraph.console.ui.common.Bundles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnigraph.console.cluster.CatalogIntegrity;

@@ -8,7 +8,7 @@ import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.testing.Backend;
 import dev.omnigraph.console.ui.Sessions;
 import dev.omnigraph.console.ui.V013Roots;
-import dev.omnigraph.console.ui.history.RawLine;
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -213,6 +214,14 @@ class WindowFitFxTest {
         FxHarness.runFx(() -> LocalS3Endpoint.shared().start(harness.runner));
         FxHarness.waitFor("the local S3 endpoint", 60, () -> LocalS3Endpoint.shared().runningProperty().get() != null);
         assertThat(s.isShowing()).isTrue();
+    }
+
+    @AfterEach
+    void stopTheSharedLocalEndpoint() {
+        // the endpoint is one per JVM: later tests start it themselves
+        FxHarness.runFx(() -> LocalS3Endpoint.shared().stop(harness.runner));
+        FxHarness.waitFor("the local S3 endpoint stopped", 60, () -> LocalS3Endpoint.shared().runningProperty().get() == null
+                && !LocalS3Endpoint.shared().busyProperty().get());
     }
 
     private MigrationWizard wizard;

@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.history;
 
+import dev.omnigraph.console.ui.common.RawLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

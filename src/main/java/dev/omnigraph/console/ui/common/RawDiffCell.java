@@ -1,4 +1,4 @@
-package dev.omnigraph.console.ui.history;
+package dev.omnigraph.console.ui.common;
 
 import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;

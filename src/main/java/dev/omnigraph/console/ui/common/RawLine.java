@@ -1,4 +1,4 @@
-package dev.omnigraph.console.ui.history;
+package dev.omnigraph.console.ui.common;
 
 import dev.omnigraph.console.cluster.diff.TextDiff;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.omnigraph.console.ui.catalog;
+package dev.omnigraph.console.ui.common;
 
 import dev.omnigraph.console.cluster.CatalogEntry;
 import dev.omnigraph.console.cluster.CatalogIndex;
