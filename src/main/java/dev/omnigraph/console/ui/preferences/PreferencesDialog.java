@@ -176,10 +176,10 @@ public final class PreferencesDialog extends Stage {
         close.setCancelButton(true);
         close.setOnAction(e -> close());
         close.setMinWidth(Region.USE_PREF_SIZE);
-        HBox footer = Ui.row(10, where, Ui.spacer(), close);
-        HBox.setHgrow(where, Priority.SOMETIMES);
+        HBox footer = Ui.row(10, Ui.spacer(), close);
 
-        VBox content = new VBox(12, Ui.title("Preferences"), appearance, live, connections, reset, status);
+        // where the file lives goes with the content (it wraps there); the footer keeps only Close
+        VBox content = new VBox(12, Ui.title("Preferences"), appearance, live, connections, reset, status, where);
         content.setPadding(new Insets(16, 20, 8, 20));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
