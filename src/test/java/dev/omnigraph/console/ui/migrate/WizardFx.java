@@ -30,6 +30,8 @@ final class WizardFx {
 
     /** The node with this id inside the wizard's window. */
     static Node node(FxRobot robot, MigrationWizard wizard, String id) {
+        // a page's controls are attached once its page is shown: wait for the node, not for time
+        FxHarness.waitFor(id + " shown", 20, () -> robot.from(wizard.stage().getScene().getRoot()).lookup(id).tryQuery().isPresent());
         return robot.from(wizard.stage().getScene().getRoot()).lookup(id).query();
     }
 
