@@ -182,6 +182,7 @@ public final class LedgerHistoryView implements ClusterView {
         pickB.valueProperty().bindBidirectional(model.sideBProperty());
         Button compare = new Button("Compare");
         compare.setId("history-compare");
+        compare.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         compare.setDefaultButton(false);
         compare.setAccessibleText("Compare ledger A with ledger B");
         compare.setOnAction(e -> model.compare());
@@ -196,6 +197,7 @@ public final class LedgerHistoryView implements ClusterView {
         Label summary = new Label();
         summary.setId("history-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines get their height
         summary.textProperty().bind(model.summaryProperty());
 
         tabs.getTabs().setAll(tab("history-tab-structure", "Structure", structurePane()),

@@ -111,7 +111,13 @@ public final class LedgerView implements ClusterView {
         Label count = Ui.muted("");
         count.textProperty().bind(Bindings.createStringBinding(() -> model.filteredRows().size() + " of " + model.rows().size(),
                 model.filteredRows(), model.rows()));
-        var bar = Ui.row(8, filter, new Label("Status"), status, new Label("Kind"), kind, Ui.spacer(), count);
+        Label statusLabel = new Label("Status");
+        Label kindLabel = new Label("Kind");
+        for (Label l : List.of(statusLabel, kindLabel, count)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the filter field shrinks, never these
+        }
+        filter.setMinWidth(120);
+        var bar = Ui.row(8, filter, statusLabel, status, kindLabel, kind, Ui.spacer(), count);
         bar.setPadding(new Insets(8, 0, 8, 0));
 
         TableColumn<ResourceRow, String> address = Ui.monoColumn("Address", ResourceRow::address, 250);
@@ -121,8 +127,8 @@ public final class LedgerView implements ClusterView {
                 Ui.monoColumn("Digest", r -> r.digest().isEmpty() ? "—" : r.digest().substring(0, Math.min(16, r.digest().length())) + "…", 150),
                 st, Ui.textColumn("Conditions", ResourceRow::conditions, 120), Ui.textColumn("Message", ResourceRow::message, 200),
                 Ui.textColumn("Applies to", ResourceRow::appliesTo, 120),
-                Ui.textColumn("Embedding provider", ResourceRow::embeddingProvider, 150),
-                Ui.monoColumn("External blob policy", ResourceRow::externalBlobPolicy, 160)));
+                Ui.textColumn("Embedding provider", ResourceRow::embeddingProvider, 175),
+                Ui.monoColumn("External blob policy", ResourceRow::externalBlobPolicy, 190)));
         SortedList<ResourceRow> sorted = new SortedList<>(model.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

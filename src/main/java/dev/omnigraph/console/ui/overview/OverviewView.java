@@ -154,6 +154,7 @@ public final class OverviewView implements ClusterView {
             HBox.setHgrow(text, Priority.ALWAYS);
             Label code = Ui.mono(d.code());
             code.getStyleClass().add("muted");
+            code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message wraps; the code stays whole
             diagnostics.getChildren().add(Ui.row(8, Ui.badge(d.isError() ? new Tagged("error", Severity.DANGER)
                     : new Tagged("warning", Severity.WARN)), code, text));
         }
