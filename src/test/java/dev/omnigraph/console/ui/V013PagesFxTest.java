@@ -114,4 +114,35 @@ class V013PagesFxTest {
         assertThat(text(robot, "#overview-outstanding")).startsWith("Deployment outstanding: ");
         FxHarness.screenshot(stage, out.resolve("v013-overview-outstanding.png"));
     }
+
+    @Test
+    void overviewDeploymentsAndLockOnAV013RootOnTheLoopbackS3Server(FxRobot robot) throws Exception {
+        dev.omnigraph.console.storage.StoreUri.S3 uri = dev.omnigraph.console.testing.S3TestServer.newRoot("v013pages", "clusters/hub-on-s3");
+        try (var store = new dev.omnigraph.console.storage.S3ObjectStore(uri, dev.omnigraph.console.testing.S3TestServer.settings())) {
+            dev.omnigraph.console.demo.V013ClusterGenerator.write(store, dev.omnigraph.console.demo.DemoKind.SERVING, "hub-on-s3", 7,
+                    64L * 1024, dev.omnigraph.console.common.Progress.NONE);
+        }
+        FxHarness.runFx(() -> harness.window.shell().open(new dev.omnigraph.console.ui.session.ConnectionSpec(
+                dev.omnigraph.console.cluster.ClusterLocation.ofRoot(uri), dev.omnigraph.console.testing.S3TestServer.settings())));
+        FxHarness.waitFor("the S3 root loaded", 120, () -> FxHarness.onFx(() -> harness.window.shell().sessions().stream()
+                .anyMatch(x -> x.location().root().equals(uri) && x.snapshot() != null)));
+        ClusterSession onS3 = FxHarness.onFx(() -> harness.window.shell().sessions().stream()
+                .filter(x -> x.location().root().equals(uri)).findFirst().orElseThrow());
+        ClusterWorkspace w = harness.select(onS3);
+
+        FxHarness.runFx(() -> w.show("overview"));
+        FxHarness.waitFor("generation on the overview", 30, () -> robot.lookup("#overview-generation").match(V013PagesFxTest::showing)
+                .tryQuery().isPresent());
+        assertThat(text(robot, "#overview-generation")).isEqualTo("v2 ledger (v0.13)");
+        assertThat(text(robot, "#overview-lock-badge")).startsWith("Held by serve").doesNotContain("stale");
+
+        FxHarness.runFx(() -> w.show("deployments"));
+        TableView<?> table = robot.lookup("#deployments-table").match(V013PagesFxTest::showing).query();
+        FxHarness.waitFor("deployments listed", 30, () -> FxHarness.onFx(() -> table.getItems().size() == 3));
+        FxHarness.waitFor("bundle verified", 30, () -> text(robot, "#deployments-bundle-status").contains("verified"));
+
+        FxHarness.runFx(() -> w.show("lock"));
+        FxHarness.waitFor("lock badge", 10, () -> robot.lookup("#lock-badge").match(V013PagesFxTest::showing).tryQuery().isPresent());
+        assertThat(text(robot, "#lock-badge")).startsWith("Held by serve").doesNotContain("stale");
+    }
 }
