@@ -112,9 +112,9 @@ final class BlobTransfer {
         }
         PutResult r;
         String sent;
-        try (ObjectDigest.Sha256Stream in = new ObjectDigest.Sha256Stream(opened.get())) {
+        try (dev.omnigraph.console.storage.Sha256InputStream in = new dev.omnigraph.console.storage.Sha256InputStream(opened.get())) {
             r = to.putStream(toKey, in, size, WriteCondition.IF_ABSENT, null);
-            sent = in.hex();
+            sent = in.sha256Hex();
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.UNREACHABLE, fromKey, "Reading " + fromKey + " broke off: " + e.getMessage(), e);
         }
