@@ -64,9 +64,7 @@ class ArchitectureTest {
      * side, and the lock/overview summaries the ledger page shows into {@code ui.common}.
      */
     private static final Set<String> KNOWN_UI_DEPENDENCIES = Set.of(
-            "approvals -> shell", "catalog -> shell", "doctor -> shell", "gc -> shell", "graphs -> shell", "history -> shell",
-            "ledger -> shell", "lock -> shell", "migrate -> shell", "overview -> shell", "recoveries -> shell",
-            "deployments -> shell", "backups -> shell", "deployments -> catalog",
+            "overview -> shell", "deployments -> catalog",
             "ledger -> overview", "overview -> lock",
             "common -> session");
 

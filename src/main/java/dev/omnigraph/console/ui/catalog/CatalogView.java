@@ -1,12 +1,12 @@
 package dev.omnigraph.console.ui.catalog;
 
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.ProgressStrip;
-import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

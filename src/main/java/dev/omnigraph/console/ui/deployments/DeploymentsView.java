@@ -2,12 +2,12 @@ package dev.omnigraph.console.ui.deployments;
 
 import dev.omnigraph.console.cluster.model.CapturedSources;
 import dev.omnigraph.console.ui.catalog.CatalogView;
-import dev.omnigraph.console.ui.common.TableKeeper;
-import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.common.TableKeeper;
+import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

@@ -1,6 +1,6 @@
 package dev.omnigraph.console.ui.doctor;
 
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 

@@ -9,7 +9,7 @@ import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Times;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.Windows;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

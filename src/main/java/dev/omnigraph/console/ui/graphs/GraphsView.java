@@ -2,11 +2,11 @@ package dev.omnigraph.console.ui.graphs;
 
 import dev.omnigraph.console.cluster.TableSummary;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Ui;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

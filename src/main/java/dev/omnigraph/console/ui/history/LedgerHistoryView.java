@@ -1,19 +1,19 @@
 package dev.omnigraph.console.ui.history;
 
-import dev.omnigraph.console.ui.common.RawDiffCell;
-import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.cluster.diff.LedgerDiff;
 import dev.omnigraph.console.cluster.diff.LedgerDiffReport;
 import dev.omnigraph.console.cluster.diff.LedgerSide;
 import dev.omnigraph.console.cluster.diff.RestoreGuidance;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.ProgressStrip;
+import dev.omnigraph.console.ui.common.RawDiffCell;
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Times;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.UserMessage;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

@@ -1,13 +1,13 @@
 package dev.omnigraph.console.ui.ledger;
 
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.JsonLinesView;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
-import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.overview.OverviewModel;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;

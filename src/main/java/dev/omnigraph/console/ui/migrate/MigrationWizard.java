@@ -6,7 +6,7 @@ import dev.omnigraph.console.ui.common.FxDialogService;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.Windows;
 import dev.omnigraph.console.ui.session.ClusterSession;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import dev.omnigraph.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,12 +1,12 @@
 package dev.omnigraph.console.ui.recoveries;
 
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
-import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Ui;
-import dev.omnigraph.console.ui.shell.ClusterView;
-import dev.omnigraph.console.ui.shell.ViewContext;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

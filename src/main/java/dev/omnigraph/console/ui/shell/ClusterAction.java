@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.function.Consumer;
 
 /**

@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.shell;
 import dev.omnigraph.console.ui.catalog.CatalogView;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.lock.LockView;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 
 /**

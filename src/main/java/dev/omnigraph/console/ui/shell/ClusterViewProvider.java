@@ -1,5 +1,7 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.function.Function;
 
 /**

@@ -2,11 +2,13 @@ package dev.omnigraph.console.ui.shell;
 
 import dev.omnigraph.console.ui.approvals.ApprovalsView;
 import dev.omnigraph.console.ui.catalog.CatalogView;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.graphs.GraphsView;
 import dev.omnigraph.console.ui.ledger.LedgerView;
 import dev.omnigraph.console.ui.lock.LockView;
 import dev.omnigraph.console.ui.overview.OverviewView;
 import dev.omnigraph.console.ui.recoveries.RecoveriesView;
+import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 
 /**

@@ -14,6 +14,7 @@ import dev.omnigraph.console.ui.preferences.PreferencesViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.session.PollScheduler;
 import dev.omnigraph.console.ui.session.SessionSettings;
+import dev.omnigraph.console.ui.session.ShellActions;
 import dev.omnigraph.console.ui.task.Activity;
 import dev.omnigraph.console.ui.task.TaskRunner;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.omnigraph.console.ui.shell;
 
-import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.UserMessage;

@@ -6,8 +6,8 @@
  * <h2>Extension points</h2>
  * <ul>
  *   <li><b>A page of a cluster</b> (e.g. a ledger history/diff view, a serving-doctor report): write
- *       one class implementing {@link dev.omnigraph.console.ui.shell.ClusterView} with a constructor
- *       taking a {@link dev.omnigraph.console.ui.shell.ViewContext} (keep its logic in a view-model
+ *       one class implementing {@link dev.omnigraph.console.ui.common.ClusterView} with a constructor
+ *       taking a {@link dev.omnigraph.console.ui.session.ViewContext} (keep its logic in a view-model
  *       extending {@code ui.common.SnapshotViewModel}, tested with {@code ImmediateTaskRunner}), and
  *       add one line to {@link dev.omnigraph.console.ui.shell.ClusterViews#all()}. The workspace
  *       creates it on first visit and activates it only while it is on screen.</li>

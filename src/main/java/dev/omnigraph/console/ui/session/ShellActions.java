@@ -1,7 +1,4 @@
-package dev.omnigraph.console.ui.shell;
-
-import dev.omnigraph.console.ui.session.ClusterSession;
-import dev.omnigraph.console.ui.session.ConnectionSpec;
+package dev.omnigraph.console.ui.session;
 
 /** What a page or an action may ask of the window beyond its own cluster. */
 public interface ShellActions {

@@ -1,4 +1,4 @@
-package dev.omnigraph.console.ui.shell;
+package dev.omnigraph.console.ui.common;
 
 import javafx.scene.Node;
 

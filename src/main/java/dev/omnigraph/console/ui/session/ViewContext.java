@@ -1,9 +1,9 @@
-package dev.omnigraph.console.ui.shell;
+package dev.omnigraph.console.ui.session;
 
 import dev.omnigraph.console.prefs.PreferencesModel;
+import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.DialogService;
 import dev.omnigraph.console.ui.common.FxDialogService;
-import dev.omnigraph.console.ui.session.ClusterSession;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
