@@ -7,7 +7,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -38,13 +37,9 @@ import org.junit.jupiter.api.Test;
  * A layer uses only the layers below it; nothing below {@code ui} and the launcher touches JavaFX;
  * no two top-level packages depend on each other both ways. Inside {@code ui}, the feature packages
  * (one per view) build on the shared plumbing ({@code ui.task} &lt;- {@code ui.common} &lt;-
- * {@code ui.session}) and not on each other or on {@code ui.shell}, which composes them.
- *
- * <p>The ui rules do not hold everywhere yet: {@link #KNOWN_UI_DEPENDENCIES} lists the package
- * dependencies that break them today (features reaching up into {@code ui.shell} for its
- * {@code ViewContext}, {@code ui.common} using {@code ui.session}, ledger -> overview -> lock). The
- * rules pass with exactly those; a new one fails, and a fixed one must be removed from the list
- * (the list only shrinks).
+ * {@code ui.session}) and not on each other or on {@code ui.shell}, which composes them (a page
+ * reaches another only through {@code ViewContext.view(id)} as a {@code ClusterView}); no two ui
+ * packages depend on each other both ways.
  */
 class ArchitectureTest {
     private static final String ROOT = "dev.omnigraph.console";
@@ -56,17 +51,6 @@ class ArchitectureTest {
     private static final Set<String> UI_PLUMBING = Set.of("common", "task", "session");
     /** The ui packages that are not features: the plumbing, the shell that composes the features, the crash dialog. */
     private static final Set<String> UI_NOT_FEATURES = Set.of("common", "task", "session", "shell", "runtime");
-
-    /**
-     * Today's exceptions to the ui rules, "from -> to" (ui sub-packages). Owned by the window
-     * work: move {@code ViewContext} and what the features use from {@code ui.shell} into
-     * {@code ui.common}, the session pieces {@code ui.common} uses into {@code ui.session}'s
-     * side, and the lock/overview summaries the ledger page shows into {@code ui.common}.
-     */
-    private static final Set<String> KNOWN_UI_DEPENDENCIES = Set.of(
-            "overview -> shell", "deployments -> catalog",
-            "ledger -> overview", "overview -> lock",
-            "common -> session");
 
     @Test
     void layersPointDown() {
@@ -130,21 +114,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theKnownUiExceptionsAreStillThereOtherwiseDropThem() {
-        Set<String> actual = new TreeSet<>();
-        for (JavaClass c : MAIN) {
-            String from = uiPackage(c);
-            if (from == null) {
-                continue;
-            }
-            c.getDirectDependenciesFromSelf().forEach(d -> {
-                String to = uiPackage(d.getTargetClass().getBaseComponentType());
-                if (to != null && !to.equals(from)) {
-                    actual.add(from + " -> " + to);
-                }
-            });
-        }
-        assertThat(actual).as("a fixed exception must leave KNOWN_UI_DEPENDENCIES").containsAll(KNOWN_UI_DEPENDENCIES);
+    void noCyclesBetweenUiPackages() {
+        slices().matching(ROOT + ".ui.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test
@@ -153,25 +124,13 @@ class ArchitectureTest {
                 .because("test helpers live in src/test").allowEmptyShould(true).check(MAIN);
     }
 
-    /** Classes in {@code ui.<from>} use no ui package but their own, {@code mayUse} and today's known exceptions. */
+    /** Classes in {@code ui.<from>} use no ui package but their own and {@code mayUse}. */
     private static ArchRule usesOnlyTheseUiPackages(String from, Set<String> mayUse) {
         Set<String> allowed = new TreeSet<>(mayUse);
         allowed.add(from);
-        allowed.addAll(knownTargetsOf(from));
         return classes().that().resideInAPackage(ROOT + ".ui." + from + "..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + ".ui..")
                         .or(resideInAnyPackage(allowed.stream().map(p -> ROOT + ".ui." + p + "..").toArray(String[]::new))));
-    }
-
-    private static Set<String> knownTargetsOf(String from) {
-        Set<String> targets = new TreeSet<>();
-        for (String edge : KNOWN_UI_DEPENDENCIES) {
-            String[] parts = edge.split(" -> ");
-            if (parts[0].equals(from)) {
-                targets.add(parts[1]);
-            }
-        }
-        return targets;
     }
 
     private static Set<String> uiPackages() {

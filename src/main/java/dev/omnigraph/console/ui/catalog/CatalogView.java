@@ -274,6 +274,7 @@ public final class CatalogView implements ClusterView {
      * absent. The way is found among the plain catalog nodes first, so only the tree items on it are
      * built (never the whole catalog's).
      */
+    @Override
     public boolean reveal(String key) {
         TreeItem<CatalogNode> item = itemFor(key, true);
         if (item == null) {

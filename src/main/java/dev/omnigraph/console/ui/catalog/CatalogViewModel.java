@@ -1,6 +1,5 @@
 package dev.omnigraph.console.ui.catalog;
 
-import dev.omnigraph.console.ui.common.Bundles;
 import dev.omnigraph.console.cluster.CatalogEntry;
 import dev.omnigraph.console.cluster.CatalogIntegrity;
 import dev.omnigraph.console.cluster.CatalogVerifier;
@@ -8,17 +7,18 @@ import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.storage.StoredObject;
+import dev.omnigraph.console.ui.common.Bundles;
 import dev.omnigraph.console.ui.common.Failures;
-import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.session.CatalogVerdicts;
 import dev.omnigraph.console.ui.session.CatalogWatch;
 import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.session.SnapshotViewModel;
 import dev.omnigraph.console.ui.task.ProgressModel;
 import dev.omnigraph.console.ui.task.TaskHandle;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;

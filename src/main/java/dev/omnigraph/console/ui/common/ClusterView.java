@@ -17,6 +17,14 @@ public interface ClusterView {
     /** Off screen: stop following. */
     void deactivate();
 
+    /**
+     * Selects the item with this key on the page and scrolls it into view (e.g. the Deployments page
+     * shows a bundle in the Catalog); false when the page has no such item or nothing to select.
+     */
+    default boolean reveal(String key) {
+        return false;
+    }
+
     /** The node to focus when the page is shown (keyboard users land somewhere useful). */
     default Node initialFocus() {
         return null;

@@ -1,7 +1,6 @@
 package dev.omnigraph.console.ui.deployments;
 
 import dev.omnigraph.console.cluster.model.CapturedSources;
-import dev.omnigraph.console.ui.catalog.CatalogView;
 import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
@@ -165,7 +164,8 @@ public final class DeploymentsView implements ClusterView {
             return;
         }
         context.navigate().accept("catalog");
-        if (context.view("catalog") instanceof CatalogView catalog) {
+        ClusterView catalog = context.view("catalog");
+        if (catalog != null) {
             catalog.reveal(r.bundleKey());
         }
     }

@@ -1,6 +1,5 @@
 package dev.omnigraph.console.ui.history;
 
-import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.LedgerState;
@@ -16,9 +15,10 @@ import dev.omnigraph.console.cluster.history.LedgerLoader;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.cluster.history.LedgerSource;
 import dev.omnigraph.console.ui.common.Failures;
-import dev.omnigraph.console.ui.common.SnapshotViewModel;
+import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.common.UserMessage;
 import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.session.SnapshotViewModel;
 import dev.omnigraph.console.ui.task.JobContext;
 import dev.omnigraph.console.ui.task.ProgressModel;
 import dev.omnigraph.console.ui.task.TaskHandle;

@@ -2,11 +2,11 @@ package dev.omnigraph.console.ui.ledger;
 
 import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.JsonLinesView;
+import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
-import dev.omnigraph.console.ui.overview.OverviewModel;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -122,7 +122,7 @@ public final class LedgerView implements ClusterView {
 
         TableColumn<ResourceRow, String> address = Ui.monoColumn("Address", ResourceRow::address, 250);
         TableColumn<ResourceRow, Tagged> st = Ui.badgeColumn("Status", r -> r.status().isEmpty() ? Tagged.neutral("—")
-                : new Tagged(r.status(), OverviewModel.statusSeverity(r.status())), 90);
+                : new Tagged(r.status(), Severity.ofResourceStatus(r.status())), 90);
         table.getColumns().setAll(List.of(address, Ui.textColumn("Kind", ResourceRow::kind, 80),
                 Ui.monoColumn("Digest", r -> r.digest().isEmpty() ? "—" : r.digest().substring(0, Math.min(16, r.digest().length())) + "…", 150),
                 st, Ui.textColumn("Conditions", ResourceRow::conditions, 120), Ui.textColumn("Message", ResourceRow::message, 200),

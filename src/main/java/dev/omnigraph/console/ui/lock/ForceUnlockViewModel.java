@@ -4,6 +4,7 @@ import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.LockService;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.ui.common.Failures;
+import dev.omnigraph.console.ui.common.LockStatus;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.session.ClusterSession;

@@ -3,6 +3,7 @@ package dev.omnigraph.console.ui.lock;
 import dev.omnigraph.console.cluster.LockState;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.ui.common.DetailGrid;
+import dev.omnigraph.console.ui.common.LockStatus;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.session.ViewContext;

@@ -1,7 +1,8 @@
 package dev.omnigraph.console.ui.lock;
 
 import dev.omnigraph.console.cluster.ClusterSnapshot;
-import dev.omnigraph.console.ui.common.SnapshotViewModel;
+import dev.omnigraph.console.ui.common.LockStatus;
+import dev.omnigraph.console.ui.session.SnapshotViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -4,6 +4,7 @@ import dev.omnigraph.console.cluster.CatalogEntry;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.GraphLinkage;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class OverviewAttention {
         List<Tagged> out = new ArrayList<>();
         statusCounts.forEach((status, n) -> {
             if (!status.equals("applied") && !status.equals("no status")) {
-                Tagged t = new Tagged(plural(n, "resource") + " " + status + " (see Ledger)", OverviewModel.statusSeverity(status));
+                Tagged t = new Tagged(plural(n, "resource") + " " + status + " (see Ledger)", Severity.ofResourceStatus(status));
                 out.add(t);
             }
         });

@@ -12,9 +12,9 @@ import dev.omnigraph.console.cluster.model.Diagnostic;
 import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.ResourceStatusRecord;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.LockStatus;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
-import dev.omnigraph.console.ui.lock.LockStatus;
 import dev.omnigraph.console.ui.session.CatalogVerdicts;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,15 +121,5 @@ public record OverviewModel(String name, String root, String storageKind, String
                 invalidApprovals, List.copyOf(sidecars), catalog, detail, s.graphs().size(), s.graphObjects(), s.graphBytes(), attention,
                 s.diagnostics(), readSummary, OverviewAttention.of(s, counts, changedSinceVerified), freshness,
                 LedgerGenerationFacts.of(s));
-    }
-
-    /** Colour for a status name in the counts. */
-    public static Severity statusSeverity(String status) {
-        return switch (status) {
-            case "applied" -> Severity.OK;
-            case "drifted", "blocked", "pending", "planned", "applying" -> Severity.WARN;
-            case "error" -> Severity.DANGER;
-            default -> Severity.NEUTRAL;
-        };
     }
 }

@@ -7,7 +7,7 @@ import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.session.ViewContext;
-import dev.omnigraph.console.ui.shell.OverviewBadges;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.Animation;
@@ -38,12 +38,16 @@ public final class OverviewView implements ClusterView {
     private final ScrollPane root;
     private final Timeline ticker;
 
-    public OverviewView(ViewContext context) {
+    /**
+     * @param badges extra badges for the title row, contributed by other features (the shell passes
+     *               them: a feature does not know the others)
+     */
+    public OverviewView(ViewContext context, List<Function<ViewContext, Node>> badges) {
         this.context = context;
         this.model = new OverviewViewModel(context.session());
         content.setPadding(new Insets(18, 22, 22, 22));
         content.getStyleClass().add("overview");
-        for (Function<ViewContext, Node> badge : OverviewBadges.all()) {
+        for (Function<ViewContext, Node> badge : badges) {
             extraBadges.getChildren().add(badge.apply(context));
         }
         root = new ScrollPane(content);
@@ -101,7 +105,7 @@ public final class OverviewView implements ClusterView {
         FlowPane statuses = new FlowPane(6, 6);
         for (Map.Entry<String, Long> e : m.statusCounts().entrySet()) {
             statuses.getChildren().add(Ui.badge(new Tagged(Format.count(e.getValue()) + " " + e.getKey(),
-                    OverviewModel.statusSeverity(e.getKey()))));
+                    Severity.ofResourceStatus(e.getKey()))));
         }
         if (m.statusCounts().isEmpty()) {
             statuses.getChildren().add(Ui.muted("No resources recorded."));

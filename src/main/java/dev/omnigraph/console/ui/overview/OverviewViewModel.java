@@ -2,8 +2,8 @@ package dev.omnigraph.console.ui.overview;
 
 import dev.omnigraph.console.cluster.CatalogVerifier;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
-import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.session.SnapshotViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -2,8 +2,8 @@ package dev.omnigraph.console.ui.recoveries;
 
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.ui.common.KeptSelection;
-import dev.omnigraph.console.ui.common.SnapshotViewModel;
 import dev.omnigraph.console.ui.session.ClusterSession;
+import dev.omnigraph.console.ui.session.SnapshotViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;

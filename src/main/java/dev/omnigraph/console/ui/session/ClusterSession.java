@@ -1,14 +1,12 @@
 package dev.omnigraph.console.ui.session;
 
-import dev.omnigraph.console.storage.StorageException;
-import dev.omnigraph.console.storage.ObjectInfo;
-import dev.omnigraph.console.cluster.RecoveryEntry;
 import dev.omnigraph.console.cluster.ApprovalEntry;
 import dev.omnigraph.console.cluster.CatalogVerifier;
 import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
+import dev.omnigraph.console.cluster.RecoveryEntry;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.cluster.model.DesiredConfig;
 import dev.omnigraph.console.cluster.model.DesiredConfigResult;
@@ -16,7 +14,9 @@ import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.storage.CapabilityProbe;
 import dev.omnigraph.console.storage.ConditionalRead;
+import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
+import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.UserMessage;
 import dev.omnigraph.console.ui.task.ProgressModel;

@@ -20,7 +20,7 @@ public final class ClusterViews {
 
     public static List<ClusterViewProvider> all() {
         return List.of(
-                new ClusterViewProvider("overview", "_Overview", OverviewView::new),
+                new ClusterViewProvider("overview", "_Overview", ctx -> new OverviewView(ctx, OverviewBadges.all())),
                 new ClusterViewProvider("ledger", "_Ledger", LedgerView::new),
                 new ClusterViewProvider("catalog", "_Catalog", CatalogView::new),
                 new ClusterViewProvider("approvals", "_Approvals", ApprovalsView::new),

@@ -8,7 +8,7 @@
  *   <li><b>A page of a cluster</b> (e.g. a ledger history/diff view, a serving-doctor report): write
  *       one class implementing {@link dev.omnigraph.console.ui.common.ClusterView} with a constructor
  *       taking a {@link dev.omnigraph.console.ui.session.ViewContext} (keep its logic in a view-model
- *       extending {@code ui.common.SnapshotViewModel}, tested with {@code ImmediateTaskRunner}), and
+ *       extending {@code ui.session.SnapshotViewModel}, tested with {@code ImmediateTaskRunner}), and
  *       add one line to {@link dev.omnigraph.console.ui.shell.ClusterViews#all()}. The workspace
  *       creates it on first visit and activates it only while it is on screen.</li>
  *   <li><b>A command on a cluster</b> (e.g. "Migrate storage…", "Collect catalog garbage…"): add one

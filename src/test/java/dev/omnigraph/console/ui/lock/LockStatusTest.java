@@ -9,6 +9,7 @@ import dev.omnigraph.console.cluster.model.Rfc3339;
 import dev.omnigraph.console.demo.DemoOptions;
 import dev.omnigraph.console.testing.Backend;
 import dev.omnigraph.console.ui.Sessions;
+import dev.omnigraph.console.ui.common.LockStatus;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import dev.omnigraph.console.ui.session.PollScheduler;

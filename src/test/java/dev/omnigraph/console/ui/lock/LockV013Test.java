@@ -9,6 +9,7 @@ import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.testing.Backend;
 import dev.omnigraph.console.ui.Sessions;
 import dev.omnigraph.console.ui.V013Roots;
+import dev.omnigraph.console.ui.common.LockStatus;
 import dev.omnigraph.console.ui.session.ClusterSession;
 import java.nio.file.Path;
 import java.time.Duration;

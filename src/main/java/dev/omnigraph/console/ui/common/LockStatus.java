@@ -1,4 +1,4 @@
-package dev.omnigraph.console.ui.lock;
+package dev.omnigraph.console.ui.common;
 
 import dev.omnigraph.console.cluster.ClusterSnapshot;
 import dev.omnigraph.console.cluster.LockState;
@@ -8,8 +8,6 @@ import dev.omnigraph.console.cluster.model.LockOperation;
 import dev.omnigraph.console.cluster.model.OutstandingDeployment;
 import dev.omnigraph.console.cluster.model.LockFile;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.Severity;
-import dev.omnigraph.console.ui.common.Tagged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

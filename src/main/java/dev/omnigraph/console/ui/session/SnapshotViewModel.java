@@ -1,7 +1,6 @@
-package dev.omnigraph.console.ui.common;
+package dev.omnigraph.console.ui.session;
 
 import dev.omnigraph.console.cluster.ClusterSnapshot;
-import dev.omnigraph.console.ui.session.ClusterSession;
 import javafx.beans.value.ChangeListener;
 
 /**
