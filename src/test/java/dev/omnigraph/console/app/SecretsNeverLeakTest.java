@@ -101,10 +101,10 @@ class SecretsNeverLeakTest {
         PreferencesModel prefs = new PreferencesModel(new PreferencesStore(home.resolve("prefs")));
         ConnectViewModel vm = new ConnectViewModel(new ImmediateTaskRunner(), prefs, S3Settings.fromEnvironment(Map.of()), home, s -> { });
         vm.rootProperty().set(S3TestServer.newRoot("secrets-connect", "prod").display());
-        vm.endpointProperty().set(server.endpoint());
-        vm.regionProperty().set("us-east-1");
-        vm.accessKeyProperty().set(id);
-        vm.secretKeyProperty().set(secret + "\n"); // pasted with its line end: the same secret
+        vm.s3().endpointProperty().set(server.endpoint());
+        vm.s3().regionProperty().set("us-east-1");
+        vm.s3().accessKeyProperty().set(id);
+        vm.s3().secretKeyProperty().set(secret + "\n"); // pasted with its line end: the same secret
         vm.testConnection();
         vm.save();
         vm.open();
@@ -127,9 +127,9 @@ class SecretsNeverLeakTest {
                 new MigrationHome(home.resolve("migrations")), home, Runnable::run);
         vm.next();
         vm.form().uriProperty().set(S3TestServer.newRoot("secrets-wizard", "copy").toString());
-        vm.form().endpointProperty().set(S3TestServer.settings().endpoint());
-        vm.form().accessKeyProperty().set(id);
-        vm.form().secretKeyProperty().set(secret);
+        vm.form().s3().endpointProperty().set(S3TestServer.settings().endpoint());
+        vm.form().s3().accessKeyProperty().set(id);
+        vm.form().s3().secretKeyProperty().set(secret);
         vm.checkDestination();
 
         assertThat(vm.canNextProperty().get()).as("the server refused the typed keys").isFalse();

@@ -11,6 +11,7 @@ import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.storage.S3Input.PathStyle;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.common.Failures;
+import dev.omnigraph.console.ui.common.S3ConnectionForm;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.UserMessage;
 import dev.omnigraph.console.ui.session.ConnectionResolver;
@@ -30,6 +31,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -54,12 +56,7 @@ public final class ConnectViewModel {
     private final StringProperty root = new SimpleStringProperty("");
     private final StringProperty configDir = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty endpoint = new SimpleStringProperty("");
-    private final StringProperty region = new SimpleStringProperty("");
-    private final ObjectProperty<PathStyle> pathStyle = new SimpleObjectProperty<>(PathStyle.AUTO);
-    private final StringProperty profile = new SimpleStringProperty("");
-    private final StringProperty accessKey = new SimpleStringProperty("");
-    private final StringProperty secretKey = new SimpleStringProperty("");
+    private final S3ConnectionForm s3 = new S3ConnectionForm();
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObjectProperty<Tagged> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<UserMessage> error = new SimpleObjectProperty<>();
@@ -75,10 +72,10 @@ public final class ConnectViewModel {
         this.opener = opener;
         this.s3Relevant = Bindings.createBooleanBinding(() -> mode.get() == SavedConnection.Kind.CONFIG
                 || root.get().trim().toLowerCase(Locale.ROOT).startsWith("s3://"), mode, root);
-        for (StringProperty p : List.of(root, configDir, endpoint, region, profile, accessKey, secretKey)) {
-            p.addListener((o, a, b) -> clearResult());
+        for (ObservableValue<?> field : List.of(root, configDir, mode)) {
+            field.addListener((o, a, b) -> clearResult());
         }
-        mode.addListener((o, a, b) -> clearResult());
+        s3.onEdit(this::clearResult);
     }
 
     private void clearResult() {
@@ -105,8 +102,7 @@ public final class ConnectViewModel {
 
     /** The S3 settings these fields describe (environment defaults + overrides + session keys; one {@link S3Input}). */
     S3Settings settings() {
-        return new S3Input(endpoint.get(), region.get(), profile.get(), pathStyle.get(), accessKey.get(), secretKey.get(), null)
-                .over(environment);
+        return s3.over(environment);
     }
 
     /** Resolves what was typed; reads cluster.yaml for a config folder (call from a job). */
@@ -198,8 +194,9 @@ public final class ConnectViewModel {
             error.set(new UserMessage("Nothing to save", "Enter a storage root or a config folder first.", ""));
             return null;
         }
-        SavedConnection c = new SavedConnection(name.get(), kind, target, endpoint.get(), region.get(), pathStyle.get().value(),
-                profile.get());
+        S3Input typed = s3.input();
+        SavedConnection c = new SavedConnection(name.get(), kind, target, typed.endpoint(), typed.region(), typed.pathStyle().value(),
+                typed.profile());
         preferences.update(p -> p.withSaved(c));
         return c;
     }
@@ -217,12 +214,7 @@ public final class ConnectViewModel {
             root.set(c.target());
         }
         name.set(c.name());
-        endpoint.set(c.endpoint() == null ? "" : c.endpoint());
-        region.set(c.region() == null ? "" : c.region());
-        pathStyle.set(PathStyle.of(c.pathStyle()));
-        profile.set(c.profile() == null ? "" : c.profile());
-        accessKey.set("");
-        secretKey.set("");
+        s3.fill(new S3Input(c.endpoint(), c.region(), c.profile(), PathStyle.of(c.pathStyle()), null, null, null));
     }
 
     /** Fills the fields from a recent-list entry ({@code config:<dir>} or a root). */
@@ -265,28 +257,9 @@ public final class ConnectViewModel {
         return name;
     }
 
-    public StringProperty endpointProperty() {
-        return endpoint;
-    }
-
-    public StringProperty regionProperty() {
-        return region;
-    }
-
-    public ObjectProperty<PathStyle> pathStyleProperty() {
-        return pathStyle;
-    }
-
-    public StringProperty profileProperty() {
-        return profile;
-    }
-
-    public StringProperty accessKeyProperty() {
-        return accessKey;
-    }
-
-    public StringProperty secretKeyProperty() {
-        return secretKey;
+    /** The S3 fields (endpoint, region, addressing, profile, session-only keys). */
+    public S3ConnectionForm s3() {
+        return s3;
     }
 
     public ObservableList<CheckRow> checks() {

@@ -20,17 +20,9 @@ final class CopyPage extends VBox {
     CopyPage(WizardViewModel vm) {
         super(12);
         ProgressPanel panel = new ProgressPanel("migrate-copy");
-        ListView<String> current = new ListView<>();
-        current.setId("migrate-current");
+        ListView<String> current = list("migrate-current", 150, "No transfer in flight.", "Transfers in flight");
         current.getStyleClass().add("mono-list");
-        current.setPlaceholder(Ui.placeholder("No transfer in flight."));
-        current.setPrefHeight(150);
-        current.setAccessibleText("Transfers in flight");
-        ListView<String> errors = new ListView<>();
-        errors.setId("migrate-errors");
-        errors.setPlaceholder(Ui.placeholder("No errors."));
-        errors.setPrefHeight(80);
-        errors.setAccessibleText("Latest errors");
+        ListView<String> errors = list("migrate-errors", 80, "No errors.", "Latest errors");
         ListView<String> notices = new ListView<>(vm.notices());
         notices.setId("migrate-log");
         notices.setPrefHeight(90);
@@ -47,16 +39,40 @@ final class CopyPage extends VBox {
             }
         });
         panel.show(vm.progressProperty().get());
+        HBox controls = Ui.row(8, pause(vm), resume(vm), cancel(vm), Ui.spacer(), new Label("Transfers in flight"),
+                ConcurrencySpinner.of(vm));
+        getChildren().addAll(panel, controls, result(vm), Ui.section("In flight"), current, Ui.section("Errors"), errors,
+                Ui.section("Log"), notices);
+        VBox.setVgrow(current, Priority.ALWAYS);
+    }
 
+    private static ListView<String> list(String id, double height, String empty, String accessible) {
+        ListView<String> list = new ListView<>();
+        list.setId(id);
+        list.setPlaceholder(Ui.placeholder(empty));
+        list.setPrefHeight(height);
+        list.setAccessibleText(accessible);
+        return list;
+    }
+
+    private static Button pause(WizardViewModel vm) {
         Button pause = new Button("_Pause");
         pause.setId("migrate-pause");
         pause.setOnAction(e -> vm.pauseCopy());
         pause.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.RUNNING));
         pause.setAccessibleText("Pause the copy: transfers in flight finish, no new one starts");
+        return pause;
+    }
+
+    private static Button resume(WizardViewModel vm) {
         Button resume = new Button("_Resume");
         resume.setId("migrate-resume");
         resume.setOnAction(e -> vm.resumeCopy());
         resume.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.PAUSED));
+        return resume;
+    }
+
+    private static Button cancel(WizardViewModel vm) {
         Button cancel = new Button("Cancel cop_y");
         cancel.setId("migrate-cancel-copy");
         cancel.getStyleClass().add("danger");
@@ -64,6 +80,11 @@ final class CopyPage extends VBox {
         cancel.disableProperty().bind(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.RUNNING)
                 .and(vm.copyStateProperty().isNotEqualTo(WizardViewModel.RunState.PAUSED)));
         cancel.setAccessibleText("Cancel the copy and release the source lock; a new run resumes");
+        return cancel;
+    }
+
+    /** What the finished copy did, as a banner. */
+    private static Label result(WizardViewModel vm) {
         Label result = new Label();
         result.setWrapText(true);
         vm.copyProperty().addListener((o, a, r) -> {
@@ -75,10 +96,7 @@ final class CopyPage extends VBox {
                 result.getStyleClass().setAll("label", "banner", r.ok() ? "status-ok" : "status-danger");
             }
         });
-        HBox controls = Ui.row(8, pause, resume, cancel, Ui.spacer(), new Label("Transfers in flight"), ConcurrencySpinner.of(vm));
-        getChildren().addAll(panel, controls, result, Ui.section("In flight"), current, Ui.section("Errors"), errors, Ui.section("Log"),
-                notices);
-        VBox.setVgrow(current, Priority.ALWAYS);
+        return result;
     }
 
     /** The log shows its newest line (the list scrolls as lines arrive). */

@@ -2,60 +2,35 @@ package dev.omnigraph.console.ui.migrate;
 
 import dev.omnigraph.console.migrate.Endpoint;
 import dev.omnigraph.console.storage.S3Input;
-import dev.omnigraph.console.storage.S3Input.PathStyle;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StoreUri;
+import dev.omnigraph.console.ui.common.S3ConnectionForm;
 import java.nio.file.Path;
-import javafx.beans.Observable;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * What the destination page edits: the new root and how to reach it. Blank S3 fields inherit the
- * source's settings (or the environment's when the source is local). Typed keys live in memory only.
+ * What the destination page edits: the new root and how to reach it ({@link S3ConnectionForm}).
+ * Blank S3 fields inherit the source's settings (or the environment's when the source is local).
+ * Typed keys live in memory only.
  */
 public final class DestinationForm {
     private final StringProperty uri = new SimpleStringProperty("");
-    private final StringProperty endpoint = new SimpleStringProperty("");
-    private final StringProperty region = new SimpleStringProperty("");
-    private final ObjectProperty<PathStyle> addressing = new SimpleObjectProperty<>(PathStyle.AUTO);
-    private final StringProperty profile = new SimpleStringProperty("");
-    private final StringProperty accessKey = new SimpleStringProperty("");
-    private final StringProperty secretKey = new SimpleStringProperty("");
+    private final S3ConnectionForm s3 = new S3ConnectionForm();
 
     public StringProperty uriProperty() {
         return uri;
     }
 
-    public StringProperty endpointProperty() {
-        return endpoint;
+    /** The destination's S3 fields. */
+    public S3ConnectionForm s3() {
+        return s3;
     }
 
-    public StringProperty regionProperty() {
-        return region;
-    }
-
-    public ObjectProperty<PathStyle> addressingProperty() {
-        return addressing;
-    }
-
-    public StringProperty profileProperty() {
-        return profile;
-    }
-
-    public StringProperty accessKeyProperty() {
-        return accessKey;
-    }
-
-    public StringProperty secretKeyProperty() {
-        return secretKey;
-    }
-
-    /** Every field, for listeners that must react to any edit. */
-    public Observable[] fields() {
-        return new Observable[] {uri, endpoint, region, addressing, profile, accessKey, secretKey};
+    /** Runs {@code edited} after every change of any field. */
+    public void onEdit(Runnable edited) {
+        uri.addListener((o, a, b) -> edited.run());
+        s3.onEdit(edited);
     }
 
     /** Whether the URI names an S3 root (the S3 settings matter). */
@@ -66,12 +41,7 @@ public final class DestinationForm {
     /** Fills the form for a running local S3 endpoint (the demo action). */
     public void useLocalEndpoint(LocalS3Endpoint.Running local, String clusterName) {
         uri.set(local.destinationUri(clusterName));
-        endpoint.set(local.endpoint());
-        region.set("us-east-1");
-        addressing.set(PathStyle.PATH);
-        profile.set("");
-        accessKey.set(local.accessKey());
-        secretKey.set(local.secretKey());
+        s3.fill(new S3Input(local.endpoint(), "us-east-1", null, S3Input.PathStyle.PATH, local.accessKey(), local.secretKey(), null));
     }
 
     /**
@@ -88,8 +58,6 @@ public final class DestinationForm {
         if (!(parsed instanceof StoreUri.S3)) {
             return new Endpoint(parsed, null);
         }
-        S3Settings s = new S3Input(endpoint.get(), region.get(), profile.get(), addressing.get(), accessKey.get(), secretKey.get(), null)
-                .over(source == null ? S3Settings.fromEnvironment() : source);
-        return new Endpoint(parsed, s);
+        return new Endpoint(parsed, s3.over(source == null ? S3Input.environment(System.getenv()) : source));
     }
 }

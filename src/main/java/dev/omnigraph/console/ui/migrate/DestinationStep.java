@@ -4,7 +4,6 @@ import dev.omnigraph.console.migrate.DestinationCheck;
 import dev.omnigraph.console.migrate.Endpoint;
 import dev.omnigraph.console.migrate.MigrationRequest;
 import dev.omnigraph.console.migrate.MigrationSession;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -23,9 +22,7 @@ final class DestinationStep {
     DestinationStep(WizardRun run, java.util.function.BooleanSupplier shown) {
         this.run = run;
         this.shown = shown;
-        for (Observable o : form.fields()) {
-            o.addListener(x -> edited());
-        }
+        form.onEdit(this::edited);
     }
 
     /** Runs the capability probe on the destination (a new engine session each time). */

@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.migrate;
 
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.migrate.Endpoint;
+import dev.omnigraph.console.storage.S3Input;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.ui.session.ConnectionSpec;
 import java.util.Optional;
@@ -15,7 +16,7 @@ final class DestinationTab {
      * session-only keys) the migration used; a folder destination keeps the source's settings.
      */
     static ConnectionSpec spec(ClusterLocation cluster, Endpoint destination, S3Settings sourceS3) {
-        S3Settings s3 = destination.s3() != null ? destination.s3() : sourceS3 != null ? sourceS3 : S3Settings.fromEnvironment();
+        S3Settings s3 = destination.s3() != null ? destination.s3() : sourceS3 != null ? sourceS3 : S3Input.environment(System.getenv());
         return new ConnectionSpec(new ClusterLocation(destination.uri(), Optional.empty(), cluster.name()), s3);
     }
 }

@@ -10,16 +10,20 @@ import dev.omnigraph.console.ui.session.ViewContext;
 import dev.omnigraph.console.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -66,10 +70,6 @@ public final class MigrationWizard {
         w.stage.show();
     }
 
-    public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner) {
-        this(vm, owner, local, runner, null);
-    }
-
     /** @param dialogs asks before a close interrupts work (null: the wizard's own window owns the question) */
     public MigrationWizard(WizardViewModel vm, Window owner, LocalS3Endpoint local, TaskRunner runner, DialogService dialogs) {
         this.vm = vm;
@@ -86,6 +86,22 @@ public final class MigrationWizard {
         pages.put(WizardPage.CUTOVER, new CutoverPage(vm));
         pages.put(WizardPage.FINISH, new FinishPage(vm, () -> openDestination.run()));
 
+        fillSteps();
+        VBox header = new VBox(4, heading, purpose);
+        header.setPadding(new Insets(16, 20, 8, 20));
+        content.setTop(header);
+        BorderPane root = new BorderPane(content, null, null, footer(), steps);
+        root.setId("migration-wizard");
+        root.setUserData(this); // tests and the screenshot generator find the wizard from its window
+        stage.setScene(Windows.styledScene(owner, root, 980, 720));
+
+        vm.pageProperty().addListener((o, a, b) -> show(b));
+        show(vm.page());
+        closeWithTheViewModel();
+    }
+
+    /** The list of steps on the left (the current one and those done are styled by {@link #show}). */
+    private void fillSteps() {
         steps.getStyleClass().add("wizard-steps");
         steps.setPrefWidth(170);
         steps.getChildren().add(Ui.section("MIGRATE STORAGE"));
@@ -95,7 +111,10 @@ public final class MigrationWizard {
             l.setMaxWidth(Double.MAX_VALUE);
             steps.getChildren().add(l);
         }
+    }
 
+    /** The problem banner, then why Next is disabled beside Back / Next / Cancel. */
+    private VBox footer() {
         Label problem = new Label();
         problem.setId("migrate-problem");
         problem.setWrapText(true);
@@ -110,8 +129,17 @@ public final class MigrationWizard {
         blocked.setMaxWidth(Double.MAX_VALUE);
         blocked.setMinWidth(0);
         blocked.setWrapText(true);
-        HBox.setHgrow(blocked, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(blocked, Priority.ALWAYS);
+        HBox buttons = new HBox(8, blocked);
+        buttons.getChildren().addAll(navigation());
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox footer = new VBox(8, problem, buttons);
+        footer.getStyleClass().add("wizard-footer");
+        footer.setPadding(new Insets(10, 16, 12, 16));
+        return footer;
+    }
 
+    private List<Button> navigation() {
         Button back = new Button("< _Back");
         back.setId("migrate-back");
         back.disableProperty().bind(vm.canBackProperty().not());
@@ -129,29 +157,17 @@ public final class MigrationWizard {
         cancel.setAccessibleText("Cancel the migration and release the source lock");
         cancel.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardPage.FINISH)); // Finish's own button closes
         cancel.managedProperty().bind(cancel.visibleProperty());
+        List<Button> all = List.of(back, next, cancel);
         // the buttons keep their width; the reason line wraps beside them instead of squeezing them into "…"
-        for (Button b : new Button[] {back, next, cancel}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+        all.forEach(b -> b.setMinWidth(Region.USE_PREF_SIZE));
         // cutover is the step that changes which root is authoritative: its button looks like it
         vm.pageProperty().addListener((o, a, p) -> styleNext(next, p));
         styleNext(next, vm.page());
-        HBox buttons = new HBox(8, blocked, back, next, cancel);
-        buttons.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        VBox footer = new VBox(8, problem, buttons);
-        footer.getStyleClass().add("wizard-footer");
-        footer.setPadding(new Insets(10, 16, 12, 16));
+        return all;
+    }
 
-        VBox header = new VBox(4, heading, purpose);
-        header.setPadding(new Insets(16, 20, 8, 20));
-        content.setTop(header);
-        BorderPane root = new BorderPane(content, null, null, footer, steps);
-        root.setId("migration-wizard");
-        root.setUserData(this); // tests and the screenshot generator find the wizard from its window
-        stage.setScene(Windows.styledScene(owner, root, 980, 720));
-
-        vm.pageProperty().addListener((o, a, b) -> show(b));
-        show(vm.page());
+    /** The window closes when the wizard is done, asks before a close interrupts work, and closes the wizard when hidden. */
+    private void closeWithTheViewModel() {
         vm.closedProperty().addListener((o, a, b) -> {
             if (b) {
                 stage.hide();
@@ -184,7 +200,7 @@ public final class MigrationWizard {
         ScrollPane scroll = new ScrollPane(pages.get(page));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page");
-        ((javafx.scene.layout.Region) pages.get(page)).setPadding(new Insets(8, 20, 16, 20));
+        ((Region) pages.get(page)).setPadding(new Insets(8, 20, 16, 20));
         content.setCenter(scroll);
         for (int i = 0; i < WizardPage.values().length; i++) {
             Label l = (Label) steps.getChildren().get(i + 1);

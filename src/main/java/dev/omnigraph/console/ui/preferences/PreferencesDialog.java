@@ -3,13 +3,14 @@ package dev.omnigraph.console.ui.preferences;
 import dev.omnigraph.console.prefs.ConsolePreferences;
 import dev.omnigraph.console.prefs.SavedConnection;
 import dev.omnigraph.console.prefs.Theme;
+import dev.omnigraph.console.ui.common.SavedConnectionCell;
 import dev.omnigraph.console.ui.common.Ui;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -50,7 +51,28 @@ public final class PreferencesDialog extends Stage {
         initOwner(owner);
         initModality(Modality.WINDOW_MODAL);
         setTitle("Preferences");
+        Label status = new Label();
+        status.setId("prefs-message");
+        status.setWrapText(true);
+        status.textProperty().bind(model.messageProperty());
+        Label where = Ui.muted(model.whereStored());
+        where.setWrapText(true);
+        // where the file lives goes with the content (it wraps there); the footer keeps only Close
+        VBox content = new VBox(12, Ui.title("Preferences"), appearance(), live(), connections(), reset(onLayoutReset), status, where);
+        content.setPadding(new Insets(16, 20, 8, 20));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        HBox footer = footer();
+        VBox root = new VBox(scroll, footer);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getStyleClass().add("page");
+        root.setId("preferences-dialog");
+        // never taller than the screen (at 1024×768 an 800-px dialog put its title bar off screen): the content scrolls
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        setScene(new Scene(root, 660, Math.min(800, Math.max(400, screen - 60))));
+    }
 
+    private VBox appearance() {
         theme.getItems().setAll(Theme.values());
         theme.setId("prefs-theme");
         theme.setAccessibleText("Theme");
@@ -66,58 +88,44 @@ public final class PreferencesDialog extends Stage {
             }
         });
         theme.valueProperty().bindBidirectional(model.themeProperty());
-
-        poll.setId("prefs-poll");
-        poll.setEditable(true);
-        poll.setPrefWidth(100);
-        poll.setAccessibleText("Live refresh interval in seconds");
-        SpinnerValueFactory.IntegerSpinnerValueFactory pollValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                ConsolePreferences.MIN_POLL_SECONDS, ConsolePreferences.MAX_POLL_SECONDS, model.pollSecondsProperty().get());
-        poll.setValueFactory(pollValues);
-        pollValues.valueProperty().addListener((o, a, b) -> model.pollSecondsProperty().set(b));
-        model.pollSecondsProperty().addListener((o, a, b) -> pollValues.setValue(b.intValue()));
-
-        stale.setId("prefs-stale");
-        stale.setEditable(true);
-        stale.setPrefWidth(100);
-        stale.setAccessibleText("Lock staleness threshold in minutes");
-        SpinnerValueFactory.IntegerSpinnerValueFactory staleValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                ConsolePreferences.MIN_LOCK_STALE_MINUTES, ConsolePreferences.MAX_LOCK_STALE_MINUTES, model.lockStaleMinutesProperty().get(), 5);
-        stale.setValueFactory(staleValues);
-        staleValues.valueProperty().addListener((o, a, b) -> model.lockStaleMinutesProperty().set(b));
-        model.lockStaleMinutesProperty().addListener((o, a, b) -> staleValues.setValue(b.intValue()));
-
-        VBox appearance = Ui.card("Appearance",
+        return Ui.card("Appearance",
                 Ui.row(10, label("Theme", theme), theme),
                 Ui.muted("\u201cFollow the system\u201d switches between light and dark when the operating system does."));
-        VBox live = Ui.card("Live refresh and locks",
+    }
+
+    private VBox live() {
+        bind(poll, "prefs-poll", "Live refresh interval in seconds", new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                ConsolePreferences.MIN_POLL_SECONDS, ConsolePreferences.MAX_POLL_SECONDS, model.pollSecondsProperty().get()),
+                model.pollSecondsProperty());
+        bind(stale, "prefs-stale", "Lock staleness threshold in minutes", new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                ConsolePreferences.MIN_LOCK_STALE_MINUTES, ConsolePreferences.MAX_LOCK_STALE_MINUTES,
+                model.lockStaleMinutesProperty().get(), 5), model.lockStaleMinutesProperty());
+        return Ui.card("Live refresh and locks",
                 Ui.row(10, label("Refresh the visible cluster every", poll), poll, new Label("seconds")),
                 Ui.row(10, label("Flag a held lock as probably stale after", stale), stale, new Label("minutes")),
                 Ui.muted("Both apply at once to every open cluster."));
+    }
 
+    /** An editable spinner kept in step with {@code value} both ways. */
+    private static void bind(Spinner<Integer> spinner, String id, String accessible, SpinnerValueFactory.IntegerSpinnerValueFactory values,
+                             IntegerProperty value) {
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(100);
+        spinner.setAccessibleText(accessible);
+        spinner.setValueFactory(values);
+        values.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> values.setValue(b.intValue()));
+    }
+
+    private VBox connections() {
         saved.setId("prefs-saved");
         saved.setItems(model.savedConnections());
         saved.setAccessibleText("Saved connections");
         saved.setPrefHeight(130);
         saved.setPlaceholder(Ui.placeholder("No saved connections. Save one from the Connect tab."));
-        saved.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(SavedConnection c, boolean empty) {
-                super.updateItem(c, empty);
-                if (empty || c == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                Label title = new Label(c.name());
-                title.getStyleClass().add("list-title");
-                Label where = Ui.mono(c.target() + (c.profile() == null ? "" : "  · profile " + c.profile())
-                        + (c.endpoint() == null ? "" : "  · " + c.endpoint()));
-                setGraphic(new VBox(2, title, where));
-                setText(null);
-                setAccessibleText(c.name() + ", " + c.target());
-            }
-        });
+        saved.setCellFactory(v -> new SavedConnectionCell(c -> c.target() + (c.profile() == null ? "" : "  · profile " + c.profile())
+                + (c.endpoint() == null ? "" : "  · " + c.endpoint()), null));
         name.setId("prefs-saved-name");
         name.setPromptText("New name");
         name.setAccessibleText("New name for the selected connection");
@@ -135,19 +143,16 @@ public final class PreferencesDialog extends Stage {
         forget.setId("prefs-forget");
         forget.setAccessibleText("Forget the selected saved connection");
         forget.disableProperty().bind(saved.getSelectionModel().selectedItemProperty().isNull());
-        forget.setOnAction(e -> {
-            SavedConnection c = saved.getSelectionModel().getSelectedItem();
-            if (c != null) {
-                model.delete(c);
-            }
-        });
+        forget.setOnAction(e -> forgetSelected());
         Label secrets = new Label(PreferencesViewModel.SECRETS_NOTE);
         secrets.setId("prefs-secrets-note");
         secrets.setWrapText(true);
         secrets.setMaxWidth(Double.MAX_VALUE);
         secrets.getStyleClass().addAll("banner", "status-info");
-        VBox connections = Ui.card("Saved connections", saved, Ui.row(8, name, rename, forget), secrets);
+        return Ui.card("Saved connections", saved, Ui.row(8, name, rename, forget), secrets);
+    }
 
+    private VBox reset(Runnable onLayoutReset) {
         resetLayout.setId("prefs-reset-layout");
         resetLayout.setAccessibleText("Reset the window size, position and pane splits");
         resetLayout.setOnAction(e -> {
@@ -160,16 +165,12 @@ public final class PreferencesDialog extends Stage {
         resetAll.setOnAction(e -> confirmResetAll(onLayoutReset));
         resetLayout.setMinWidth(Region.USE_PREF_SIZE);
         resetAll.setMinWidth(Region.USE_PREF_SIZE);
-        VBox reset = Ui.card("Reset",
+        return Ui.card("Reset",
                 Ui.row(10, resetLayout, wrapping("Size, position and pane splits go back to the defaults.")),
                 Ui.row(10, resetAll, wrapping("Everything on this page, the saved connections and the recent list.")));
+    }
 
-        Label status = new Label();
-        status.setId("prefs-message");
-        status.setWrapText(true);
-        status.textProperty().bind(model.messageProperty());
-        Label where = Ui.muted(model.whereStored());
-        where.setWrapText(true);
+    private HBox footer() {
         Button close = new Button("Close");
         close.setId("prefs-close");
         close.setDefaultButton(true);
@@ -177,20 +178,8 @@ public final class PreferencesDialog extends Stage {
         close.setOnAction(e -> close());
         close.setMinWidth(Region.USE_PREF_SIZE);
         HBox footer = Ui.row(10, Ui.spacer(), close);
-
-        // where the file lives goes with the content (it wraps there); the footer keeps only Close
-        VBox content = new VBox(12, Ui.title("Preferences"), appearance, live, connections, reset, status, where);
-        content.setPadding(new Insets(16, 20, 8, 20));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        VBox root = new VBox(scroll, footer);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
         footer.setPadding(new Insets(8, 20, 14, 20));
-        root.getStyleClass().add("page");
-        root.setId("preferences-dialog");
-        // never taller than the screen (at 1024×768 an 800-px dialog put its title bar off screen): the content scrolls
-        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        setScene(new Scene(root, 660, Math.min(800, Math.max(400, screen - 60))));
+        return footer;
     }
 
     private static Label wrapping(String text) {
@@ -212,6 +201,13 @@ public final class PreferencesDialog extends Stage {
         if (c != null && model.rename(c, name.getText()).isEmpty()) {
             saved.getItems().stream().filter(x -> x.name().equals(name.getText().trim())).findFirst()
                     .ifPresent(x -> saved.getSelectionModel().select(x));
+        }
+    }
+
+    private void forgetSelected() {
+        SavedConnection c = saved.getSelectionModel().getSelectedItem();
+        if (c != null) {
+            model.delete(c);
         }
     }
 

@@ -47,11 +47,11 @@ class ConnectViewModelTest {
         vm.open();
         assertThat(vm.errorProperty().get().detail()).contains("not a valid S3 bucket name");
         vm.rootProperty().set("s3://bucket/x");
-        vm.endpointProperty().set("ftp://nope");
+        vm.s3().endpointProperty().set("ftp://nope");
         vm.open();
         assertThat(vm.errorProperty().get().detail()).contains("is not an http:// or https:// URL");
-        vm.endpointProperty().set("");
-        vm.accessKeyProperty().set("AKIAEXAMPLE");
+        vm.s3().endpointProperty().set("");
+        vm.s3().accessKeyProperty().set("AKIAEXAMPLE");
         vm.open();
         assertThat(vm.errorProperty().get().detail()).contains("secret access key");
         vm.modeProperty().set(SavedConnection.Kind.CONFIG);
@@ -102,10 +102,10 @@ class ConnectViewModelTest {
     void opensARootOrAConfigFolderWithTheTypedSettings() {
         ConnectViewModel vm = vm(PreferencesModel.inMemory(ConsolePreferences.defaults()), Map.of("AWS_REGION", "eu-west-1"));
         vm.rootProperty().set("s3://bucket/clusters/prod/");
-        vm.endpointProperty().set("http://127.0.0.1:9000");
-        vm.pathStyleProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
-        vm.accessKeyProperty().set("AKIAEXAMPLE");
-        vm.secretKeyProperty().set("s3cr3t");
+        vm.s3().endpointProperty().set("http://127.0.0.1:9000");
+        vm.s3().pathStyleProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
+        vm.s3().accessKeyProperty().set("AKIAEXAMPLE");
+        vm.s3().secretKeyProperty().set("s3cr3t");
         assertThat(vm.s3RelevantProperty().get()).isTrue();
         vm.open();
         ConnectionSpec spec = opened.getLast();
@@ -130,9 +130,9 @@ class ConnectViewModelTest {
         ConnectViewModel vm = vm(prefs, Map.of());
         vm.rootProperty().set("s3://bucket/prod");
         vm.nameProperty().set("prod");
-        vm.profileProperty().set("admin");
-        vm.accessKeyProperty().set("AKIAVERYSECRETID");
-        vm.secretKeyProperty().set("wJalrXUtnFEMI-secret");
+        vm.s3().profileProperty().set("admin");
+        vm.s3().accessKeyProperty().set("AKIAVERYSECRETID");
+        vm.s3().secretKeyProperty().set("wJalrXUtnFEMI-secret");
         vm.save();
         String file = Files.readString(store.file());
         assertThat(file).contains("s3://bucket/prod").contains("admin").doesNotContain("AKIAVERYSECRETID").doesNotContain("wJalrXUtnFEMI");
@@ -140,9 +140,9 @@ class ConnectViewModelTest {
         ConnectViewModel fresh = vm(new PreferencesModel(new PreferencesStore(temp.resolve("home"))), Map.of());
         fresh.load(fresh.savedConnections().getFirst());
         assertThat(fresh.rootProperty().get()).isEqualTo("s3://bucket/prod");
-        assertThat(fresh.profileProperty().get()).isEqualTo("admin");
-        assertThat(fresh.accessKeyProperty().get()).isEmpty();
-        assertThat(fresh.secretKeyProperty().get()).isEmpty();
+        assertThat(fresh.s3().profileProperty().get()).isEqualTo("admin");
+        assertThat(fresh.s3().accessKeyProperty().get()).isEmpty();
+        assertThat(fresh.s3().secretKeyProperty().get()).isEmpty();
     }
 
     @Test
@@ -158,21 +158,21 @@ class ConnectViewModelTest {
         S3Settings settings = S3TestServer.settings();
         ConnectViewModel remote = vm();
         remote.rootProperty().set(s3.display());
-        remote.endpointProperty().set(settings.endpoint());
-        remote.regionProperty().set("us-east-1");
-        remote.accessKeyProperty().set(settings.keys().accessKeyId());
-        remote.secretKeyProperty().set(settings.keys().secretAccessKey());
+        remote.s3().endpointProperty().set(settings.endpoint());
+        remote.s3().regionProperty().set("us-east-1");
+        remote.s3().accessKeyProperty().set(settings.keys().accessKeyId());
+        remote.s3().secretKeyProperty().set(settings.keys().secretAccessKey());
         remote.testConnection();
         assertThat(remote.verdictProperty().get().severity()).as("reachable, but no ledger").isEqualTo(Severity.WARN);
         assertThat(remote.verdictProperty().get().text()).contains("no ledger at this root");
 
-        remote.secretKeyProperty().set("wrong-secret");
+        remote.s3().secretKeyProperty().set("wrong-secret");
         remote.testConnection();
         assertThat(remote.verdictProperty().get().severity()).isEqualTo(Severity.DANGER);
         assertThat(remote.verdictProperty().get().text()).startsWith("Cannot browse").doesNotContain("wrong-secret");
 
         remote.rootProperty().set("s3://no-such-bucket-here/x");
-        remote.secretKeyProperty().set(settings.keys().secretAccessKey());
+        remote.s3().secretKeyProperty().set(settings.keys().secretAccessKey());
         remote.testConnection();
         assertThat(remote.verdictProperty().get().text()).startsWith("Cannot browse");
     }

@@ -70,10 +70,10 @@ class WizardViewModelTest {
             vm.next();
             assertThat(vm.page()).isEqualTo(WizardPage.DESTINATION); // nothing checked yet
             vm.form().uriProperty().set("s3://lax/cluster");
-            vm.form().endpointProperty().set(lax.settings().endpoint());
-            vm.form().addressingProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
-            vm.form().accessKeyProperty().set(lax.settings().keys().accessKeyId());
-            vm.form().secretKeyProperty().set(lax.settings().keys().secretAccessKey());
+            vm.form().s3().endpointProperty().set(lax.settings().endpoint());
+            vm.form().s3().pathStyleProperty().set(dev.omnigraph.console.storage.S3Input.PathStyle.PATH);
+            vm.form().s3().accessKeyProperty().set(lax.settings().keys().accessKeyId());
+            vm.form().s3().secretKeyProperty().set(lax.settings().keys().secretAccessKey());
             vm.checkDestination();
 
             assertThat(vm.destinationProperty().get().ok()).isFalse();
@@ -361,10 +361,10 @@ class WizardViewModelTest {
     void theFormInheritsTheSourceSettingsAndRefusesHalfAKeyPair() {
         DestinationForm form = new DestinationForm();
         form.uriProperty().set("s3://bucket/prefix");
-        form.accessKeyProperty().set("AKIA");
+        form.s3().accessKeyProperty().set("AKIA");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> form.endpoint(null, temp)).hasMessageContaining("both");
-        form.secretKeyProperty().set("s");
-        form.endpointProperty().set("http://127.0.0.1:9000");
+        form.s3().secretKeyProperty().set("s");
+        form.s3().endpointProperty().set("http://127.0.0.1:9000");
         var e = form.endpoint(dev.omnigraph.console.storage.S3Settings.fromEnvironment(Map.of("AWS_REGION", "eu-west-3")), temp);
         assertThat(e.s3().region()).isEqualTo("eu-west-3");
         assertThat(e.s3().endpoint()).isEqualTo("http://127.0.0.1:9000");
