@@ -71,64 +71,75 @@ public final class PlanSpool implements AutoCloseable {
             throw new IllegalStateException("the plan is still being written");
         }
         if (counts[tier] == 0) {
-            return new Cursor() {
-                @Override
-                public boolean hasNext() {
-                    return false;
-                }
-
-                @Override
-                public PlanEntry next() {
-                    throw new NoSuchElementException();
-                }
-
-                @Override
-                public void close() {}
-            };
+            return new EmptyCursor();
         }
-        BufferedReader reader = Files.newBufferedReader(file(tier), StandardCharsets.UTF_8);
-        return new Cursor() {
-            private String next = advance();
+        return new LineCursor(Files.newBufferedReader(file(tier), StandardCharsets.UTF_8));
+    }
 
-            private String advance() {
-                try {
-                    String line = reader.readLine();
-                    while (line != null && line.isEmpty()) {
-                        line = reader.readLine();
-                    }
-                    if (line == null) {
-                        reader.close();
-                    }
-                    return line;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    /** A tier with no entries (its file was never created). */
+    private static final class EmptyCursor implements Cursor {
+        @Override
+        public boolean hasNext() {
+            return false;
+        }
+
+        @Override
+        public PlanEntry next() {
+            throw new NoSuchElementException();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Reads a tier's file one entry per line, skipping blank lines; closes the file at its end. */
+    private static final class LineCursor implements Cursor {
+        private final BufferedReader reader;
+        private String next;
+
+        LineCursor(BufferedReader reader) {
+            this.reader = reader;
+            this.next = advance();
+        }
+
+        private String advance() {
+            try {
+                String line = reader.readLine();
+                while (line != null && line.isEmpty()) {
+                    line = reader.readLine();
                 }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public PlanEntry next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                PlanEntry e = PlanEntry.fromLine(next);
-                next = advance();
-                return e;
-            }
-
-            @Override
-            public void close() {
-                try {
+                if (line == null) {
                     reader.close();
-                } catch (IOException ignored) {
-                    // read-only temp file
                 }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        };
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public PlanEntry next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            PlanEntry e = PlanEntry.fromLine(next);
+            next = advance();
+            return e;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // read-only temp file
+            }
+        }
     }
 
     @Override

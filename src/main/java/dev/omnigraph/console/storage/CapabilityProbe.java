@@ -85,31 +85,8 @@ public final class CapabilityProbe {
     /** Runs every check; never throws for a failed capability, only records it. */
     public static Report run(ObjectStore store, Targets targets, Purpose purpose) {
         List<Check> checks = new ArrayList<>();
-        boolean listed = false;
-        boolean clusterHere = false;
-        try (Stream<ObjectInfo> s = store.list(targets.listPrefix())) {
-            long n = s.limit(5).count();
-            checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under " + targets.listPrefix() + ")" : "listing works"));
-            listed = true;
-        } catch (StorageException e) {
-            checks.add(new Check(LIST, Status.FAIL, e.describe()));
-        } catch (UncheckedStorageException e) {
-            checks.add(new Check(LIST, Status.FAIL, e.getCause().describe()));
-        }
-        try {
-            Optional<ObjectInfo> state = store.stat(targets.readKey());
-            clusterHere = state.isPresent();
-            if (state.isPresent()) {
-                store.read(targets.readKey(), 64L * 1024 * 1024);
-                checks.add(new Check(READ, Status.PASS, "read " + targets.readKey() + " (" + state.get().size() + " bytes)"));
-            } else {
-                checks.add(new Check(READ, listed ? Status.PASS : Status.WARN, "no " + targets.readWhat() + " at this root yet ("
-                        + targets.readKey() + " absent)"));
-            }
-        } catch (StorageException e) {
-            checks.add(new Check(READ, Status.FAIL, e.describe()));
-        }
-
+        boolean listed = checkList(store, targets, checks);
+        boolean clusterHere = checkRead(store, targets, listed, checks);
         if (purpose == Purpose.EXISTING_CLUSTER && !clusterHere) {
             String why = "not tested: no cluster at this root, and testing writes only where a cluster is (nothing was written)";
             for (String write : List.of(CREATE_ONLY, IF_MATCH, CONDITIONAL_DELETE)) {
@@ -117,78 +94,145 @@ public final class CapabilityProbe {
             }
             return finish(store, checks, false, null, null);
         }
+        Scratch scratch = new Scratch(store,
+                targets.scratchPrefix() + "console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp");
+        if (scratch.checkCreateOnly(checks)) {
+            scratch.checkIfMatch(checks);
+            scratch.checkConditionalDelete(checks);
+        }
+        return finish(store, checks, scratch.conditionalDelete, scratch.key, scratch.token);
+    }
 
-        String key = targets.scratchPrefix() + "console-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + ".tmp";
-        boolean conditionalDelete = false;
-        String token = null;
-        try {
-            PutResult first = store.put(key, "probe v1".getBytes(UTF_8), WriteCondition.IF_ABSENT);
-            if (!(first instanceof PutResult.Written w)) {
-                checks.add(new Check(CREATE_ONLY, Status.FAIL, "a create-only put of a fresh scratch key was refused"));
-                return finish(store, checks, false, key, null);
-            }
-            token = w.token();
-            PutResult second = store.put(key, "probe v2".getBytes(UTF_8), WriteCondition.IF_ABSENT);
-            if (second instanceof PutResult.PreconditionFailed) {
-                checks.add(new Check(CREATE_ONLY, Status.PASS, "If-None-Match: * refused an existing key"));
-            } else {
-                token = ((PutResult.Written) second).token();
-                checks.add(new Check(CREATE_ONLY, Status.FAIL,
-                        "the server overwrote an existing object despite If-None-Match: * (locks would not be exclusive)"));
-            }
+    /** Lists the target prefix; true when listing works. */
+    private static boolean checkList(ObjectStore store, Targets targets, List<Check> checks) {
+        try (Stream<ObjectInfo> s = store.list(targets.listPrefix())) {
+            long n = s.limit(5).count();
+            checks.add(new Check(LIST, Status.PASS, n == 0 ? "listing works (no objects under " + targets.listPrefix() + ")" : "listing works"));
+            return true;
         } catch (StorageException e) {
-            checks.add(new Check(CREATE_ONLY, Status.FAIL, e.describe()));
-            checks.add(new Check(IF_MATCH, Status.SKIPPED, "needs a writable root"));
-            checks.add(new Check(CONDITIONAL_DELETE, Status.SKIPPED, "needs a writable root"));
-            return finish(store, checks, false, null, null);
+            checks.add(new Check(LIST, Status.FAIL, e.describe()));
+        } catch (UncheckedStorageException e) {
+            checks.add(new Check(LIST, Status.FAIL, e.getCause().describe()));
+        }
+        return false;
+    }
+
+    /** Reads the target object; true when it exists (a cluster is here). */
+    private static boolean checkRead(ObjectStore store, Targets targets, boolean listed, List<Check> checks) {
+        try {
+            Optional<ObjectInfo> state = store.stat(targets.readKey());
+            if (state.isPresent()) {
+                store.read(targets.readKey(), 64L * 1024 * 1024);
+                checks.add(new Check(READ, Status.PASS, "read " + targets.readKey() + " (" + state.get().size() + " bytes)"));
+            } else {
+                checks.add(new Check(READ, listed ? Status.PASS : Status.WARN, "no " + targets.readWhat() + " at this root yet ("
+                        + targets.readKey() + " absent)"));
+            }
+            return state.isPresent();
+        } catch (StorageException e) {
+            checks.add(new Check(READ, Status.FAIL, e.describe()));
+            return false;
+        }
+    }
+
+    /**
+     * The write checks on one scratch object: {@link #key} is the object left to remove (null when
+     * there is none to remove) and {@link #token} its current version.
+     */
+    private static final class Scratch {
+        private final ObjectStore store;
+        private String key;
+        private String token;
+        private boolean conditionalDelete;
+
+        Scratch(ObjectStore store, String key) {
+            this.store = store;
+            this.key = key;
         }
 
-        try {
-            PutResult stale = store.put(key, "probe v3".getBytes(UTF_8), WriteCondition.ifMatch(staleToken(token)));
-            PutResult fresh = stale instanceof PutResult.PreconditionFailed
-                    ? store.put(key, "probe v4".getBytes(UTF_8), WriteCondition.ifMatch(token)) : stale;
-            if (stale instanceof PutResult.PreconditionFailed && fresh instanceof PutResult.Written w) {
+        /** Creates the scratch object and proves a second create-only put is refused; false when the other checks cannot run. */
+        boolean checkCreateOnly(List<Check> checks) {
+            try {
+                PutResult first = store.put(key, "probe v1".getBytes(UTF_8), WriteCondition.IF_ABSENT);
+                if (!(first instanceof PutResult.Written w)) {
+                    checks.add(new Check(CREATE_ONLY, Status.FAIL, "a create-only put of a fresh scratch key was refused"));
+                    return false;
+                }
                 token = w.token();
-                checks.add(new Check(IF_MATCH, Status.PASS, "a stale If-Match was refused and a fresh one accepted"));
-            } else if (!(stale instanceof PutResult.PreconditionFailed)) {
-                token = ((PutResult.Written) stale).token();
-                checks.add(new Check(IF_MATCH, Status.FAIL, "the server accepted a write with a stale If-Match (ledger CAS would not hold)"));
-            } else {
-                checks.add(new Check(IF_MATCH, Status.FAIL, "the server refused a write with the current ETag"));
+                PutResult second = store.put(key, "probe v2".getBytes(UTF_8), WriteCondition.IF_ABSENT);
+                if (second instanceof PutResult.PreconditionFailed) {
+                    checks.add(new Check(CREATE_ONLY, Status.PASS, "If-None-Match: * refused an existing key"));
+                } else {
+                    token = ((PutResult.Written) second).token();
+                    checks.add(new Check(CREATE_ONLY, Status.FAIL,
+                            "the server overwrote an existing object despite If-None-Match: * (locks would not be exclusive)"));
+                }
+                return true;
+            } catch (StorageException e) {
+                checks.add(new Check(CREATE_ONLY, Status.FAIL, e.describe()));
+                checks.add(new Check(IF_MATCH, Status.SKIPPED, "needs a writable root"));
+                checks.add(new Check(CONDITIONAL_DELETE, Status.SKIPPED, "needs a writable root"));
+                key = null;
+                token = null;
+                return false;
             }
-        } catch (StorageException e) {
-            checks.add(new Check(IF_MATCH, Status.FAIL, e.describe()));
         }
 
-        try {
-            DeleteResult wrong = store.deleteIfMatch(key, staleToken(token));
+        /** A stale If-Match must be refused and the current one accepted. */
+        void checkIfMatch(List<Check> checks) {
+            try {
+                PutResult stale = store.put(key, "probe v3".getBytes(UTF_8), WriteCondition.ifMatch(staleToken(token)));
+                PutResult fresh = stale instanceof PutResult.PreconditionFailed
+                        ? store.put(key, "probe v4".getBytes(UTF_8), WriteCondition.ifMatch(token)) : stale;
+                if (stale instanceof PutResult.PreconditionFailed && fresh instanceof PutResult.Written w) {
+                    token = w.token();
+                    checks.add(new Check(IF_MATCH, Status.PASS, "a stale If-Match was refused and a fresh one accepted"));
+                } else if (!(stale instanceof PutResult.PreconditionFailed)) {
+                    token = ((PutResult.Written) stale).token();
+                    checks.add(new Check(IF_MATCH, Status.FAIL, "the server accepted a write with a stale If-Match (ledger CAS would not hold)"));
+                } else {
+                    checks.add(new Check(IF_MATCH, Status.FAIL, "the server refused a write with the current ETag"));
+                }
+            } catch (StorageException e) {
+                checks.add(new Check(IF_MATCH, Status.FAIL, e.describe()));
+            }
+        }
+
+        /** A delete with a wrong token must leave the object in place; one with the current token removes it. */
+        void checkConditionalDelete(List<Check> checks) {
+            try {
+                checks.add(afterWrongTokenDelete(store.deleteIfMatch(key, staleToken(token))));
+            } catch (StorageException e) {
+                checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, e.describe()));
+            }
+        }
+
+        private Check afterWrongTokenDelete(DeleteResult wrong) throws StorageException {
             switch (wrong) {
                 case DeleteResult.PreconditionFailed p -> {
                     DeleteResult right = store.deleteIfMatch(key, token);
-                    if (right instanceof DeleteResult.Deleted) {
-                        conditionalDelete = true;
-                        key = null;
-                        checks.add(new Check(CONDITIONAL_DELETE, Status.PASS, "DELETE with If-Match is honoured"));
-                    } else {
-                        checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, "DELETE with the current ETag was refused: " + right));
+                    if (!(right instanceof DeleteResult.Deleted)) {
+                        return new Check(CONDITIONAL_DELETE, Status.WARN, "DELETE with the current ETag was refused: " + right);
                     }
+                    conditionalDelete = true;
+                    key = null;
+                    return new Check(CONDITIONAL_DELETE, Status.PASS, "DELETE with If-Match is honoured");
                 }
-                case DeleteResult.ConditionNotSupported n -> checks.add(new Check(CONDITIONAL_DELETE, Status.WARN,
-                        "not supported (" + n.detail() + "): force-unlock re-reads and compares immediately before a plain delete"));
+                case DeleteResult.ConditionNotSupported n -> {
+                    return new Check(CONDITIONAL_DELETE, Status.WARN,
+                            "not supported (" + n.detail() + "): force-unlock re-reads and compares immediately before a plain delete");
+                }
                 case DeleteResult.Deleted d -> {
                     key = null;
-                    checks.add(new Check(CONDITIONAL_DELETE, Status.WARN,
-                            "the server IGNORED If-Match and deleted anyway: the console will not trust it for force-unlock"));
+                    return new Check(CONDITIONAL_DELETE, Status.WARN,
+                            "the server IGNORED If-Match and deleted anyway: the console will not trust it for force-unlock");
                 }
                 case DeleteResult.NotFound nf -> {
                     key = null;
-                    checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, "the scratch object vanished: cannot tell"));
+                    return new Check(CONDITIONAL_DELETE, Status.WARN, "the scratch object vanished: cannot tell");
                 }
             }
-        } catch (StorageException e) {
-            checks.add(new Check(CONDITIONAL_DELETE, Status.WARN, e.describe()));
         }
-        return finish(store, checks, conditionalDelete, key, token);
     }
 
     private static Report finish(ObjectStore store, List<Check> checks, boolean conditionalDelete, String scratchKey, String token) {

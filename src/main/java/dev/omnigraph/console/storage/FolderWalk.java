@@ -1,6 +1,5 @@
 package dev.omnigraph.console.storage;
 
-import dev.omnigraph.console.storage.FileObjectStore.Opened;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -168,6 +167,14 @@ final class FolderWalk {
             return null;
         }
         return new Opened(Files.newByteChannel(path, StandardOpenOption.READ), attrs);
+    }
+
+    /** An object opened without following links: its channel, and the attributes read through its folder's handle. */
+    record Opened(java.nio.channels.SeekableByteChannel channel, BasicFileAttributes attrs) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** One directory entry, typed without following links outside the root. */

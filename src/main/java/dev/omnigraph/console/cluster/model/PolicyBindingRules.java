@@ -39,53 +39,76 @@ final class PolicyBindingRules {
                         "applies_to is empty; bind the policy to `cluster` or to one or more graphs"));
             }
             String address = ResourceAddress.policy(name);
-            SortedSet<String> normalized = new TreeSet<>(RustStrings.CODE_POINT_ORDER);
-            boolean bindsCluster = false;
-            boolean bindsGraph = false;
-            for (int i = 0; i < policy.appliesTo().size(); i++) {
-                switch (ConfigRules.policyTarget(policy.appliesTo().get(i))) {
-                    case ConfigRules.Target.Cluster c -> {
-                        bindsCluster = true;
-                        normalized.add("cluster");
-                    }
-                    case ConfigRules.Target.Named graph -> {
-                        bindsGraph = true;
-                        normalized.add(ResourceAddress.graph(graph.name()));
-                        if (config.graphs().containsKey(graph.name())) {
-                            dependencies.add(new Dependency(address, ResourceAddress.graph(graph.name())));
-                        } else {
-                            diagnostics.add(Diagnostic.error("dangling_graph_reference", at + ".applies_to[" + i + "]",
-                                    "applies_to names graph `" + graph.name()
-                                            + "`, which is not declared under graphs"));
-                        }
-                    }
-                    case ConfigRules.Target.WrongKind wrong -> diagnostics.add(Diagnostic.error("wrong_kind_reference",
-                            at + ".applies_to[" + i + "]",
-                            "applies_to entry `" + wrong.raw() + "` is neither `cluster` nor a graph reference"));
-                }
-            }
-            if (bindsCluster && bindsGraph) {
-                diagnostics.add(Diagnostic.error("policy_mixed_binding_kinds", at + ".applies_to",
-                        "a policy binds either `cluster` or graphs, not both; split it into two policies"));
-            }
-            for (String binding : normalized) {
-                String owner = owners.putIfAbsent(binding, name);
-                if (owner != null) {
-                    diagnostics.add(Diagnostic.error("duplicate_policy_binding", at + ".applies_to",
-                            "`" + binding + "` is bound by policy `" + owner + "` and again by policy `" + name
-                                    + "`; each scope takes exactly one policy"));
-                }
-            }
-            Path file = ConfigFiles.resolve(configDir, policy.file());
-            try {
-                String digest = Digests.sha256Hex(ConfigFiles.read(file).bytes());
-                resources.put(address, new ResourceSummary(address, ResourceKind.POLICY, digest, file.toString()));
-            } catch (IOException | RuntimeException e) {
-                diagnostics.add(Diagnostic.error("policy_file_missing", at + ".file",
-                        "cannot read policy file '" + file + "': " + e.getMessage()));
-            }
+            SortedSet<String> normalized = normalizedTargets(policy, at, address, config, dependencies, diagnostics);
+            checkOneOwnerPerBinding(owners, normalized, name, at, diagnostics);
+            summarizeFile(configDir, policy, at, address, resources, diagnostics);
             bindings.put(address, List.copyOf(new ArrayList<>(normalized)));
         }
         return bindings;
+    }
+
+    /** The policy's {@code applies_to} as {@code cluster} / {@code graph.<id>}, sorted; records the graph dependencies. */
+    private static SortedSet<String> normalizedTargets(PolicyConfig policy, String at, String address, ClusterConfig config,
+            SortedSet<Dependency> dependencies, List<Diagnostic> diagnostics) {
+        SortedSet<String> normalized = new TreeSet<>(RustStrings.CODE_POINT_ORDER);
+        boolean bindsCluster = false;
+        boolean bindsGraph = false;
+        for (int i = 0; i < policy.appliesTo().size(); i++) {
+            String where = at + ".applies_to[" + i + "]";
+            switch (ConfigRules.policyTarget(policy.appliesTo().get(i))) {
+                case ConfigRules.Target.Cluster c -> {
+                    bindsCluster = true;
+                    normalized.add("cluster");
+                }
+                case ConfigRules.Target.Named graph -> {
+                    bindsGraph = true;
+                    normalized.add(ResourceAddress.graph(graph.name()));
+                    bindGraph(graph.name(), where, address, config, dependencies, diagnostics);
+                }
+                case ConfigRules.Target.WrongKind wrong -> diagnostics.add(Diagnostic.error("wrong_kind_reference", where,
+                        "applies_to entry `" + wrong.raw() + "` is neither `cluster` nor a graph reference"));
+            }
+        }
+        if (bindsCluster && bindsGraph) {
+            diagnostics.add(Diagnostic.error("policy_mixed_binding_kinds", at + ".applies_to",
+                    "a policy binds either `cluster` or graphs, not both; split it into two policies"));
+        }
+        return normalized;
+    }
+
+    private static void bindGraph(String graph, String where, String address, ClusterConfig config,
+            SortedSet<Dependency> dependencies, List<Diagnostic> diagnostics) {
+        if (config.graphs().containsKey(graph)) {
+            dependencies.add(new Dependency(address, ResourceAddress.graph(graph)));
+        } else {
+            diagnostics.add(Diagnostic.error("dangling_graph_reference", where,
+                    "applies_to names graph `" + graph + "`, which is not declared under graphs"));
+        }
+    }
+
+    /** Each scope takes exactly one policy: {@code duplicate_policy_binding} for a second one. */
+    private static void checkOneOwnerPerBinding(Map<String, String> owners, SortedSet<String> normalized, String name, String at,
+            List<Diagnostic> diagnostics) {
+        for (String binding : normalized) {
+            String owner = owners.putIfAbsent(binding, name);
+            if (owner != null) {
+                diagnostics.add(Diagnostic.error("duplicate_policy_binding", at + ".applies_to",
+                        "`" + binding + "` is bound by policy `" + owner + "` and again by policy `" + name
+                                + "`; each scope takes exactly one policy"));
+            }
+        }
+    }
+
+    /** The policy file's raw bytes are its digest; {@code policy_file_missing} when unreadable. */
+    private static void summarizeFile(Path configDir, PolicyConfig policy, String at, String address,
+            SortedMap<String, ResourceSummary> resources, List<Diagnostic> diagnostics) {
+        Path file = ConfigFiles.resolve(configDir, policy.file());
+        try {
+            String digest = Digests.sha256Hex(ConfigFiles.read(file).bytes());
+            resources.put(address, new ResourceSummary(address, ResourceKind.POLICY, digest, file.toString()));
+        } catch (IOException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error("policy_file_missing", at + ".file",
+                    "cannot read policy file '" + file + "': " + e.getMessage()));
+        }
     }
 }

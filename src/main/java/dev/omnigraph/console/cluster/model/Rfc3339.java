@@ -50,41 +50,8 @@ public final class Rfc3339 {
         int minute = c.digits(2);
         c.literal(':');
         int second = c.digits(2);
-        int nano = 0;
-        if (c.peek() == '.') {
-            c.pos++;
-            int multiplier = 100_000_000;
-            int count = 0;
-            while (Character.isDigit(c.peek()) && c.peek() < 128) {
-                nano += (c.s.charAt(c.pos) - '0') * multiplier;
-                multiplier /= 10;
-                c.pos++;
-                count++;
-            }
-            if (count == 0) {
-                throw new IllegalArgumentException("subsecond");
-            }
-        }
-        int offsetSeconds;
-        char z = c.peek();
-        if (z == 'Z' || z == 'z') {
-            c.pos++;
-            offsetSeconds = 0;
-        } else if (z == '+' || z == '-') {
-            c.pos++;
-            int offsetHour = c.digits(2);
-            if (offsetHour > 23) {
-                throw new IllegalArgumentException("offset hour");
-            }
-            c.literal(':');
-            int offsetMinute = c.digits(2);
-            if (offsetMinute > 59) {
-                throw new IllegalArgumentException("offset minute");
-            }
-            offsetSeconds = (offsetHour * 3600 + offsetMinute * 60) * (z == '-' ? -1 : 1);
-        } else {
-            throw new IllegalArgumentException("offset");
-        }
+        int nano = c.subsecondNanos();
+        int offsetSeconds = c.offsetSeconds();
         if (c.pos != s.length()) {
             throw new IllegalArgumentException("trailing characters");
         }
@@ -96,15 +63,17 @@ public final class Rfc3339 {
         LocalDate date = LocalDate.of(year, month, day);
         LocalDateTime local = LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second, nano));
         Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
-        if (leap) {
-            LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-            boolean lastSecondOfMonth = utc.getHour() == 23 && utc.getMinute() == 59 && utc.getSecond() == 59
-                    && utc.getDayOfMonth() == utc.toLocalDate().lengthOfMonth();
-            if (!lastSecondOfMonth) {
-                throw new IllegalArgumentException("second");
-            }
+        if (leap && !isLastSecondOfMonth(instant)) {
+            throw new IllegalArgumentException("second");
         }
         return instant;
+    }
+
+    /** Where a leap second (:60) may stand: the last second of a month in UTC. */
+    private static boolean isLastSecondOfMonth(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return utc.getHour() == 23 && utc.getMinute() == 59 && utc.getSecond() == 59
+                && utc.getDayOfMonth() == utc.toLocalDate().lengthOfMonth();
     }
 
     /** Formats in UTC like the {@code time} crate; years outside 0000–9999 are rejected as upstream does. */
@@ -149,6 +118,50 @@ public final class Rfc3339 {
 
         char peek() {
             return pos < s.length() ? s.charAt(pos) : '\0';
+        }
+
+        /** The optional fraction of a second ({@code .ddd…}, at least one digit) in nanoseconds; 0 when absent. */
+        int subsecondNanos() {
+            if (peek() != '.') {
+                return 0;
+            }
+            pos++;
+            int nano = 0;
+            int multiplier = 100_000_000;
+            int count = 0;
+            while (Character.isDigit(peek()) && peek() < 128) {
+                nano += (s.charAt(pos) - '0') * multiplier;
+                multiplier /= 10;
+                pos++;
+                count++;
+            }
+            if (count == 0) {
+                throw new IllegalArgumentException("subsecond");
+            }
+            return nano;
+        }
+
+        /** The offset ({@code Z}, {@code z} or {@code ±hh:mm}) in seconds east of UTC. */
+        int offsetSeconds() {
+            char z = peek();
+            if (z == 'Z' || z == 'z') {
+                pos++;
+                return 0;
+            }
+            if (z != '+' && z != '-') {
+                throw new IllegalArgumentException("offset");
+            }
+            pos++;
+            int offsetHour = digits(2);
+            if (offsetHour > 23) {
+                throw new IllegalArgumentException("offset hour");
+            }
+            literal(':');
+            int offsetMinute = digits(2);
+            if (offsetMinute > 59) {
+                throw new IllegalArgumentException("offset minute");
+            }
+            return (offsetHour * 3600 + offsetMinute * 60) * (z == '-' ? -1 : 1);
         }
 
         int digits(int n) {
