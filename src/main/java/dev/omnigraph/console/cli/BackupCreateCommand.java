@@ -10,7 +10,9 @@ import dev.omnigraph.console.storage.StoreUri;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -18,69 +20,68 @@ import java.util.concurrent.CancellationException;
  * point id on stdout (the summary and progress go to stderr), or the whole result with
  * {@code --json}. Exit 0 when the point was created and the lock is as it was.
  */
-final class BackupCreateCommand implements Command {
-    @Override
-    public String name() {
-        return "backup create";
+@Command(name = "create", description = "take a restore point of a cluster into a backup location (incremental, verified, manifest last)",
+        customSynopsis = "omnigraph-console backup create (--root URI | --config DIR) --to LOCATION [options]",
+        footer = {"", "Prints the restore point id. Objects already stored by an earlier point are not copied again."})
+final class BackupCreateCommand extends CliCommand {
+    @Option(names = "--to", paramLabel = "LOCATION", description = "the backup location: a folder or s3://bucket/prefix")
+    String to;
+
+    @Option(names = "--writers-stopped", description = "confirm that every server, apply and graph writer is stopped (else asked)")
+    boolean writersStopped;
+
+    @Option(names = "--take-over-lock", paramLabel = "ID", description = {"take over the held lock with exactly this id (a stopped "
+            + "server's serve lock, or", "the lock of an interrupted backup); it is put back when the point is done"})
+    String takeOverLock;
+
+    @Option(names = "--yes", description = "take over the lock without the typed confirmation")
+    boolean yes;
+
+    @Mixin
+    BackupConcurrency concurrency;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Option(names = "--json", description = "progress as JSON lines on stderr, the result as JSON on stdout")
+    boolean json;
+
+    BackupCreateCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "take a restore point of a cluster into a backup location (incremental, verified, manifest last)";
-    }
-
-    @Override
-    public String usage() {
-        return ClusterOptions.usage("backup create (--root URI | --config DIR) --to LOCATION [options]") + "\n"
-                + "  --to LOCATION        the backup location: a folder or s3://bucket/prefix\n"
-                + "  --writers-stopped    confirm that every server, apply and graph writer is stopped (else asked)\n"
-                + "  --take-over-lock ID  take over the held lock with exactly this id (a stopped server's serve lock, or\n"
-                + "                       the lock of an interrupted backup); it is put back when the point is done\n"
-                + "  --yes                take over the lock without the typed confirmation\n"
-                + "  --concurrency N      objects in flight (default " + BackupOptions.DEFAULT_CONCURRENCY + ")\n"
-                + "  --json               progress as JSON lines on stderr, the result as JSON on stdout\n"
-                + "Prints the restore point id. Objects already stored by an earlier point are not copied again.";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        Set<String> s = ClusterOptions.valued("to", "take-over-lock", "concurrency");
-        return s;
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "writers-stopped", "yes");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
-        StoreUri to = BackupCommandSupport.uri(args.value("to").orElseThrow(() -> new Args.UsageException("--to LOCATION is required")), ctx);
-        int concurrency = BackupCommandSupport.concurrency(args);
-        Optional<String> takeOver = args.value("take-over-lock");
-        if (takeOver.isPresent() && !args.flag("yes")) {
-            String typed = BackupCommandSupport.ask(ctx, args, "Lock " + takeOver.get() + " will be replaced by the backup's own lock and put "
+    int run() throws Exception {
+        RootOptions.Resolved root = cluster.resolve(ctx);
+        if (to == null) {
+            throw new UsageException("--to LOCATION is required");
+        }
+        StoreUri location = StoreUris.parse(to, ctx);
+        int inFlight = concurrency.value();
+        Optional<String> takeOver = Optional.ofNullable(takeOverLock);
+        if (takeOver.isPresent() && !yes) {
+            String typed = Prompts.ask(ctx, json, "Lock " + takeOver.get() + " will be replaced by the backup's own lock and put "
                     + "back, byte for byte, when the point is done. Type the lock id again to go on: ");
             if (!typed.equals(takeOver.get().trim())) {
-                return refused(ctx, args, Map.of(), "taking over lock " + takeOver.get() + " needs --yes or the lock id typed at the prompt; "
-                        + "nothing was written");
+                return BackupCommandSupport.refused(ctx, json, Map.of(), "taking over lock " + takeOver.get() + " needs --yes or the lock id "
+                        + "typed at the prompt; nothing was written");
             }
         }
-        BackupOptions options = new BackupOptions(BackupCommandSupport.writersStopped(ctx, args), takeOver, concurrency);
+        BackupOptions options = new BackupOptions(Prompts.writersStopped(ctx, json, writersStopped, BackupCommandSupport.WRITERS_QUESTION),
+                takeOver, inFlight);
         BackupControl control = new BackupControl();
-        BackupProgressPrinter printer = new BackupProgressPrinter(ctx.err(), BackupProgressPrinter.mode(args, ctx));
+        ProgressPrinter printer = new ProgressPrinter(ctx, json);
         BackupResult result;
-        try (ObjectStore store = root.open(); ObjectStore location = BackupCommandSupport.open(to, root.s3(), concurrency)) {
-            result = BackupCommandSupport.cancellable(control, () -> new BackupCreator(store, location, control, printer).create(options));
+        try (ObjectStore store = root.open(); ObjectStore target = BackupCommandSupport.open(location, root.s3(), inFlight)) {
+            result = BackupCommandSupport.cancellable(control, () -> new BackupCreator(store, target, control, printer).create(options));
         } catch (CancellationException e) {
-            return refused(ctx, args, Map.of("outcome", "cancelled"), "cancelled: the point is incomplete and the lock was put back; run the "
-                    + "same command again to finish it (stored objects are not copied again)");
+            return BackupCommandSupport.refused(ctx, json, Map.of("outcome", "cancelled"), "cancelled: the point is incomplete and the lock "
+                    + "was put back; run the same command again to finish it (stored objects are not copied again)");
         }
-        return report(ctx, args, root.uri().display(), to.display(), result);
+        return report(root.uri().display(), location.display(), result);
     }
 
-    private int report(CliContext ctx, Args args, String root, String location, BackupResult r) {
+    private int report(String root, String location, BackupResult r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", r.ok());
         out.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -95,7 +96,7 @@ final class BackupCreateCommand implements Command {
         out.put("seconds", r.took().toMillis() / 1000.0);
         out.put("failures", r.failures());
         out.put("lock_problem", r.lockProblem().orElse(null));
-        if (args.flag("json")) {
+        if (json) {
             Json.print(ctx.out(), out);
         } else {
             if (r.outcome() == BackupResult.Outcome.CREATED) {
@@ -111,19 +112,5 @@ final class BackupCreateCommand implements Command {
             r.lockProblem().ifPresent(p -> ctx.err().println("warning: " + p));
         }
         return r.ok() ? CliMain.OK : CliMain.FINDINGS;
-    }
-
-    static int refused(CliContext ctx, Args args, Map<String, Object> extra, String message) {
-        if (args.flag("json")) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("ok", false);
-            out.put("outcome", "refused");
-            out.putAll(extra);
-            out.put("message", message);
-            Json.print(ctx.out(), out);
-        } else {
-            ctx.err().println("error: " + message);
-        }
-        return CliMain.FINDINGS;
     }
 }

@@ -1,6 +1,5 @@
 package dev.omnigraph.console.cli;
 
-import dev.omnigraph.console.backup.BackupCatalog;
 import dev.omnigraph.console.backup.BackupControl;
 import dev.omnigraph.console.backup.PointDiff;
 import dev.omnigraph.console.backup.RestorePoint;
@@ -11,60 +10,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code backup diff LOCATION POINT --root R}: a restore point against the live cluster (read-only). */
-final class BackupDiffCommand implements Command {
+@Command(name = "diff", description = "compare a restore point with the live cluster: ledger, deployments since, objects per graph (read-only)",
+        customSynopsis = "omnigraph-console backup diff LOCATION POINT (--root URI | --config DIR) [--json] [S3 options]")
+final class BackupDiffCommand extends CliCommand {
     private static final int KEYS_SHOWN = 10;
 
-    @Override
-    public String name() {
-        return "backup diff";
+    @Mixin
+    PointArguments point;
+
+    @Mixin
+    BackupConcurrency concurrency;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    BackupDiffCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "compare a restore point with the live cluster: ledger, deployments since, objects per graph (read-only)";
-    }
-
-    @Override
-    public String usage() {
-        return ClusterOptions.usage("backup diff LOCATION POINT (--root URI | --config DIR) [--json]") + "\n  "
-                + BackupCommandSupport.LOCATION_USAGE + "\n  POINT                the restore point id";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued("concurrency");
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        List<String> p = BackupCommandSupport.positionals(args, 2, "LOCATION and POINT");
-        StoreUri uri = BackupCommandSupport.uri(p.get(0), ctx);
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
-        int concurrency = BackupCommandSupport.concurrency(args);
+    int run() throws Exception {
+        StoreUri uri = point.location(ctx);
+        RootOptions.Resolved root = cluster.resolve(ctx);
+        int inFlight = concurrency.value();
         BackupControl control = new BackupControl();
         PointDiff.Report report;
-        try (ObjectStore location = BackupCommandSupport.open(uri, root.s3(), concurrency); ObjectStore live = root.open()) {
-            RestorePoint point;
-            try {
-                point = BackupCatalog.read(location, p.get(1));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(CliMain.FINDINGS, e.getMessage());
-            }
-            BackupProgressPrinter printer = new BackupProgressPrinter(ctx.err(), BackupProgressPrinter.mode(args, ctx));
-            report = BackupCommandSupport.cancellable(control, () -> PointDiff.diff(location, point, live, concurrency, control, printer));
+        try (ObjectStore location = BackupCommandSupport.open(uri, root.s3(), inFlight); ObjectStore live = root.open()) {
+            RestorePoint read = BackupCommandSupport.readPoint(location, point.point);
+            ProgressPrinter printer = new ProgressPrinter(ctx, output.json);
+            report = BackupCommandSupport.cancellable(control, () -> PointDiff.diff(location, read, live, inFlight, control, printer));
         }
-        if (args.flag("json")) {
+        if (output.json) {
             Json.print(ctx.out(), json(report, root.uri().display()));
         } else {
-            text(ctx, report, root.uri().display());
+            text(report, root.uri().display());
         }
         return CliMain.OK;
     }
@@ -91,7 +77,7 @@ final class BackupDiffCommand implements Command {
         return out;
     }
 
-    private static void text(CliContext ctx, PointDiff.Report r, String root) {
+    private void text(PointDiff.Report r, String root) {
         ctx.out().println("Restore point " + r.point().pointId() + " (" + r.point().ledger().describe() + ")");
         ctx.out().println("Live root " + root + ": " + r.live().map(f -> f.describe()).orElse("no ledger"));
         if (r.unchanged()) {
@@ -108,13 +94,13 @@ final class BackupDiffCommand implements Command {
             }
             ctx.out().println((g.group().equals("__cluster") ? "control plane" : "graph " + g.group()) + ": " + g.added().size() + " added, "
                     + g.removed().size() + " removed, " + g.changed().size() + " changed");
-            keys(ctx, "+", g.added());
-            keys(ctx, "-", g.removed());
-            keys(ctx, "~", g.changed());
+            keys("+", g.added());
+            keys("-", g.removed());
+            keys("~", g.changed());
         }
     }
 
-    private static void keys(CliContext ctx, String mark, List<String> keys) {
+    private void keys(String mark, List<String> keys) {
         keys.stream().limit(KEYS_SHOWN).forEach(k -> ctx.out().println("  " + mark + " " + k));
         if (keys.size() > KEYS_SHOWN) {
             ctx.out().println("  " + mark + " … and " + (keys.size() - KEYS_SHOWN) + " more");

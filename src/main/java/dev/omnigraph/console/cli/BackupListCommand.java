@@ -11,44 +11,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code backup list LOCATION}: the restore points of a backup location, oldest first (read-only). */
-final class BackupListCommand implements Command {
-    @Override
-    public String name() {
-        return "backup list";
+@Command(name = "list", description = "list the restore points of a backup location (read-only)",
+        customSynopsis = "omnigraph-console backup list LOCATION [--json] [S3 options]")
+final class BackupListCommand extends CliCommand {
+    @Parameters(paramLabel = "LOCATION", arity = "0..1",
+            description = "the backup location: a folder or s3://bucket/prefix (the S3 options apply to it too)")
+    String location;
+
+    @Mixin
+    S3Options s3Options;
+
+    @Mixin
+    JsonOption output;
+
+    BackupListCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "list the restore points of a backup location (read-only)";
-    }
-
-    @Override
-    public String usage() {
-        return "Usage: omnigraph-console backup list LOCATION [--json]\n  " + BackupCommandSupport.LOCATION_USAGE + "\n" + S3Options.USAGE;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return BackupCommandSupport.valued();
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        StoreUri uri = BackupCommandSupport.uri(BackupCommandSupport.positionals(args, 1, "exactly one LOCATION").get(0), ctx);
-        S3Settings s3 = S3Options.from(args, ctx);
-        List<BackupCatalog.Entry> entries;
-        try (ObjectStore location = BackupCommandSupport.open(uri, s3, 1)) {
-            entries = BackupCatalog.list(location);
+    int run() throws Exception {
+        if (location == null || location.isBlank()) {
+            throw new UsageException("give exactly one LOCATION");
         }
-        if (args.flag("json")) {
+        StoreUri uri = StoreUris.parse(location, ctx);
+        S3Settings s3 = s3Options.settings(ctx);
+        List<BackupCatalog.Entry> entries;
+        try (ObjectStore store = BackupCommandSupport.open(uri, s3, 1)) {
+            entries = BackupCatalog.list(store);
+        }
+        if (output.json) {
             List<Object> points = new ArrayList<>();
             for (BackupCatalog.Entry e : entries) {
                 Map<String, Object> p = e.point().map(BackupCommandSupport::pointJson).orElseGet(LinkedHashMap::new);

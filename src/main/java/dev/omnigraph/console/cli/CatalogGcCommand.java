@@ -12,63 +12,51 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code catalog gc}: lists orphaned catalog blobs (dry run, the default); with {@code --delete},
  * deletes them under the cluster lock after the admin types the cluster name (or {@code --yes}).
  */
-final class CatalogGcCommand implements Command {
-    @Override
-    public String name() {
-        return "catalog gc";
+@Command(name = "gc", description = "list orphaned catalog blobs (dry run); --delete removes them under the cluster lock",
+        customSynopsis = "omnigraph-console catalog gc (--root URI | --config DIR) [--delete [--yes]] [--json] [S3 options]",
+        footer = {"",
+            "Orphans are blobs that neither the ledger, a pending approval nor a recovery sidecar refers to.",
+            "On an OmniGraph v0.13 root (ledger v2) the outstanding deployment and every retained receipt",
+            "also keep what they were accepted from and captured; deployment bundles are never collected,",
+            "and an unreadable bundle blocks the run. Deleting takes the cluster lock (operation catalog-gc),",
+            "re-reads the ledger under it, never deletes a blob that became referenced, deletes",
+            "conditionally, and releases the lock. A held lock refuses the run; on a v0.13 root it says what",
+            "the lock means (a serve lock: a server owns the root) and never breaks it."})
+final class CatalogGcCommand extends CliCommand {
+    @Option(names = "--delete", description = "delete the listed blobs (asks you to type the cluster name)")
+    boolean delete;
+
+    @Option(names = "--yes", description = "confirm without the prompt (scripts; required with --json --delete)")
+    boolean yes;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    CatalogGcCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "list orphaned catalog blobs (dry run); --delete removes them under the cluster lock";
-    }
-
-    @Override
-    public String usage() {
-        return ClusterOptions.usage("catalog gc (--root URI | --config DIR) [--delete [--yes]] [--json]") + """
-
-                  --delete             delete the listed blobs (asks you to type the cluster name)
-                  --yes                confirm without the prompt (scripts; required with --json --delete)
-                  --json               machine-readable output
-                Orphans are blobs that neither the ledger, a pending approval nor a recovery sidecar refers to.
-                On an OmniGraph v0.13 root (ledger v2) the outstanding deployment and every retained receipt
-                also keep what they were accepted from and captured; deployment bundles are never collected,
-                and an unreadable bundle blocks the run. Deleting takes the cluster lock (operation catalog-gc),
-                re-reads the ledger under it, never deletes a blob that became referenced, deletes
-                conditionally, and releases the lock. A held lock refuses the run; on a v0.13 root it says what
-                the lock means (a serve lock: a server owns the root) and never breaks it.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "delete", "yes");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        if (!args.positionals().isEmpty()) {
-            throw new Args.UsageException("unexpected argument '" + args.positionals().get(0) + "'");
+    int run() throws Exception {
+        boolean json = output.json;
+        if (yes && !delete) {
+            throw new UsageException("--yes confirms --delete; without --delete this is a dry run");
         }
-        boolean delete = args.flag("delete");
-        boolean json = args.flag("json");
-        if (args.flag("yes") && !delete) {
-            throw new Args.UsageException("--yes confirms --delete; without --delete this is a dry run");
+        if (json && delete && !yes) {
+            throw new UsageException("--json --delete needs --yes (there is no prompt in JSON mode)");
         }
-        if (json && delete && !args.flag("yes")) {
-            throw new Args.UsageException("--json --delete needs --yes (there is no prompt in JSON mode)");
-        }
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
+        RootOptions.Resolved root = cluster.resolve(ctx);
         try (ObjectStore store = root.open()) {
             GcPlan plan = CatalogGc.plan(store, root.location(), Progress.NONE);
             if (!delete) {
@@ -91,7 +79,7 @@ final class CatalogGcCommand implements Command {
             if (plan.candidates().isEmpty()) {
                 return finish(ctx, json, plan, CatalogGc.execute(store, plan, false, Progress.NONE));
             }
-            if (!args.flag("yes") && !confirmed(ctx, plan)) {
+            if (!yes && !confirmed(ctx, plan)) {
                 ctx.err().println("Not confirmed: nothing was deleted.");
                 return CliMain.FINDINGS;
             }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code force-unlock <LOCK_ID>}: removes the state lock only if it still has exactly that id
@@ -16,45 +19,40 @@ import java.util.Set;
  * means and refuses unless {@code --owner-stopped} confirms the owner is stopped (spec §5.4); a
  * post-v0.13 released record is never deleted. Afterwards it prints what to do next.
  */
-final class ForceUnlockCommand extends ClusterCommand {
-    @Override
-    public String name() {
-        return "force-unlock";
+@Command(name = "force-unlock", description = "remove the cluster lock, only if it still has exactly the given id",
+        customSynopsis = "omnigraph-console force-unlock LOCK_ID (--root URI | --config DIR) [--owner-stopped] [--json] [S3 options]")
+final class ForceUnlockCommand extends CliCommand {
+    @Parameters(paramLabel = "LOCK_ID", arity = "0..*", description = "the exact lock_id shown by 'status' (never a blind delete)")
+    List<String> ids = List.of();
+
+    @Option(names = "--owner-stopped", description = "v2 roots: confirm the owning process is stopped and its work settled")
+    boolean ownerStopped;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    ForceUnlockCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "remove the cluster lock, only if it still has exactly the given id";
-    }
-
-    @Override
-    public String usage() {
-        return usageOf("force-unlock LOCK_ID (--root URI | --config DIR) [--owner-stopped] [--json]",
-                "LOCK_ID              the exact lock_id shown by 'status' (never a blind delete)",
-                "--owner-stopped      v2 roots: confirm the owning process is stopped and its work settled");
-    }
-
-    @Override
-    protected Set<String> extraFlags() {
-        return Set.of("owner-stopped");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        List<String> ids = args.positionals();
+    int run() throws Exception {
         if (ids.size() != 1 || ids.get(0).isBlank()) {
-            throw new Args.UsageException("give exactly one LOCK_ID");
+            throw new UsageException("give exactly one LOCK_ID");
         }
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
+        RootOptions.Resolved root = cluster.resolve(ctx);
         ForceUnlockProcedure.Report report;
         try (ObjectStore store = root.open()) {
             // AWS S3: DELETE If-Match (a 501 falls back to claim-then-delete); S3-compatible endpoints,
             // which may ignore the header, and folders: claim-then-delete
             LockService locks = new LockService(store, LockService.conditionalDeleteTrustedWithoutProbe(store));
-            report = ForceUnlockProcedure.run(store, locks, ids.get(0), args.flag("owner-stopped"));
+            report = ForceUnlockProcedure.run(store, locks, ids.get(0), ownerStopped);
         }
         LockService.UnlockOutcome outcome = report.outcome();
-        if (args.flag("json")) {
+        if (output.json) {
             Json.print(ctx.out(), json(root, report));
         } else {
             (outcome.removed() ? ctx.out() : ctx.err()).println(outcome.message());

@@ -17,52 +17,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ledger diff A B}: structural and raw diff of two ledgers. When one side is the current
  * ledger, also prints how the other could be restored (exact conditional commands) and what that
  * would invalidate; the console never restores a ledger itself.
  */
-final class LedgerDiffCommand implements Command {
-    @Override
-    public String name() {
-        return "ledger diff";
+@Command(name = "diff", description = "compare two ledgers (current, a bucket version, a cached observation or a file) (read-only)",
+        customSynopsis = "omnigraph-console ledger diff A B (--root URI | --config DIR) [--no-raw] [--no-record] [--json] [S3 options]",
+        footer = {"",
+            "With 'current' on one side, also prints the conditional commands that would restore the other",
+            "side, and what restoring it would invalidate. Exit 0 when both sides load, 1 when one cannot."})
+final class LedgerDiffCommand extends CliCommand {
+    @Parameters(paramLabel = "A B", arity = "0..*", description = {"current | cache:<cas-prefix> | version:<id> or a bare S3 version id |",
+        "file:<path> or a bare path to an existing file"})
+    List<String> sides = List.of();
+
+    @Option(names = "--no-raw", description = "leave out the raw JSON line diff (text output)")
+    boolean noRaw;
+
+    @Option(names = "--no-record", description = "do not add the current ledger to the local observation cache")
+    boolean noRecord;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    LedgerDiffCommand(CliContext ctx) {
+        super(ctx);
     }
 
-    @Override
-    public String summary() {
-        return "compare two ledgers (current, a bucket version, a cached observation or a file) (read-only)";
-    }
+    /** Both sides loaded, and how to restore the older one when the other is the current ledger. */
+    private record Loaded(LedgerCopy a, LedgerCopy b, Optional<RestoreGuidance> guidance) {}
 
     @Override
-    public String usage() {
-        return ClusterOptions.usage("ledger diff A B (--root URI | --config DIR) [--no-raw] [--json]") + """
-
-                  A, B                 current | cache:<cas-prefix> | version:<id> or a bare S3 version id |
-                                       file:<path> or a bare path to an existing file
-                  --no-raw             leave out the raw JSON line diff (text output)
-                  --no-record          do not add the current ledger to the local observation cache
-                  --json               machine-readable output
-                With 'current' on one side, also prints the conditional commands that would restore the other
-                side, and what restoring it would invalidate. Exit 0 when both sides load, 1 when one cannot.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued();
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "no-raw", "no-record");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        List<String> sides = args.positionals();
+    int run() throws Exception {
         if (sides.size() != 2) {
-            throw new Args.UsageException("give two ledgers to compare, e.g. 'ledger diff cache:1a2b current'");
+            throw new UsageException("give two ledgers to compare, e.g. 'ledger diff cache:1a2b current'");
         }
         LedgerSource sourceA;
         LedgerSource sourceB;
@@ -70,63 +67,73 @@ final class LedgerDiffCommand implements Command {
             sourceA = LedgerSource.parse(sides.get(0), ctx.cwd());
             sourceB = LedgerSource.parse(sides.get(1), ctx.cwd());
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
+        RootOptions.Resolved root = cluster.resolve(ctx);
+        Loaded loaded = load(root, sourceA, sourceB);
+        LedgerDiff diff = LedgerDiffer.diff(loaded.a(), loaded.b());
+        if (output.json) {
+            printJson(root, diff, loaded.guidance());
+        } else {
+            printText(diff, loaded.guidance());
+        }
+        return CliMain.OK;
+    }
+
+    private Loaded load(RootOptions.Resolved root, LedgerSource sourceA, LedgerSource sourceB) throws Exception {
         LedgerObservationCache cache = LedgerObservationCache.openDefault();
-        LedgerCopy a;
-        LedgerCopy b;
-        Optional<RestoreGuidance> guidance = Optional.empty();
         try (ObjectStore store = root.open()) {
             LedgerLoader loader = new LedgerLoader(store, root.location(), cache);
+            LedgerCopy a;
+            LedgerCopy b;
             try {
                 a = loader.load(sourceA);
                 b = loader.load(sourceB);
             } catch (LedgerLoader.LoadException e) {
                 throw new CliFailure(CliMain.FINDINGS, e.getMessage());
             }
-            boolean aCurrent = sourceA instanceof LedgerSource.Current;
-            boolean bCurrent = sourceB instanceof LedgerSource.Current;
             for (LedgerCopy c : List.of(a, b)) {
-                if (!args.flag("no-record") && c.origin().equals("current") && c.ledger().isPresent()) {
+                if (!noRecord && c.origin().equals("current") && c.ledger().isPresent()) {
                     cache.record(root.location(), c.ledger().get());
                 }
             }
-            if (aCurrent != bCurrent) {
-                LedgerSource olderSource = aCurrent ? sourceB : sourceA;
-                LedgerCopy older = aCurrent ? b : a;
-                ClusterSnapshot snapshot = ClusterReader.read(store, root.location(), Progress.NONE);
-                guidance = Optional.of(RestoreGuidance.of(snapshot, older, origin(olderSource, cache, root), 
-                        Optional.ofNullable(root.s3().endpoint())));
+            boolean aCurrent = sourceA instanceof LedgerSource.Current;
+            if (aCurrent == sourceB instanceof LedgerSource.Current) {
+                return new Loaded(a, b, Optional.empty());
             }
+            ClusterSnapshot snapshot = ClusterReader.read(store, root.location(), Progress.NONE);
+            RestoreGuidance guidance = RestoreGuidance.of(snapshot, aCurrent ? b : a, origin(aCurrent ? sourceB : sourceA, cache, root),
+                    Optional.ofNullable(root.s3().endpoint()));
+            return new Loaded(a, b, Optional.of(guidance));
         }
-        LedgerDiff diff = LedgerDiffer.diff(a, b);
-        if (args.flag("json")) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("ok", true);
-            out.put("root", root.uri().display());
-            out.putAll(LedgerDiffReport.json(diff));
-            guidance.ifPresent(g -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("summary", g.summary());
-                m.put("commands", g.commands());
-                m.put("consequences", g.consequences());
-                out.put("restore", m);
-            });
-            Json.print(ctx.out(), out);
-        } else {
-            ctx.out().print(LedgerDiffReport.text(diff, !args.flag("no-raw")));
-            guidance.ifPresent(g -> {
-                ctx.out().println();
-                ctx.out().println(g.summary());
-                g.commands().forEach(c -> ctx.out().println("  " + c));
-                if (!g.consequences().isEmpty()) {
-                    ctx.out().println("What restoring it would change or invalidate:");
-                    g.consequences().forEach(c -> ctx.out().println("  - " + c));
-                }
-            });
-        }
-        return CliMain.OK;
+    }
+
+    private void printJson(RootOptions.Resolved root, LedgerDiff diff, Optional<RestoreGuidance> guidance) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.put("root", root.uri().display());
+        out.putAll(LedgerDiffReport.json(diff));
+        guidance.ifPresent(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("summary", g.summary());
+            m.put("commands", g.commands());
+            m.put("consequences", g.consequences());
+            out.put("restore", m);
+        });
+        Json.print(ctx.out(), out);
+    }
+
+    private void printText(LedgerDiff diff, Optional<RestoreGuidance> guidance) {
+        ctx.out().print(LedgerDiffReport.text(diff, !noRaw));
+        guidance.ifPresent(g -> {
+            ctx.out().println();
+            ctx.out().println(g.summary());
+            g.commands().forEach(c -> ctx.out().println("  " + c));
+            if (!g.consequences().isEmpty()) {
+                ctx.out().println("What restoring it would change or invalidate:");
+                g.consequences().forEach(c -> ctx.out().println("  - " + c));
+            }
+        });
     }
 
     private static RestoreGuidance.Origin origin(LedgerSource source, LedgerObservationCache cache, RootOptions.Resolved root)

@@ -17,56 +17,64 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ledger history}: the ledger's versions in a versioned bucket, and the ledgers this console
  * observed earlier (its local cache), with the "since I last looked" pointer. Records the current
  * ledger in the cache (exact bytes, no secrets) unless {@code --no-record}.
  */
-final class LedgerHistoryCommand implements Command {
-    @Override
-    public String name() {
-        return "ledger history";
+@Command(name = "history", description = "list earlier ledgers: bucket versions, and the ledgers this console saw before (read-only)",
+        customSynopsis = "omnigraph-console ledger history (--root URI | --config DIR) [--limit N] [--no-record] [--json] [S3 options]",
+        footer = {"",
+            "The observation cache is <home>/ledger-cache/ (home: -Domnigraph.console.home, default",
+            "~/.omnigraph-console). Compare two entries with 'ledger diff A B'."})
+final class LedgerHistoryCommand extends CliCommand {
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "read revision and CAS of at most N bucket versions (default 20)")
+    int limit;
+
+    @Option(names = "--no-record", description = "do not add the current ledger to the local observation cache")
+    boolean noRecord;
+
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    LedgerHistoryCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    /** What the root and the cache hold: the bucket's versions (up to the limit), the current ledger, earlier observations. */
+    private record Observed(HistoryAvailability availability, int versionCount, List<LedgerVersionDetails> versions,
+                            Optional<LedgerCopy> current, Optional<LedgerObservationCache.RecordOutcome> recorded,
+                            List<CachedLedger> cached, Optional<CachedLedger> previous) {
+        String currentCas() {
+            return current.map(LedgerCopy::cas).orElse(null);
+        }
     }
 
     @Override
-    public String summary() {
-        return "list earlier ledgers: bucket versions, and the ledgers this console saw before (read-only)";
-    }
-
-    @Override
-    public String usage() {
-        return ClusterOptions.usage("ledger history (--root URI | --config DIR) [--limit N] [--no-record] [--json]") + """
-
-                  --limit N            read revision and CAS of at most N bucket versions (default 20)
-                  --no-record          do not add the current ledger to the local observation cache
-                  --json               machine-readable output
-                The observation cache is <home>/ledger-cache/ (home: -Domnigraph.console.home, default
-                ~/.omnigraph-console). Compare two entries with 'ledger diff A B'.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return ClusterOptions.valued("limit");
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "no-record");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        int limit = args.intValue("limit", 20);
+    int run() throws Exception {
         if (limit < 0) {
-            throw new Args.UsageException("--limit must not be negative");
+            throw new UsageException("--limit must not be negative");
         }
-        if (!args.positionals().isEmpty()) {
-            throw new Args.UsageException("unexpected argument '" + args.positionals().get(0) + "'");
-        }
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
+        RootOptions.Resolved root = cluster.resolve(ctx);
         LedgerObservationCache cache = LedgerObservationCache.openDefault();
+        Observed observed = observe(root, cache);
+        if (output.json) {
+            Json.print(ctx.out(), json(root, cache, observed));
+        } else {
+            print(root, cache, observed);
+        }
+        return CliMain.OK;
+    }
+
+    private Observed observe(RootOptions.Resolved root, LedgerObservationCache cache) throws Exception {
         HistoryAvailability availability;
         List<LedgerVersionDetails> versions = new ArrayList<>();
         int versionCount = 0;
@@ -74,7 +82,7 @@ final class LedgerHistoryCommand implements Command {
         Optional<LedgerObservationCache.RecordOutcome> recorded = Optional.empty();
         try (ObjectStore store = root.open()) {
             current = new LedgerLoader(store, root.location(), cache).current();
-            if (!args.flag("no-record") && current.isPresent() && current.get().ledger().isPresent()) {
+            if (!noRecord && current.isPresent() && current.get().ledger().isPresent()) {
                 recorded = Optional.of(cache.record(root.location(), current.get().ledger().get()));
             }
             availability = LedgerHistory.availability(store);
@@ -90,45 +98,45 @@ final class LedgerHistoryCommand implements Command {
         String currentCas = current.map(LedgerCopy::cas).orElse(null);
         Optional<CachedLedger> previous = currentCas == null ? Optional.empty()
                 : cached.stream().filter(e -> !e.cas().equals(currentCas)).findFirst();
+        return new Observed(availability, versionCount, versions, current, recorded, cached, previous);
+    }
 
-        if (args.flag("json")) {
-            Json.print(ctx.out(), json(root, cache, availability, versionCount, versions, cached, current, previous, recorded));
-            return CliMain.OK;
-        }
+    private void print(RootOptions.Resolved root, LedgerObservationCache cache, Observed o) {
         var out = ctx.out();
         out.println("Cluster   " + root.location().name() + "  (" + root.uri().display() + ")");
-        out.println("Current   " + current.map(c -> c.cas() + c.revision().map(r -> "  revision " + Long.toUnsignedString(r)).orElse("")
+        out.println("Current   " + o.current().map(c -> c.cas() + c.revision().map(r -> "  revision " + Long.toUnsignedString(r)).orElse("")
                 + c.ledger().map(l -> "  " + LedgerSummary.of(l).text()).orElse("")
                 + c.problem().map(p -> "  NOT A VALID LEDGER (" + p.code() + ")").orElse("")).orElse("no ledger"));
-        if (availability.available()) {
-            out.println("Versions  " + versionCount + " in the bucket" + (versionCount > versions.size()
-                    ? " (details for the newest " + versions.size() + "; --limit for more)" : ""));
-            for (LedgerVersionDetails d : versions) {
-                LedgerVersion v = d.version();
-                out.printf(Locale.ROOT, "  %-34s %s %10s  %-9s %s%s%s%n", v.versionId(), v.lastModified(),
-                        v.deleteMarker() ? "deleted" : Format.bytes(v.size()),
-                        d.revision().map(r -> "rev " + Long.toUnsignedString(r)).orElse("–"),
-                        d.cas().map(Format::shortDigest).orElse(d.problem().orElse("")), v.latest() ? "  (current)" : "",
-                        d.summary().map(x -> "\n      " + x.text()).orElse(""));
-            }
+        if (o.availability().available()) {
+            out.println("Versions  " + o.versionCount() + " in the bucket" + (o.versionCount() > o.versions().size()
+                    ? " (details for the newest " + o.versions().size() + "; --limit for more)" : ""));
+            o.versions().forEach(d -> printVersion(d));
         } else {
-            out.println("Versions  history unavailable: " + availability.explanation() + ".");
+            out.println("Versions  history unavailable: " + o.availability().explanation() + ".");
         }
-        out.println("Observed  " + cached.size() + " ledger(s) this console saw before, in " + cache.directory(root.location()));
-        for (CachedLedger e : cached) {
+        out.println("Observed  " + o.cached().size() + " ledger(s) this console saw before, in " + cache.directory(root.location()));
+        for (CachedLedger e : o.cached()) {
             out.printf(Locale.ROOT, "  cache:%s  rev %-6s first seen %s, last seen %s, %s%s%n", e.hex().substring(0, 12),
                     e.revision() < 0 ? "?" : Long.toUnsignedString(e.revision()), e.firstSeen(), e.lastSeen(),
-                    Format.bytes(e.size()), e.cas().equals(currentCas) ? "  (current)" : "");
+                    Format.bytes(e.size()), e.cas().equals(o.currentCas()) ? "  (current)" : "");
         }
-        recorded.filter(r -> r.kind() == LedgerObservationCache.RecordKind.REFUSED_SECRET
+        o.recorded().filter(r -> r.kind() == LedgerObservationCache.RecordKind.REFUSED_SECRET
                 || r.kind() == LedgerObservationCache.RecordKind.FAILED).ifPresent(r -> out.println("Note      " + r.message()));
-        previous.ifPresent(p -> out.println("Since you last looked (" + p.lastSeen() + "): ledger diff cache:"
-                + p.hex().substring(0, 12) + " current " + sourceOptions(args)));
-        if (availability.available() && versions.size() > 1) {
-            out.println("Compare   ledger diff " + versions.get(1).version().versionId() + " current " + sourceOptions(args)
+        o.previous().ifPresent(p -> out.println("Since you last looked (" + p.lastSeen() + "): ledger diff cache:"
+                + p.hex().substring(0, 12) + " current " + cluster.asArguments()));
+        if (o.availability().available() && o.versions().size() > 1) {
+            out.println("Compare   ledger diff " + o.versions().get(1).version().versionId() + " current " + cluster.asArguments()
                     + "   (also prints the exact conditional command to restore it)");
         }
-        return CliMain.OK;
+    }
+
+    private void printVersion(LedgerVersionDetails d) {
+        LedgerVersion v = d.version();
+        ctx.out().printf(Locale.ROOT, "  %-34s %s %10s  %-9s %s%s%s%n", v.versionId(), v.lastModified(),
+                v.deleteMarker() ? "deleted" : Format.bytes(v.size()),
+                d.revision().map(r -> "rev " + Long.toUnsignedString(r)).orElse("–"),
+                d.cas().map(Format::shortDigest).orElse(d.problem().orElse("")), v.latest() ? "  (current)" : "",
+                d.summary().map(x -> "\n      " + x.text()).orElse(""));
     }
 
     private static Map<String, Object> summaryJson(LedgerSummary s) {
@@ -141,18 +149,11 @@ final class LedgerHistoryCommand implements Command {
         return m;
     }
 
-    static String sourceOptions(Args args) {
-        return args.value("root").map(r -> "--root " + r).orElseGet(() -> "--config " + args.value("config").orElse("."));
-    }
-
-    private static Map<String, Object> json(RootOptions.Resolved root, LedgerObservationCache cache, HistoryAvailability availability,
-                                            int versionCount, List<LedgerVersionDetails> versions, List<CachedLedger> cached,
-                                            Optional<LedgerCopy> current, Optional<CachedLedger> previous,
-                                            Optional<LedgerObservationCache.RecordOutcome> recorded) {
+    private static Map<String, Object> json(RootOptions.Resolved root, LedgerObservationCache cache, Observed o) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
         out.put("root", root.uri().display());
-        out.put("current", current.map(c -> {
+        out.put("current", o.current().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("state_cas", c.cas());
             m.put("state_revision", c.revision().orElse(null));
@@ -160,42 +161,42 @@ final class LedgerHistoryCommand implements Command {
             c.ledger().ifPresent(l -> m.put("ledger", summaryJson(LedgerSummary.of(l))));
             return m;
         }).orElse(null));
-        out.put("history_available", availability.available());
-        out.put("availability", availability.name().toLowerCase(Locale.ROOT));
-        out.put("explanation", availability.explanation());
-        out.put("version_count", versionCount);
-        List<Object> vs = new ArrayList<>();
-        for (LedgerVersionDetails d : versions) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("version_id", d.version().versionId());
-            m.put("last_modified", d.version().lastModified().toString());
-            m.put("size", d.version().size());
-            m.put("etag", d.version().etag());
-            m.put("latest", d.version().latest());
-            m.put("delete_marker", d.version().deleteMarker());
-            m.put("state_revision", d.revision().orElse(null));
-            m.put("state_cas", d.cas().orElse(null));
-            m.put("problem", d.problem().orElse(null));
-            m.put("ledger", d.summary().map(LedgerHistoryCommand::summaryJson).orElse(null));
-            vs.add(m);
-        }
-        out.put("versions", vs);
+        out.put("history_available", o.availability().available());
+        out.put("availability", o.availability().name().toLowerCase(Locale.ROOT));
+        out.put("explanation", o.availability().explanation());
+        out.put("version_count", o.versionCount());
+        out.put("versions", o.versions().stream().map(LedgerHistoryCommand::versionJson).toList());
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("directory", cache.directory(root.location()).toString());
-        c.put("recorded", recorded.map(r -> r.kind().name().toLowerCase(Locale.ROOT)).orElse(null));
-        List<Object> es = new ArrayList<>();
-        for (CachedLedger e : cached) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("state_cas", e.cas());
-            m.put("state_revision", e.revision() < 0 ? null : e.revision());
-            m.put("size", e.size());
-            m.put("first_seen", e.firstSeen().toString());
-            m.put("last_seen", e.lastSeen().toString());
-            es.add(m);
-        }
-        c.put("entries", es);
+        c.put("recorded", o.recorded().map(r -> r.kind().name().toLowerCase(Locale.ROOT)).orElse(null));
+        c.put("entries", o.cached().stream().map(LedgerHistoryCommand::cachedJson).toList());
         out.put("observation_cache", c);
-        out.put("since_last_look", previous.map(CachedLedger::cas).orElse(null));
+        out.put("since_last_look", o.previous().map(CachedLedger::cas).orElse(null));
         return out;
+    }
+
+    private static Map<String, Object> versionJson(LedgerVersionDetails d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version_id", d.version().versionId());
+        m.put("last_modified", d.version().lastModified().toString());
+        m.put("size", d.version().size());
+        m.put("etag", d.version().etag());
+        m.put("latest", d.version().latest());
+        m.put("delete_marker", d.version().deleteMarker());
+        m.put("state_revision", d.revision().orElse(null));
+        m.put("state_cas", d.cas().orElse(null));
+        m.put("problem", d.problem().orElse(null));
+        m.put("ledger", d.summary().map(LedgerHistoryCommand::summaryJson).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> cachedJson(CachedLedger e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state_cas", e.cas());
+        m.put("state_revision", e.revision() < 0 ? null : e.revision());
+        m.put("size", e.size());
+        m.put("first_seen", e.firstSeen().toString());
+        m.put("last_seen", e.lastSeen().toString());
+        return m;
     }
 }

@@ -2,7 +2,8 @@ package dev.omnigraph.console.cli;
 
 import dev.omnigraph.console.s3server.LocalS3Server;
 import java.nio.file.Path;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,48 +12,35 @@ import java.util.concurrent.CountDownLatch;
  * Never started implicitly; listens on loopback only; credentials are generated for each start
  * and printed once, for this terminal's {@code export} lines.
  */
-final class LocalS3Command implements Command {
+@Command(name = "local-s3", description = "run a local S3 endpoint on 127.0.0.1 to try migrations without an account (until Ctrl-C)",
+        customSynopsis = "omnigraph-console local-s3 --data DIR [--port N] [--bucket NAME]")
+final class LocalS3Command extends CliCommand {
     static final String DEFAULT_BUCKET = "omnigraph";
 
-    @Override
-    public String name() {
-        return "local-s3";
+    @Option(names = "--data", paramLabel = "DIR", description = "folder that keeps the objects (one sub-folder per bucket)")
+    String dataDir;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1 (default: a free one)")
+    int port;
+
+    @Option(names = "--bucket", paramLabel = "NAME", defaultValue = DEFAULT_BUCKET, description = "bucket to create (default: omnigraph)")
+    String bucket;
+
+    LocalS3Command(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "run a local S3 endpoint on 127.0.0.1 to try migrations without an account (until Ctrl-C)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: omnigraph-console local-s3 --data DIR [--port N] [--bucket NAME]
-                  --data DIR           folder that keeps the objects (one sub-folder per bucket)
-                  --port N             TCP port on 127.0.0.1 (default: a free one)
-                  --bucket NAME        bucket to create (default: omnigraph)""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("data", "port", "bucket");
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of();
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        Path data = ctx.cwd().resolve(args.value("data").orElseThrow(() -> new Args.UsageException("--data DIR is required")));
-        int port = args.intValue("port", 0);
-        if (port < 0 || port > 65_535) {
-            throw new Args.UsageException("--port must be between 0 and 65535");
+    int run() throws Exception {
+        if (dataDir == null) {
+            throw new UsageException("--data DIR is required");
         }
-        String bucket = args.value("bucket").orElse(DEFAULT_BUCKET);
+        Path data = ctx.cwd().resolve(dataDir);
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port must be between 0 and 65535");
+        }
         if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new Args.UsageException("'" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.', '-')");
+            throw new UsageException("'" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.', '-')");
         }
         LocalS3Server server;
         try {

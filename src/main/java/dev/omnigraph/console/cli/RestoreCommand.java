@@ -1,6 +1,5 @@
 package dev.omnigraph.console.cli;
 
-import dev.omnigraph.console.backup.BackupCatalog;
 import dev.omnigraph.console.backup.BackupControl;
 import dev.omnigraph.console.backup.BackupOptions;
 import dev.omnigraph.console.backup.RestorePlan;
@@ -13,10 +12,12 @@ import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StoreUri;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -24,89 +25,84 @@ import java.util.concurrent.CancellationException;
  * root after its ledger was lost, when its graph data still matches the point), ledger last and
  * create-only. Shows the plan, then asks for the point id typed at the prompt unless {@code --yes}.
  */
-final class RestoreCommand implements Command {
-    @Override
-    public String name() {
-        return "restore";
+@Command(name = "restore", description = "restore a restore point into an empty root (ledger last, create-only; never overwrites)",
+        customSynopsis = "omnigraph-console restore LOCATION POINT --to URI [options]")
+final class RestoreCommand extends CliCommand {
+    @Mixin
+    PointArguments point;
+
+    @Option(names = "--to", paramLabel = "URI", description = "the root to restore into: empty, or this cluster's root after its ledger was lost")
+    String to;
+
+    @Option(names = "--writers-stopped", description = "confirm that nothing uses the target (needed when it already holds objects)")
+    boolean writersStopped;
+
+    @Option(names = "--take-over-lock", paramLabel = "ID", description = "resume an interrupted restore under the lock it left (its exact id)")
+    String takeOverLock;
+
+    @Option(names = "--yes", description = "restore without typing the point id at the prompt")
+    boolean yes;
+
+    @Mixin
+    BackupConcurrency concurrency;
+
+    @Option(names = "--json", description = "progress as JSON lines on stderr, the result as JSON on stdout")
+    boolean json;
+
+    @Mixin
+    S3Options s3Options;
+
+    RestoreCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "restore a restore point into an empty root (ledger last, create-only; never overwrites)";
-    }
-
-    @Override
-    public String usage() {
-        return "Usage: omnigraph-console restore LOCATION POINT --to URI [options]\n  " + BackupCommandSupport.LOCATION_USAGE + "\n"
-                + "  POINT                the restore point id ('backup list' shows them)\n"
-                + "  --to URI             the root to restore into: empty, or this cluster's root after its ledger was lost\n"
-                + "  --writers-stopped    confirm that nothing uses the target (needed when it already holds objects)\n"
-                + "  --take-over-lock ID  resume an interrupted restore under the lock it left (its exact id)\n"
-                + "  --yes                restore without typing the point id at the prompt\n"
-                + "  --concurrency N      objects in flight (default " + BackupOptions.DEFAULT_CONCURRENCY + ")\n"
-                + "  --json               progress as JSON lines on stderr, the result as JSON on stdout\n" + S3Options.USAGE;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return BackupCommandSupport.valued("to", "take-over-lock", "concurrency");
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json", "writers-stopped", "yes");
-    }
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        List<String> p = BackupCommandSupport.positionals(args, 2, "LOCATION and POINT");
-        StoreUri locationUri = BackupCommandSupport.uri(p.get(0), ctx);
-        StoreUri targetUri = BackupCommandSupport.uri(args.value("to").orElseThrow(() -> new Args.UsageException("--to URI is required")), ctx);
-        int concurrency = BackupCommandSupport.concurrency(args);
-        S3Settings s3 = S3Options.from(args, ctx);
+    int run() throws Exception {
+        StoreUri locationUri = point.location(ctx);
+        if (to == null) {
+            throw new UsageException("--to URI is required");
+        }
+        StoreUri targetUri = StoreUris.parse(to, ctx);
+        int inFlight = concurrency.value();
+        S3Settings s3 = s3Options.settings(ctx);
         BackupControl control = new BackupControl();
-        BackupProgressPrinter printer = new BackupProgressPrinter(ctx.err(), BackupProgressPrinter.mode(args, ctx));
-        try (ObjectStore location = BackupCommandSupport.open(locationUri, s3, concurrency);
-             ObjectStore target = BackupCommandSupport.open(targetUri, s3, concurrency)) {
-            RestorePoint point;
-            try {
-                point = BackupCatalog.read(location, p.get(1));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(CliMain.FINDINGS, e.getMessage());
-            }
+        ProgressPrinter printer = new ProgressPrinter(ctx, json);
+        try (ObjectStore location = BackupCommandSupport.open(locationUri, s3, inFlight);
+             ObjectStore target = BackupCommandSupport.open(targetUri, s3, inFlight)) {
+            RestorePoint read = BackupCommandSupport.readPoint(location, point.point);
             RestorePlan plan = BackupCommandSupport.cancellable(control, () -> new RestorePlanner(location, target, control, printer)
-                    .plan(point, args.value("take-over-lock"), concurrency));
-            if (!args.flag("json")) {
-                ctx.err().println("Restore point " + point.pointId() + " (" + point.ledger().describe() + ", " + Format.count(point.objects().size())
-                        + " objects, " + Format.bytes(point.totalBytes()) + ") into " + targetUri.display() + ": " + plan.reason());
+                    .plan(read, Optional.ofNullable(takeOverLock), inFlight));
+            if (!json) {
+                ctx.err().println("Restore point " + read.pointId() + " (" + read.ledger().describe() + ", " + Format.count(read.objects().size())
+                        + " objects, " + Format.bytes(read.totalBytes()) + ") into " + targetUri.display() + ": " + plan.reason());
             }
-            if (plan.verdict() == RestorePlan.Verdict.READY && !confirmed(ctx, args, point, targetUri)) {
-                return BackupCreateCommand.refused(ctx, args, Map.of(), "restoring needs --yes or the point id typed at the prompt; nothing "
+            if (plan.verdict() == RestorePlan.Verdict.READY && !confirmed(read, targetUri)) {
+                return BackupCommandSupport.refused(ctx, json, Map.of(), "restoring needs --yes or the point id typed at the prompt; nothing "
                         + "was written");
             }
-            boolean writersStopped = plan.targetEmpty() || plan.verdict() != RestorePlan.Verdict.READY
-                    || BackupCommandSupport.writersStopped(ctx, args);
-            BackupOptions options = new BackupOptions(writersStopped, args.value("take-over-lock"), concurrency);
+            boolean stopped = plan.targetEmpty() || plan.verdict() != RestorePlan.Verdict.READY
+                    || Prompts.writersStopped(ctx, json, writersStopped, BackupCommandSupport.WRITERS_QUESTION);
+            BackupOptions options = new BackupOptions(stopped, Optional.ofNullable(takeOverLock), inFlight);
             RestoreResult result = BackupCommandSupport.cancellable(control, () -> new Restorer(location, target, control, printer)
                     .restore(plan, options));
-            return report(ctx, args, point, targetUri.display(), result);
+            return report(read, targetUri.display(), result);
         } catch (CancellationException e) {
-            return BackupCreateCommand.refused(ctx, args, Map.of("outcome", "cancelled"), "cancelled: no ledger was written at the target, "
+            return BackupCommandSupport.refused(ctx, json, Map.of("outcome", "cancelled"), "cancelled: no ledger was written at the target, "
                     + "so it is not a cluster; run the same command again to finish (objects already there are kept)");
         }
     }
 
-    private static boolean confirmed(CliContext ctx, Args args, RestorePoint point, StoreUri target) {
-        if (args.flag("yes")) {
+    private boolean confirmed(RestorePoint read, StoreUri target) {
+        if (yes) {
             return true;
         }
-        String typed = BackupCommandSupport.ask(ctx, args, "This writes restore point " + point.pointId() + " into " + target.display()
+        String typed = Prompts.ask(ctx, json, "This writes restore point " + read.pointId() + " into " + target.display()
                 + " (create-only: nothing there is overwritten), the ledger last. Type the point id to restore it: ");
-        return typed.equals(point.pointId());
+        return typed.equals(read.pointId());
     }
 
-    private static int report(CliContext ctx, Args args, RestorePoint point, String target, RestoreResult r) {
-        if (args.flag("json")) {
+    private int report(RestorePoint point, String target, RestoreResult r) {
+        if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ok", r.ok());
             out.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));

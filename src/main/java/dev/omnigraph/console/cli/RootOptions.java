@@ -7,17 +7,20 @@ import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StoreUri;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code --root URI} or {@code --config DIR}: which cluster a command works on. */
+/** {@code --root URI} or {@code --config DIR}, with the S3 options: which cluster a command works on. */
 public final class RootOptions {
-    public static final Set<String> VALUED = Set.of("root", "config");
+    @Option(names = "--root", paramLabel = "URI", description = "storage root: s3://bucket/prefix, file:///path or a folder")
+    String root;
 
-    public static final String USAGE = String.join("\n",
-            "  --root URI           storage root: s3://bucket/prefix, file:///path or a folder",
-            "  --config DIR         cluster config folder: its cluster.yaml's storage: (absent = the folder itself)");
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "cluster config folder: its cluster.yaml's storage: (absent = the folder itself); give --root or --config")
+    String config;
 
-    private RootOptions() {}
+    @Mixin
+    S3Options s3;
 
     /** A resolved cluster location, with the S3 settings to reach it. */
     public record Resolved(ClusterLocation location, S3Settings s3) {
@@ -34,21 +37,20 @@ public final class RootOptions {
         }
     }
 
-    public static Resolved resolve(Args args, CliContext ctx) throws Args.UsageException, CliFailure {
-        Optional<String> root = args.value("root");
-        Optional<String> config = args.value("config");
-        if (root.isPresent() == config.isPresent()) {
-            throw new Args.UsageException("give exactly one of --root URI or --config DIR");
+    Resolved resolve(CliContext ctx) throws UsageException, CliFailure {
+        if ((root == null) == (config == null)) {
+            throw new UsageException("give exactly one of --root URI or --config DIR");
         }
-        S3Settings s3 = S3Options.from(args, ctx);
-        if (root.isPresent()) {
-            try {
-                return new Resolved(ClusterLocation.ofRoot(StoreUri.parse(root.get(), ctx.cwd())), s3);
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException(e.getMessage());
-            }
+        S3Settings settings = s3.settings(ctx);
+        if (root != null) {
+            return new Resolved(ClusterLocation.ofRoot(StoreUris.parse(root, ctx)), settings);
         }
-        Path dir = ctx.cwd().resolve(config.get());
-        return new Resolved(ConfigRoots.location(dir, ctx.cwd()), s3);
+        Path dir = ctx.cwd().resolve(config);
+        return new Resolved(ConfigRoots.location(dir, ctx.cwd()), settings);
+    }
+
+    /** The options that name this cluster again, for a follow-up command line. */
+    String asArguments() {
+        return root != null ? "--root " + root : "--config " + (config == null ? "." : config);
     }
 }

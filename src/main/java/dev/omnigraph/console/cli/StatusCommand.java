@@ -12,36 +12,33 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code status}: the cluster snapshot, for people or (with {@code --json}) for machines. */
-final class StatusCommand extends ClusterCommand {
-    @Override
-    public String name() {
-        return "status";
+@Command(name = "status", description = "generation, ledger, deployments, lock, sidecars, catalog and graphs at a glance (read-only)",
+        customSynopsis = "omnigraph-console status (--root URI | --config DIR) [--json] [S3 options]")
+final class StatusCommand extends CliCommand {
+    @Mixin
+    RootOptions cluster;
+
+    @Mixin
+    JsonOption output;
+
+    StatusCommand(CliContext ctx) {
+        super(ctx);
     }
 
     @Override
-    public String summary() {
-        return "generation, ledger, deployments, lock, sidecars, catalog and graphs at a glance (read-only)";
-    }
-
-    @Override
-    public String usage() {
-        return usageOf("status (--root URI | --config DIR) [--json]", "--json               machine-readable output");
-    }
-
-
-
-    @Override
-    public int run(Args args, CliContext ctx) throws Exception {
-        RootOptions.Resolved root = RootOptions.resolve(args, ctx);
+    int run() throws Exception {
+        RootOptions.Resolved root = cluster.resolve(ctx);
         ClusterSnapshot snapshot;
         try (ObjectStore store = root.open()) {
             snapshot = ClusterReader.read(store, root.location(), Progress.NONE);
         }
         Optional<String> noCluster = noCluster(root, snapshot);
         if (noCluster.isPresent()) {
-            if (!args.flag("json")) {
+            if (!output.json) {
                 throw new CliFailure(CliMain.FINDINGS, noCluster.get());
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -51,7 +48,7 @@ final class StatusCommand extends ClusterCommand {
             Json.print(ctx.out(), out);
             return CliMain.FINDINGS;
         }
-        if (args.flag("json")) {
+        if (output.json) {
             Json.print(ctx.out(), SnapshotReport.toJson(snapshot));
         } else {
             SnapshotReport.print(ctx.out(), snapshot);
