@@ -102,6 +102,7 @@ final class CommandTree {
         root.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
                 .setOut(new PrintWriter(ctx.out(), true))
                 .setErr(new PrintWriter(ctx.err(), true))
+                .setOverwrittenOptionsAllowed(true) // an option given twice: the last one counts, as it always did
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .setExitCodeExceptionMapper(errors);

@@ -85,6 +85,10 @@ class CliHelpTest {
         assertThat(notANumber.exitCode()).isEqualTo(2);
         assertThat(notANumber.err()).contains("--limit").contains("many");
 
+        CliRunner.Outcome twice = CliRunner.run(temp, "status", "--root", "/nonexistent/first", "--root", "/nonexistent/last");
+        assertThat(twice.exitCode()).as("an option given twice: the last counts").isEqualTo(1);
+        assertThat(twice.err()).contains("/nonexistent/last").doesNotContain("/nonexistent/first");
+
         CliRunner.Outcome badPathStyle = CliRunner.run(temp, "probe", "--root", "s3://b/p", "--path-style", "sometimes");
         assertThat(badPathStyle.exitCode()).isEqualTo(2);
         assertThat(badPathStyle.err()).startsWith("error: --path-style takes true or false");
