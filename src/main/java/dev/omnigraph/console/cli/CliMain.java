@@ -27,7 +27,7 @@ public final class CliMain {
         CliContext ctx = new CliContext(TerminalSafeOutput.wrap(given.out()), TerminalSafeOutput.wrap(given.err()), given.in(),
                 given.env(), given.cwd(), given.interactive());
         String[] words = argv.length == 0 ? new String[] {"help"} : argv;
-        int code = CommandTree.build(ctx).execute(words);
+        int code = CommandTree.forArguments(ctx, words).execute(words);
         ctx.out().flush();
         ctx.err().flush();
         return code;

@@ -40,8 +40,8 @@ final class LedgerDiffCommand extends CliCommand {
     @Option(names = "--no-raw", description = "leave out the raw JSON line diff (text output)")
     boolean noRaw;
 
-    @Option(names = "--no-record", description = "do not add the current ledger to the local observation cache")
-    boolean noRecord;
+    @Mixin
+    ObservationOption observation;
 
     @Mixin
     RootOptions cluster;
@@ -93,7 +93,7 @@ final class LedgerDiffCommand extends CliCommand {
                 throw new CliFailure(CliMain.FINDINGS, e.getMessage());
             }
             for (LedgerCopy c : List.of(a, b)) {
-                if (!noRecord && c.origin().equals("current") && c.ledger().isPresent()) {
+                if (!observation.noRecord && c.origin().equals("current") && c.ledger().isPresent()) {
                     cache.record(root.location(), c.ledger().get());
                 }
             }

@@ -36,8 +36,8 @@ final class LedgerHistoryCommand extends CliCommand {
             description = "read revision and CAS of at most N bucket versions (default 20)")
     int limit;
 
-    @Option(names = "--no-record", description = "do not add the current ledger to the local observation cache")
-    boolean noRecord;
+    @Mixin
+    ObservationOption observation;
 
     @Mixin
     RootOptions cluster;
@@ -82,7 +82,7 @@ final class LedgerHistoryCommand extends CliCommand {
         Optional<LedgerObservationCache.RecordOutcome> recorded = Optional.empty();
         try (ObjectStore store = root.open()) {
             current = new LedgerLoader(store, root.location(), cache).current();
-            if (!noRecord && current.isPresent() && current.get().ledger().isPresent()) {
+            if (!observation.noRecord && current.isPresent() && current.get().ledger().isPresent()) {
                 recorded = Optional.of(cache.record(root.location(), current.get().ledger().get()));
             }
             availability = LedgerHistory.availability(store);

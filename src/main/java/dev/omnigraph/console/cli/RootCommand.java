@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
             "       omnigraph-console --root URI | --config DIR   open the window on that cluster",
             "       omnigraph-console COMMAND [options]     run headless"},
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'omnigraph-console help COMMAND' (or COMMAND --help) for a command's options. Exit codes: 0 ok, 1 findings or "
-                + "refused, 2 usage.", "Bash completion: source <(omnigraph-console completion)"})
+        footer = {"", "Run 'omnigraph-console help COMMAND' (or COMMAND --help) for a command's options.",
+            "Exit codes: 0 ok, 1 findings or refused, 2 usage.", "Bash completion: source <(omnigraph-console completion)"})
 final class RootCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;

@@ -15,9 +15,7 @@ import dev.omnigraph.console.cluster.model.Ledger;
 import dev.omnigraph.console.cluster.model.ResourceStatusRecord;
 import dev.omnigraph.console.common.Format;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,53 +26,13 @@ final class SnapshotReport {
 
     static void print(PrintStream out, ClusterSnapshot s) {
         out.println("Cluster    " + s.location().name() + "  (" + s.location().root().display() + ")");
-        switch (s.ledger()) {
-            case LedgerState.Present p -> {
-                Ledger l = p.ledger();
-                Map<String, Integer> byStatus = statusCounts(l);
-                out.println("Ledger     revision " + l.stateRevision() + ", " + l.resources().size() + " resources " + byStatus
-                        + ", config " + Format.shortDigest(l.configDigest()));
-                out.println("           cas " + l.cas() + ", token " + p.token());
-            }
-            case LedgerState.Missing m -> out.println("Ledger     none (" + "__cluster/state.json absent)");
-            case LedgerState.Unreadable u -> out.println("Ledger     UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
-        }
+        printLedger(out, s);
         GenerationReport.print(out, s);
-        switch (s.lock()) {
-            case LockState.Free f -> out.println("Lock       free");
-            case LockState.Held h -> out.println("Lock       HELD by " + h.lock().operation() + " for "
-                    + (h.ageSeconds().isPresent() ? Format.duration(h.ageSeconds().getAsLong()) : "an unknown time")
-                    + " (since " + h.lock().createdAt() + ", pid " + h.lock().pid() + ", id " + h.lock().lockId() + ")");
-            case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
-        }
+        printLock(out, s);
         GenerationReport.printLock(out, s);
-        long pending = s.pendingApprovals().size();
-        long consumed = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.CONSUMED).orElse(false)).count();
-        long invalid = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
-        out.println("Approvals  " + pending + " pending, " + consumed + " consumed, " + invalid + " invalid");
-        s.approvals().stream().filter(a -> !a.parse().isValid()).forEach(a -> out.println("           INVALID " + a.key() + ": "
-                + a.parse().diagnostics().get(0).code() + ": " + a.parse().diagnostics().get(0).message()));
-        if (s.recoveries().isEmpty()) {
-            out.println("Recovery   no sidecars");
-        } else {
-            for (RecoveryEntry r : s.recoveries()) {
-                r.parse().artifact().ifPresentOrElse(sc -> {
-                    SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
-                    out.println("Recovery   " + sc.kind().wireName() + " of graph " + sc.graphId() + " since " + sc.startedAt()
-                            + " (" + sc.operationId() + "), blocks " + String.join(", ", impact.blockedAddresses()));
-                }, () -> out.println("Recovery   INVALID sidecar " + r.key() + ": " + r.parse().diagnostics().get(0).code() + ": "
-                        + r.parse().diagnostics().get(0).message()));
-            }
-        }
-        if (!s.catalog().bundles().isEmpty()) {
-            out.println("Bundles    " + s.catalog().bundles().size() + " deployment bundles ("
-                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.LIVE).count() + " referenced, "
-                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN).count() + " orphan, "
-                    + s.catalog().missingBundles().size() + " missing)");
-        }
-        out.println("Catalog    " + s.catalog().entries().size() + " objects (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "
-                + s.catalog().count(CatalogEntry.Reference.ORPHAN) + " orphan, " + s.catalog().count(CatalogEntry.Reference.MISSING)
-                + " missing), " + Format.bytes(s.catalog().bytes()) + "; run 'catalog verify' to hash them");
+        printApprovals(out, s);
+        printRecoveries(out, s);
+        printCatalog(out, s);
         out.println("Graphs     " + s.graphs().size() + " roots, " + Format.count(s.graphObjects()) + " objects, " + Format.bytes(s.graphBytes()));
         for (GraphSummary g : s.graphs()) {
             out.printf("           %-16s %-13s %8s objects %10s  %d tables%n", g.id(), g.linkage().name().toLowerCase(Locale.ROOT),
@@ -87,6 +45,65 @@ final class SnapshotReport {
             }
         }
         out.println("Read in " + Format.seconds(s.took()) + " (" + Format.count(s.objectsListed()) + " objects listed)");
+    }
+
+    private static void printLedger(PrintStream out, ClusterSnapshot s) {
+        switch (s.ledger()) {
+            case LedgerState.Present p -> {
+                Ledger l = p.ledger();
+                Map<String, Integer> byStatus = statusCounts(l);
+                out.println("Ledger     revision " + l.stateRevision() + ", " + l.resources().size() + " resources " + byStatus
+                        + ", config " + Format.shortDigest(l.configDigest()));
+                out.println("           cas " + l.cas() + ", token " + p.token());
+            }
+            case LedgerState.Missing m -> out.println("Ledger     none (" + "__cluster/state.json absent)");
+            case LedgerState.Unreadable u -> out.println("Ledger     UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
+        }
+    }
+
+    private static void printLock(PrintStream out, ClusterSnapshot s) {
+        switch (s.lock()) {
+            case LockState.Free f -> out.println("Lock       free");
+            case LockState.Held h -> out.println("Lock       HELD by " + h.lock().operation() + " for "
+                    + (h.ageSeconds().isPresent() ? Format.duration(h.ageSeconds().getAsLong()) : "an unknown time")
+                    + " (since " + h.lock().createdAt() + ", pid " + h.lock().pid() + ", id " + h.lock().lockId() + ")");
+            case LockState.Unreadable u -> out.println("Lock       PRESENT BUT UNREADABLE: " + u.diagnostic().code() + ": " + u.diagnostic().message());
+        }
+    }
+
+    private static void printApprovals(PrintStream out, ClusterSnapshot s) {
+        long pending = s.pendingApprovals().size();
+        long consumed = s.approvals().stream().filter(a -> a.parse().artifact().map(x -> x.state() == ApprovalState.CONSUMED).orElse(false)).count();
+        long invalid = s.approvals().stream().filter(a -> !a.parse().isValid()).count();
+        out.println("Approvals  " + pending + " pending, " + consumed + " consumed, " + invalid + " invalid");
+        s.approvals().stream().filter(a -> !a.parse().isValid()).forEach(a -> out.println("           INVALID " + a.key() + ": "
+                + a.parse().diagnostics().get(0).code() + ": " + a.parse().diagnostics().get(0).message()));
+    }
+
+    private static void printRecoveries(PrintStream out, ClusterSnapshot s) {
+        if (s.recoveries().isEmpty()) {
+            out.println("Recovery   no sidecars");
+        }
+        for (RecoveryEntry r : s.recoveries()) {
+            r.parse().artifact().ifPresentOrElse(sc -> {
+                SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
+                out.println("Recovery   " + sc.kind().wireName() + " of graph " + sc.graphId() + " since " + sc.startedAt()
+                        + " (" + sc.operationId() + "), blocks " + String.join(", ", impact.blockedAddresses()));
+            }, () -> out.println("Recovery   INVALID sidecar " + r.key() + ": " + r.parse().diagnostics().get(0).code() + ": "
+                    + r.parse().diagnostics().get(0).message()));
+        }
+    }
+
+    private static void printCatalog(PrintStream out, ClusterSnapshot s) {
+        if (!s.catalog().bundles().isEmpty()) {
+            out.println("Bundles    " + s.catalog().bundles().size() + " deployment bundles ("
+                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.LIVE).count() + " referenced, "
+                    + s.catalog().bundles().stream().filter(e -> e.reference() == CatalogEntry.Reference.ORPHAN).count() + " orphan, "
+                    + s.catalog().missingBundles().size() + " missing)");
+        }
+        out.println("Catalog    " + s.catalog().entries().size() + " objects (" + s.catalog().count(CatalogEntry.Reference.LIVE) + " live, "
+                + s.catalog().count(CatalogEntry.Reference.ORPHAN) + " orphan, " + s.catalog().count(CatalogEntry.Reference.MISSING)
+                + " missing), " + Format.bytes(s.catalog().bytes()) + "; run 'catalog verify' to hash them");
     }
 
     private static Map<String, Integer> statusCounts(Ledger l) {
@@ -103,6 +120,26 @@ final class SnapshotReport {
         out.put("name", s.location().name());
         out.put("root", s.location().root().display());
         out.put("storage", s.location().root().kind());
+        out.put("ledger", ledgerJson(s));
+        out.put("lock", lockJson(s));
+        GenerationReport.addJson(out, s);
+        out.put("approvals", s.approvals().stream().map(a -> approvalJson(s, a)).toList());
+        out.put("recovery_sidecars", s.recoveries().stream().map(r -> sidecarJson(s, r)).toList());
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("payloads", s.catalog().entries().size());
+        catalog.put("live", s.catalog().count(CatalogEntry.Reference.LIVE));
+        catalog.put("orphan", s.catalog().count(CatalogEntry.Reference.ORPHAN));
+        catalog.put("missing", s.catalog().count(CatalogEntry.Reference.MISSING));
+        catalog.put("bytes", s.catalog().bytes());
+        out.put("catalog", catalog);
+        out.put("graphs", s.graphs().stream().map(SnapshotReport::graphJson).toList());
+        out.put("diagnostics", s.diagnostics().stream().map(SnapshotReport::diag).toList());
+        out.put("read_seconds", s.took().toNanos() / 1e9);
+        out.put("objects_listed", s.objectsListed());
+        return out;
+    }
+
+    private static Map<String, Object> ledgerJson(ClusterSnapshot s) {
         Map<String, Object> ledger = new LinkedHashMap<>();
         switch (s.ledger()) {
             case LedgerState.Present p -> {
@@ -123,7 +160,10 @@ final class SnapshotReport {
                 ledger.put("error", diag(u.diagnostic()));
             }
         }
-        out.put("ledger", ledger);
+        return ledger;
+    }
+
+    private static Map<String, Object> lockJson(ClusterSnapshot s) {
         Map<String, Object> lock = new LinkedHashMap<>();
         switch (s.lock()) {
             case LockState.Free f -> lock.put("locked", false);
@@ -142,68 +182,53 @@ final class SnapshotReport {
                 lock.put("error", diag(u.diagnostic()));
             }
         }
-        out.put("lock", lock);
-        GenerationReport.addJson(out, s);
-        List<Object> approvals = new ArrayList<>();
-        for (ApprovalEntry a : s.approvals()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", a.key());
-            if (a.parse().artifact().isPresent()) {
-                ApprovalArtifact x = a.parse().artifact().get();
-                m.put("approval_id", x.approvalId());
-                m.put("state", s.isV2() ? "legacy" : x.state().name().toLowerCase(Locale.ROOT));
-                m.put("resource", x.resource());
-                m.put("operation", x.operation());
-                m.put("approved_by", x.approvedBy());
-                m.put("created_at", x.createdAt());
-                m.put("consumed_at", x.consumedAt());
-            } else {
-                m.put("state", "invalid");
-                m.put("error", diag(a.parse().diagnostics().get(0)));
-            }
-            approvals.add(m);
+        return lock;
+    }
+
+    private static Map<String, Object> approvalJson(ClusterSnapshot s, ApprovalEntry a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", a.key());
+        if (a.parse().artifact().isPresent()) {
+            ApprovalArtifact x = a.parse().artifact().get();
+            m.put("approval_id", x.approvalId());
+            m.put("state", s.isV2() ? "legacy" : x.state().name().toLowerCase(Locale.ROOT));
+            m.put("resource", x.resource());
+            m.put("operation", x.operation());
+            m.put("approved_by", x.approvedBy());
+            m.put("created_at", x.createdAt());
+            m.put("consumed_at", x.consumedAt());
+        } else {
+            m.put("state", "invalid");
+            m.put("error", diag(a.parse().diagnostics().get(0)));
         }
-        out.put("approvals", approvals);
-        List<Object> sidecars = new ArrayList<>();
-        for (RecoveryEntry r : s.recoveries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", r.key());
-            r.parse().artifact().ifPresentOrElse(sc -> {
-                SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
-                m.put("operation_id", sc.operationId());
-                m.put("kind", sc.kind().wireName());
-                m.put("graph_id", sc.graphId());
-                m.put("started_at", sc.startedAt());
-                m.put("actor", sc.actor());
-                m.put("blocks", impact.blockedAddresses());
-                m.put("state_cas_base_is_current", impact.ledgerUnchangedSince().orElse(null));
-            }, () -> m.put("error", diag(r.parse().diagnostics().get(0))));
-            sidecars.add(m);
-        }
-        out.put("recovery_sidecars", sidecars);
-        Map<String, Object> catalog = new LinkedHashMap<>();
-        catalog.put("payloads", s.catalog().entries().size());
-        catalog.put("live", s.catalog().count(CatalogEntry.Reference.LIVE));
-        catalog.put("orphan", s.catalog().count(CatalogEntry.Reference.ORPHAN));
-        catalog.put("missing", s.catalog().count(CatalogEntry.Reference.MISSING));
-        catalog.put("bytes", s.catalog().bytes());
-        out.put("catalog", catalog);
-        List<Object> graphs = new ArrayList<>();
-        for (GraphSummary g : s.graphs()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", g.id());
-            m.put("linkage", g.linkage().name().toLowerCase(Locale.ROOT));
-            m.put("objects", g.objects());
-            m.put("bytes", g.bytes());
-            m.put("last_modified", g.objects() == 0 ? null : g.lastModified().toString());
-            m.put("tables", g.tables().size());
-            graphs.add(m);
-        }
-        out.put("graphs", graphs);
-        out.put("diagnostics", s.diagnostics().stream().map(SnapshotReport::diag).toList());
-        out.put("read_seconds", s.took().toNanos() / 1e9);
-        out.put("objects_listed", s.objectsListed());
-        return out;
+        return m;
+    }
+
+    private static Map<String, Object> sidecarJson(ClusterSnapshot s, RecoveryEntry r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", r.key());
+        r.parse().artifact().ifPresentOrElse(sc -> {
+            SidecarImpact impact = SidecarImpact.of(sc, s.ledgerIfPresent());
+            m.put("operation_id", sc.operationId());
+            m.put("kind", sc.kind().wireName());
+            m.put("graph_id", sc.graphId());
+            m.put("started_at", sc.startedAt());
+            m.put("actor", sc.actor());
+            m.put("blocks", impact.blockedAddresses());
+            m.put("state_cas_base_is_current", impact.ledgerUnchangedSince().orElse(null));
+        }, () -> m.put("error", diag(r.parse().diagnostics().get(0))));
+        return m;
+    }
+
+    private static Map<String, Object> graphJson(GraphSummary g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id());
+        m.put("linkage", g.linkage().name().toLowerCase(Locale.ROOT));
+        m.put("objects", g.objects());
+        m.put("bytes", g.bytes());
+        m.put("last_modified", g.objects() == 0 ? null : g.lastModified().toString());
+        m.put("tables", g.tables().size());
+        return m;
     }
 
     static Map<String, Object> diag(Diagnostic d) {

@@ -36,8 +36,9 @@ class UnknownCommandTest {
     }
 
     @Test
-    void suggestionsToleratesSwapsAndStaysQuietForFarWords() {
-        assertThat(CommandSuggestion.closest("stauts", java.util.List.of("status", "probe"))).contains("status");
-        assertThat(CommandSuggestion.closest("migrate", java.util.List.of("status", "probe"))).isEmpty();
+    void aTypoInTheSecondWordSuggestsTheCommandOfThatGroup() {
+        CliRunner.Outcome typo = CliRunner.run(temp, "ledger", "histroy", "--root", "/x");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown command 'ledger histroy'").contains("Did you mean 'ledger history'?");
     }
 }
