@@ -73,7 +73,7 @@ public record LockStatus(LockState state, Optional<LockFile> lock, OptionalLong 
         return state instanceof LockState.Free;
     }
 
-    public boolean unreadable() {
+    private boolean unreadable() {
         return state instanceof LockState.Unreadable;
     }
 

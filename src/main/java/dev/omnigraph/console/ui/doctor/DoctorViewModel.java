@@ -167,13 +167,6 @@ public final class DoctorViewModel {
         }
     }
 
-    /** Stops a running examination; the last report stays. */
-    public void cancel() {
-        handle.cancel();
-        progress.cancel();
-        examined = null;
-    }
-
     /**
      * Shows a new report in one consistent step: findings (with the selected one kept only when it
      * is still reported), quarantined graphs, verdict and badge first, then the report itself, whose

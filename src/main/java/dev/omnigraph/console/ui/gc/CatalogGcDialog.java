@@ -56,14 +56,33 @@ public final class CatalogGcDialog extends Stage {
         if (owner != null) {
             Windows.copyIcons(owner, this);
         }
-
         Label heading = new Label("Collect catalog garbage: " + model.session().name());
         heading.getStyleClass().add("dialog-heading");
         Label intro = new Label("Orphans are catalog blobs (__cluster/resources/…) that neither the ledger, a pending approval nor a "
                 + "recovery sidecar refers to. This first list is a dry run: nothing has been deleted. Deleting takes the cluster lock "
                 + "(operation catalog-gc), re-reads the ledger under it, and never deletes a blob that became referenced since this listing.");
         intro.setWrapText(true);
+        prepareBanners();
+        prepareConfirmation();
+        model.planProperty().addListener((o, a, b) -> renderPlan(b));
+        model.failureProperty().addListener((o, a, b) -> {
+            failure.setVisible(b != null);
+            failure.setText(b == null ? "" : b.title() + ": " + b.detail());
+        });
+        model.outcomeProperty().addListener((o, a, b) -> renderOutcome(b));
 
+        VBox content = new VBox(10, heading, intro, new ProgressStrip(model.progress(), "the catalog GC"), blockers, failure, totals(),
+                orphans(), Ui.section("Kept, and why"), kept(), confirmation, outcome, results(), buttons());
+        content.setPadding(new Insets(18));
+        content.getStyleClass().add("dialog");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setScene(Windows.styledScene(owner, scroll, 900, 760));
+        setOnHidden(e -> model.cancel());
+    }
+
+    /** Blockers, failure and outcome: wrapped banners that take no space while hidden. */
+    private void prepareBanners() {
         for (Label l : List.of(blockers, failure, outcome)) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
@@ -76,7 +95,9 @@ public final class CatalogGcDialog extends Stage {
         failure.setId("gc-failure");
         failure.getStyleClass().add("status-danger");
         outcome.setId("gc-outcome");
+    }
 
+    private TableView<GcCandidate> orphans() {
         TableView<GcCandidate> orphans = new TableView<>(model.candidates());
         orphans.setId("gc-candidates");
         orphans.setAccessibleText("Orphaned blobs that would be deleted");
@@ -87,11 +108,18 @@ public final class CatalogGcDialog extends Stage {
         orphans.setPlaceholder(Ui.placeholder("No orphaned catalog blobs."));
         orphans.setPrefHeight(170);
         orphans.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        return orphans;
+    }
+
+    private Label totals() {
         Label totals = new Label();
         totals.setId("gc-totals");
         totals.textProperty().bind(model.totalsProperty());
         totals.getStyleClass().add("section-title");
+        return totals;
+    }
 
+    private TableView<KeptBlob> kept() {
         TableView<KeptBlob> kept = new TableView<>(model.kept());
         kept.setId("gc-kept");
         kept.setAccessibleText("Unreferenced blobs that are kept, with why");
@@ -101,7 +129,11 @@ public final class CatalogGcDialog extends Stage {
         kept.setPlaceholder(Ui.placeholder("Nothing unreferenced is kept."));
         kept.setPrefHeight(110);
         kept.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        return kept;
+    }
 
+    /** What goes, the typed confirmation and Delete: shown once a dry run found something deletable. */
+    private void prepareConfirmation() {
         goes.setEditable(false);
         goes.getStyleClass().add("mono");
         goes.setPrefRowCount(4);
@@ -126,7 +158,9 @@ public final class CatalogGcDialog extends Stage {
         confirmation.setId("gc-confirmation");
         confirmation.managedProperty().bind(confirmation.visibleProperty());
         confirmation.setVisible(false);
+    }
 
+    private TableView<CatalogGcViewModel.ResultRow> results() {
         TableView<CatalogGcViewModel.ResultRow> results = new TableView<>(model.resultRows());
         results.setId("gc-results");
         results.setAccessibleText("What happened to each blob");
@@ -137,7 +171,10 @@ public final class CatalogGcDialog extends Stage {
         results.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         results.managedProperty().bind(results.visibleProperty());
         results.visibleProperty().bind(model.resultProperty().isNotNull());
+        return results;
+    }
 
+    private HBox buttons() {
         Button again = new Button("Dry run again");
         again.setId("gc-dry-run");
         again.setAccessibleText("List the orphaned blobs again (changes nothing)");
@@ -149,22 +186,7 @@ public final class CatalogGcDialog extends Stage {
         close.setOnAction(e -> close());
         HBox buttons = new HBox(10, again, Ui.spacer(), close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-
-        model.planProperty().addListener((o, a, b) -> renderPlan(b));
-        model.failureProperty().addListener((o, a, b) -> {
-            failure.setVisible(b != null);
-            failure.setText(b == null ? "" : b.title() + ": " + b.detail());
-        });
-        model.outcomeProperty().addListener((o, a, b) -> renderOutcome(b));
-
-        VBox content = new VBox(10, heading, intro, new ProgressStrip(model.progress(), "the catalog GC"), blockers, failure, totals,
-                orphans, Ui.section("Kept, and why"), kept, confirmation, outcome, results, buttons);
-        content.setPadding(new Insets(18));
-        content.getStyleClass().add("dialog");
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        setScene(Windows.styledScene(owner, scroll, 900, 760));
-        setOnHidden(e -> model.cancel());
+        return buttons;
     }
 
     private void renderPlan(GcPlan p) {

@@ -101,7 +101,7 @@ public final class ForceUnlockViewModel {
     }
 
     /** What to do after the unlock (reconcile the outstanding deployment, or restart the owner). */
-    public String nextStep() {
+    private String nextStep() {
         return meaning.map(dev.omnigraph.console.cluster.model.LockOperation.Meaning::nextStep).orElse("");
     }
 

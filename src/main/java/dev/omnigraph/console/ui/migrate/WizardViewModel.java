@@ -218,10 +218,6 @@ public final class WizardViewModel {
         return run.busy;
     }
 
-    public ReadOnlyStringProperty busyTextProperty() {
-        return run.busyText;
-    }
-
     /** The latest failure, one or two sentences; empty when there is none (refusals are shown on their page). */
     public ReadOnlyStringProperty problemProperty() {
         return run.problem;

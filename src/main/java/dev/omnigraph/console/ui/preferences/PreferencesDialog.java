@@ -216,8 +216,4 @@ public final class PreferencesDialog extends Stage {
             onLayoutReset.run();
         }
     }
-
-    public PreferencesViewModel model() {
-        return model;
-    }
 }

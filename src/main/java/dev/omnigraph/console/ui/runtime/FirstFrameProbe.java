@@ -57,19 +57,22 @@ public final class FirstFrameProbe {
             setTask.invoke(tracker, (Runnable) () -> {
                 if (done.compareAndSet(false, true)) {
                     long at = System.currentTimeMillis();
-                    Platform.runLater(() -> {
-                        try {
-                            release.invoke(null, scene);
-                        } catch (ReflectiveOperationException | RuntimeException ignored) {
-                            // keeping the tracker costs a counter per frame
-                        }
-                    });
+                    Platform.runLater(() -> release(release, scene));
                     onFirstFrame.accept(at, CALLBACK);
                 }
             });
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
+        }
+    }
+
+    /** Releases the scene's tracker once the first frame is known (keeping it costs a counter per frame). */
+    private static void release(Method release, Scene scene) {
+        try {
+            release.invoke(null, scene);
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // kept: it only costs the counter
         }
     }
 }

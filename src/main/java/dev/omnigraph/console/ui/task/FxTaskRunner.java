@@ -47,62 +47,12 @@ public final class FxTaskRunner implements TaskRunner {
                               ProgressSink progress) {
         Activity activity = new Activity(title);
         onFx(() -> activities.add(activity));
-        AtomicBoolean cancelled = new AtomicBoolean();
-        AtomicReference<long[]> pendingNumbers = new AtomicReference<>();
-        AtomicReference<String> pendingMessage = new AtomicReference<>();
-        AtomicBoolean scheduled = new AtomicBoolean();
-        JobContext ctx = new JobContext() {
-            @Override
-            public void progress(long done, long total, String message) {
-                pendingNumbers.set(new long[] {done, total});
-                pendingMessage.set(message);
-                if (scheduled.compareAndSet(false, true)) {
-                    Platform.runLater(() -> {
-                        scheduled.set(false);
-                        long[] p = pendingNumbers.get();
-                        String m = pendingMessage.get();
-                        activity.update(p[0], p[1], m);
-                        if (progress != null && !cancelled.get()) {
-                            progress.update(p[0], p[1], m);
-                        }
-                    });
-                }
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancelled.get() || Thread.currentThread().isInterrupted();
-            }
-        };
-        Future<?> future = pool.submit(() -> {
-            try {
-                T result = job.call(ctx);
-                Platform.runLater(() -> {
-                    if (cancelled.get()) {
-                        activity.finish(Activity.State.CANCELLED, null);
-                        return;
-                    }
-                    activity.finish(Activity.State.SUCCEEDED, null);
-                    onSuccess.accept(result);
-                });
-            } catch (CancellationException e) {
-                Platform.runLater(() -> activity.finish(Activity.State.CANCELLED, null));
-            } catch (Throwable e) {
-                if (cancelled.get()) {
-                    Platform.runLater(() -> activity.finish(Activity.State.CANCELLED, null));
-                    return;
-                }
-                LOG.log(Level.FINE, "job failed: " + title, e);
-                Platform.runLater(() -> {
-                    activity.finish(Activity.State.FAILED, e.getMessage());
-                    onFailure.accept(e);
-                });
-            }
-        });
+        RunningJob<T> running = new RunningJob<>(activity, progress);
+        Future<?> future = pool.submit(() -> running.execute(job, onSuccess, onFailure));
         TaskHandle handle = new TaskHandle() {
             @Override
             public void cancel() {
-                cancelled.set(true);
+                running.cancelled.set(true);
                 future.cancel(true);
             }
 
@@ -113,6 +63,80 @@ public final class FxTaskRunner implements TaskRunner {
         };
         activity.setCanceller(handle::cancel);
         return handle;
+    }
+
+    /**
+     * One submitted job: its context (progress coalesced to at most one pending FX update), and
+     * the hand-over of its result, failure or cancellation to the FX thread and its activity.
+     */
+    private static final class RunningJob<T> implements JobContext {
+        private final Activity activity;
+        private final ProgressSink progress;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicReference<long[]> pendingNumbers = new AtomicReference<>();
+        private final AtomicReference<String> pendingMessage = new AtomicReference<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        RunningJob(Activity activity, ProgressSink progress) {
+            this.activity = activity;
+            this.progress = progress;
+        }
+
+        @Override
+        public void progress(long done, long total, String message) {
+            pendingNumbers.set(new long[] {done, total});
+            pendingMessage.set(message);
+            if (scheduled.compareAndSet(false, true)) {
+                Platform.runLater(this::showProgress);
+            }
+        }
+
+        private void showProgress() {
+            scheduled.set(false);
+            long[] p = pendingNumbers.get();
+            String m = pendingMessage.get();
+            activity.update(p[0], p[1], m);
+            if (progress != null && !cancelled.get()) {
+                progress.update(p[0], p[1], m);
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.get() || Thread.currentThread().isInterrupted();
+        }
+
+        void execute(Job<T> job, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            try {
+                T result = job.call(this);
+                Platform.runLater(() -> succeeded(result, onSuccess));
+            } catch (CancellationException e) {
+                Platform.runLater(() -> activity.finish(Activity.State.CANCELLED, null));
+            } catch (Throwable e) {
+                failed(e, onFailure);
+            }
+        }
+
+        private void succeeded(T result, Consumer<? super T> onSuccess) {
+            if (cancelled.get()) {
+                activity.finish(Activity.State.CANCELLED, null);
+                return;
+            }
+            activity.finish(Activity.State.SUCCEEDED, null);
+            onSuccess.accept(result);
+        }
+
+        private void failed(Throwable e, Consumer<Throwable> onFailure) {
+            if (cancelled.get()) {
+                Platform.runLater(() -> activity.finish(Activity.State.CANCELLED, null));
+                return;
+            }
+            LOG.log(Level.FINE, "job failed: " + activity.title(), e);
+            Platform.runLater(() -> {
+                activity.finish(Activity.State.FAILED, e.getMessage());
+                onFailure.accept(e);
+            });
+        }
     }
 
     public void shutdown() {

@@ -92,7 +92,7 @@ public final class ProgressModel {
     }
 
     /** Units per second over the rolling window, or -1 before two samples. */
-    public double rate() {
+    private double rate() {
         if (samples.size() < 2) {
             return -1;
         }
