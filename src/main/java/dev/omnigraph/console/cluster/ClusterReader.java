@@ -222,28 +222,32 @@ public final class ClusterReader {
             if (id.isEmpty()) {
                 continue;
             }
-            futures.put(id.get(), submit(pool, permits, () -> {
-                GraphTally tally = new GraphTally(id.get());
-                try (Stream<ObjectInfo> s = store.list(prefix)) {
-                    s.forEach(o -> {
-                        tally.add(o);
-                        long n = listed.incrementAndGet();
-                        if ((n & 1023) == 0) {
-                            progress.checkCancelled();
-                            progress.progress(n, -1, "Listed " + n + " objects");
-                        }
-                    });
-                } catch (UncheckedStorageException e) {
-                    throw e.getCause();
-                }
-                return tally;
-            }));
+            futures.put(id.get(), submit(pool, permits, () -> tallyGraph(store, id.get(), prefix, listed, progress)));
         }
         Map<String, GraphTally> out = new TreeMap<>();
         for (Map.Entry<String, Future<GraphTally>> e : futures.entrySet()) {
             out.put(e.getKey(), join(e.getValue()));
         }
         return out;
+    }
+
+    /** Lists one graph's objects into its tally, reporting progress every 1024 objects (all graphs counted together). */
+    private static GraphTally tallyGraph(ObjectStore store, String graphId, String prefix, AtomicLong listed, Progress progress)
+            throws StorageException {
+        GraphTally tally = new GraphTally(graphId);
+        try (Stream<ObjectInfo> s = store.list(prefix)) {
+            s.forEach(o -> {
+                tally.add(o);
+                long n = listed.incrementAndGet();
+                if ((n & 1023) == 0) {
+                    progress.checkCancelled();
+                    progress.progress(n, -1, "Listed " + n + " objects");
+                }
+            });
+        } catch (UncheckedStorageException e) {
+            throw e.getCause();
+        }
+        return tally;
     }
 
     private static List<GraphSummary> summarize(Map<String, GraphTally> tallies, Optional<Ledger> ledger) {

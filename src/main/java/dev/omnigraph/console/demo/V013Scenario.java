@@ -51,11 +51,6 @@ public record V013Scenario(Map<String, byte[]> objects, byte[] state, Optional<L
         return new V013Scenario(objects(sim), V013Ledger.bytes(sim.state()), Optional.of(lock), Optional.of(id));
     }
 
-    /** The ledger bootstrap writes for this scenario's ledger id, before any deployment. */
-    public static byte[] pristineLedger() {
-        return V013Ledger.bytes(V013Ledger.empty(ledgerId()));
-    }
-
     static String ledgerId() {
         return DeterministicIds.ulid("2026-10-08T09:00:00.000Z", "ledger");
     }

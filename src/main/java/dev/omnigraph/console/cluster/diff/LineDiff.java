@@ -143,57 +143,63 @@ public final class LineDiff {
                 continue;
             }
             int start = Math.max(0, i - context);
-            // extend while the next change is within 2*context of the last one
-            int end = i;
-            int lastChange = i;
-            while (end < script.size()) {
-                if (script.get(end)[0] != KEEP) {
-                    lastChange = end;
-                } else if (end - lastChange > 2 * context) {
-                    break;
-                }
-                end++;
-            }
-            int stop = Math.min(script.size(), lastChange + context + 1);
-            List<TextDiff.Line> lines = new ArrayList<>();
-            int aStart = -1;
-            int bStart = -1;
-            int aCount = 0;
-            int bCount = 0;
-            int aBefore = 0;
-            int bBefore = 0;
-            for (int s = 0; s < start; s++) {
-                int[] e = script.get(s);
-                if (e[0] != ADD) {
-                    aBefore++;
-                }
-                if (e[0] != REMOVE) {
-                    bBefore++;
-                }
-            }
-            for (int s = start; s < stop; s++) {
-                int[] e = script.get(s);
-                switch (e[0]) {
-                    case KEEP -> {
-                        lines.add(new TextDiff.Line(TextDiff.Op.CONTEXT, mask.apply(a.get(e[1]))));
-                        aCount++;
-                        bCount++;
-                    }
-                    case REMOVE -> {
-                        lines.add(new TextDiff.Line(TextDiff.Op.REMOVED, mask.apply(a.get(e[1]))));
-                        aCount++;
-                    }
-                    default -> {
-                        lines.add(new TextDiff.Line(TextDiff.Op.ADDED, mask.apply(b.get(e[2]))));
-                        bCount++;
-                    }
-                }
-            }
-            aStart = aCount == 0 ? aBefore : aBefore + 1;
-            bStart = bCount == 0 ? bBefore : bBefore + 1;
-            out.add(new TextDiff.Hunk(aStart, aCount, bStart, bCount, lines));
+            int stop = Math.min(script.size(), lastChangeNear(script, i, context) + context + 1);
+            out.add(hunk(script, start, stop, a, b, mask));
             i = stop;
         }
         return out;
+    }
+
+    /** The last change of the run starting at {@code first}: changes closer than 2*context lines join one hunk. */
+    private static int lastChangeNear(List<int[]> script, int first, int context) {
+        int lastChange = first;
+        for (int end = first; end < script.size(); end++) {
+            if (script.get(end)[0] != KEEP) {
+                lastChange = end;
+            } else if (end - lastChange > 2 * context) {
+                break;
+            }
+        }
+        return lastChange;
+    }
+
+    /** The hunk of script entries {@code [start, stop)}, its line numbers counted from the entries before it. */
+    private static TextDiff.Hunk hunk(List<int[]> script, int start, int stop, List<String> a, List<String> b,
+                                      UnaryOperator<String> mask) {
+        int aBefore = 0;
+        int bBefore = 0;
+        for (int s = 0; s < start; s++) {
+            int[] e = script.get(s);
+            if (e[0] != ADD) {
+                aBefore++;
+            }
+            if (e[0] != REMOVE) {
+                bBefore++;
+            }
+        }
+        List<TextDiff.Line> lines = new ArrayList<>();
+        int aCount = 0;
+        int bCount = 0;
+        for (int s = start; s < stop; s++) {
+            int[] e = script.get(s);
+            switch (e[0]) {
+                case KEEP -> {
+                    lines.add(new TextDiff.Line(TextDiff.Op.CONTEXT, mask.apply(a.get(e[1]))));
+                    aCount++;
+                    bCount++;
+                }
+                case REMOVE -> {
+                    lines.add(new TextDiff.Line(TextDiff.Op.REMOVED, mask.apply(a.get(e[1]))));
+                    aCount++;
+                }
+                default -> {
+                    lines.add(new TextDiff.Line(TextDiff.Op.ADDED, mask.apply(b.get(e[2]))));
+                    bCount++;
+                }
+            }
+        }
+        int aStart = aCount == 0 ? aBefore : aBefore + 1;
+        int bStart = bCount == 0 ? bBefore : bBefore + 1;
+        return new TextDiff.Hunk(aStart, aCount, bStart, bCount, lines);
     }
 }

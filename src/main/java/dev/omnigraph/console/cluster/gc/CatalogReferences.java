@@ -139,12 +139,6 @@ public final class CatalogReferences {
         return ledger;
     }
 
-    /** Whether the ledger itself references the blob (a live payload, not a GC question). */
-    public boolean referencedByLedger(String key) {
-        String why = byKey.get(key);
-        return why != null && why.startsWith("the ledger");
-    }
-
     /** Why {@code blob} must be kept, or empty when nothing refers to it. */
     public Optional<String> protection(CatalogBlob blob) {
         if (blob.key().startsWith(DeploymentReferences.BUNDLES)) {

@@ -197,11 +197,6 @@ public final class LedgerObservationCache {
         return matches.stream().findFirst();
     }
 
-    /** The most recently seen cached ledger other than {@code currentCas}: what "since I last looked" compares with. */
-    public Optional<CachedLedger> lastSeenOtherThan(ClusterLocation location, String currentCas) throws IOException {
-        return entries(location).stream().filter(e -> !e.cas().equals(currentCas)).findFirst();
-    }
-
     /** Reads a cached ledger's bytes back. */
     public LedgerCopy read(CachedLedger entry) throws IOException {
         long size = Files.size(entry.file());

@@ -30,11 +30,6 @@ public record ClusterConfig(long version, String metadataName, String storage, S
         policies = sorted(policies);
     }
 
-    /** {@code state.lock} with upstream's default ({@code unwrap_or(true)}). */
-    public boolean effectiveStateLock() {
-        return stateLock == null || stateLock;
-    }
-
     /**
      * {@code serde_json::to_string(&RawClusterConfig)}: field order version, metadata, storage,
      * state, providers, graphs, policies; maps sorted; absent optionals as {@code null}; absent

@@ -28,36 +28,69 @@ final class DesiredConfigLoader {
         if (config == null) {
             return new DesiredConfigResult(read, null, diagnostics);
         }
-        SortedMap<String, ResourceSummary> resources = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        SortedSet<Dependency> dependencies = new TreeSet<>();
-        Map<String, String> providerDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        SortedMap<String, EmbeddingProfile> providers = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        Derivation d = new Derivation(configDir, config, diagnostics);
+        d.addProviders();
+        config.graphs().forEach(d::addGraph);
+        List<DesiredGraph> graphs = d.addGraphComposites();
+        SortedMap<String, List<String>> bindings = PolicyBindingRules.apply(configDir, config, d.resources, d.dependencies,
+                diagnostics);
 
-        for (var entry : config.embeddingProviders().entrySet()) {
-            String path = "providers.embedding." + entry.getKey();
-            ConfigRules.validateId("embedding provider name", path, entry.getKey(), diagnostics);
-            String address = ResourceAddress.embeddingProvider(entry.getKey());
-            ConfigRules.validateProvider(entry.getValue(), path, diagnostics);
-            String digest = Digests.providerDigest(entry.getValue());
-            providerDigests.put(address, digest);
-            providers.put(address, entry.getValue());
-            resources.put(address, new ResourceSummary(address, ResourceKind.EMBEDDING_PROVIDER, digest, null));
+        SortedMap<String, String> resourceDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        d.resources.forEach((address, summary) -> resourceDigests.put(address, summary.digest()));
+        String configDigest = Digests.desiredConfigDigest(config.semanticsJson(), resourceDigests);
+        DesiredConfig desired = new DesiredConfig(configDir, config, configDigest, resourceDigests,
+                List.copyOf(d.resources.values()), List.copyOf(d.dependencies), bindings, graphs, d.providers);
+        return new DesiredConfigResult(read, desired, diagnostics);
+    }
+
+    /** What the derivation gathers, resource by resource, in upstream's order. */
+    private static final class Derivation {
+        final Path configDir;
+        final ClusterConfig config;
+        final List<Diagnostic> diagnostics;
+        final SortedMap<String, ResourceSummary> resources = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final SortedSet<Dependency> dependencies = new TreeSet<>();
+        final Map<String, String> providerDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final SortedMap<String, EmbeddingProfile> providers = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final Map<String, String> schemaDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final Map<String, SortedMap<String, String>> queryDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final Map<String, String> graphProviders = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+        final Map<String, ExternalBlobPolicy> policies = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
+
+        Derivation(Path configDir, ClusterConfig config, List<Diagnostic> diagnostics) {
+            this.configDir = configDir;
+            this.config = config;
+            this.diagnostics = diagnostics;
         }
 
-        Map<String, String> schemaDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        Map<String, SortedMap<String, String>> queryDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        Map<String, String> graphProviders = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        Map<String, ExternalBlobPolicy> policies = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        for (var entry : config.graphs().entrySet()) {
-            String graphId = entry.getKey();
-            GraphConfig graph = entry.getValue();
-            ConfigRules.validateId("graph id", "graphs." + graphId, graphId, diagnostics);
-            String graphAddress = ResourceAddress.graph(graphId);
-            String schemaAddress = ResourceAddress.schema(graphId);
-            policies.put(graphId, externalBlobPolicy(graphId, graph, diagnostics));
-            dependencies.add(new Dependency(schemaAddress, graphAddress));
-            bindProvider(config, graphId, graph, graphProviders, dependencies, diagnostics);
+        void addProviders() {
+            for (var entry : config.embeddingProviders().entrySet()) {
+                String path = "providers.embedding." + entry.getKey();
+                ConfigRules.validateId("embedding provider name", path, entry.getKey(), diagnostics);
+                String address = ResourceAddress.embeddingProvider(entry.getKey());
+                ConfigRules.validateProvider(entry.getValue(), path, diagnostics);
+                String digest = Digests.providerDigest(entry.getValue());
+                providerDigests.put(address, digest);
+                providers.put(address, entry.getValue());
+                resources.put(address, new ResourceSummary(address, ResourceKind.EMBEDDING_PROVIDER, digest, null));
+            }
+        }
 
+        /** A graph's id, external Blob policy, provider reference, schema file and queries. */
+        void addGraph(String graphId, GraphConfig graph) {
+            ConfigRules.validateId("graph id", "graphs." + graphId, graphId, diagnostics);
+            policies.put(graphId, externalBlobPolicy(graphId, graph, diagnostics));
+            dependencies.add(new Dependency(ResourceAddress.schema(graphId), ResourceAddress.graph(graphId)));
+            bindProvider(config, graphId, graph, graphProviders, dependencies, diagnostics);
+            addSchema(graphId, graph);
+            QueryDiscovery.Result discovered = QueryDiscovery.resolve(configDir, graphId, graph.queries(), diagnostics);
+            for (var query : discovered.registry().entrySet()) {
+                addQuery(graphId, query.getKey(), query.getValue(), discovered.contents().get(query.getValue()));
+            }
+        }
+
+        private void addSchema(String graphId, GraphConfig graph) {
+            String schemaAddress = ResourceAddress.schema(graphId);
             Path schemaPath = ConfigFiles.resolve(configDir, graph.schema());
             try {
                 String digest = Digests.sha256Hex(ConfigFiles.read(schemaPath).bytes());
@@ -68,53 +101,46 @@ final class DesiredConfigLoader {
                 diagnostics.add(Diagnostic.error("schema_file_missing", "graphs." + graphId + ".schema",
                         "cannot read schema file '" + schemaPath + "': " + e.getMessage()));
             }
+        }
 
-            QueryDiscovery.Result discovered = QueryDiscovery.resolve(configDir, graphId, graph.queries(), diagnostics);
-            for (var query : discovered.registry().entrySet()) {
-                String name = query.getKey();
-                String at = "graphs." + graphId + ".queries." + name;
-                ConfigRules.validateId("query name", at, name, diagnostics);
-                String queryAddress = ResourceAddress.query(graphId, name);
-                dependencies.add(new Dependency(queryAddress, graphAddress));
-                dependencies.add(new Dependency(queryAddress, schemaAddress));
-                Path queryPath = ConfigFiles.resolve(configDir, query.getValue());
-                ConfigFiles.Source source = discovered.contents().get(query.getValue());
-                if (source == null) {
-                    try {
-                        source = ConfigFiles.read(queryPath);
-                    } catch (IOException | RuntimeException e) {
-                        diagnostics.add(Diagnostic.error("query_file_missing", at + ".file",
-                                "cannot read query file '" + queryPath + "': " + e.getMessage()));
-                        continue;
-                    }
+        /** One query: its dependencies, its file's digest (read now unless discovery already read it), its declaration. */
+        private void addQuery(String graphId, String name, String file, ConfigFiles.Source discovered) {
+            String at = "graphs." + graphId + ".queries." + name;
+            ConfigRules.validateId("query name", at, name, diagnostics);
+            String queryAddress = ResourceAddress.query(graphId, name);
+            dependencies.add(new Dependency(queryAddress, ResourceAddress.graph(graphId)));
+            dependencies.add(new Dependency(queryAddress, ResourceAddress.schema(graphId)));
+            Path queryPath = ConfigFiles.resolve(configDir, file);
+            ConfigFiles.Source source = discovered;
+            if (source == null) {
+                try {
+                    source = ConfigFiles.read(queryPath);
+                } catch (IOException | RuntimeException e) {
+                    diagnostics.add(Diagnostic.error("query_file_missing", at + ".file",
+                            "cannot read query file '" + queryPath + "': " + e.getMessage()));
+                    return;
                 }
-                String digest = Digests.sha256Hex(source.bytes());
-                queryDigests.computeIfAbsent(graphId, k -> new TreeMap<>(RustStrings.CODE_POINT_ORDER)).put(name, digest);
-                resources.put(queryAddress, new ResourceSummary(queryAddress, ResourceKind.QUERY, digest,
-                        queryPath.toString()));
-                checkQueryDeclared(name, at, source.text(), diagnostics);
             }
+            String digest = Digests.sha256Hex(source.bytes());
+            queryDigests.computeIfAbsent(graphId, k -> new TreeMap<>(RustStrings.CODE_POINT_ORDER)).put(name, digest);
+            resources.put(queryAddress, new ResourceSummary(queryAddress, ResourceKind.QUERY, digest,
+                    queryPath.toString()));
+            checkQueryDeclared(name, at, source.text(), diagnostics);
         }
 
-        List<DesiredGraph> graphs = new ArrayList<>();
-        for (String graphId : config.graphs().keySet()) {
-            String provider = graphProviders.get(graphId);
-            String digest = Digests.graphComposite(graphId, schemaDigests.get(graphId), queryDigests.get(graphId),
-                    provider, provider == null ? null : providerDigests.get(provider), policies.get(graphId));
-            String address = ResourceAddress.graph(graphId);
-            resources.put(address, new ResourceSummary(address, ResourceKind.GRAPH, digest, null));
-            graphs.add(new DesiredGraph(graphId, schemaDigests.getOrDefault(graphId, ""), provider, policies.get(graphId)));
+        /** Each graph's composite digest over its schema, queries, provider and external Blob policy. */
+        List<DesiredGraph> addGraphComposites() {
+            List<DesiredGraph> graphs = new ArrayList<>();
+            for (String graphId : config.graphs().keySet()) {
+                String provider = graphProviders.get(graphId);
+                String digest = Digests.graphComposite(graphId, schemaDigests.get(graphId), queryDigests.get(graphId),
+                        provider, provider == null ? null : providerDigests.get(provider), policies.get(graphId));
+                String address = ResourceAddress.graph(graphId);
+                resources.put(address, new ResourceSummary(address, ResourceKind.GRAPH, digest, null));
+                graphs.add(new DesiredGraph(graphId, schemaDigests.getOrDefault(graphId, ""), provider, policies.get(graphId)));
+            }
+            return graphs;
         }
-
-        SortedMap<String, List<String>> bindings = PolicyBindingRules.apply(configDir, config, resources, dependencies,
-                diagnostics);
-
-        SortedMap<String, String> resourceDigests = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
-        resources.forEach((address, summary) -> resourceDigests.put(address, summary.digest()));
-        String configDigest = Digests.desiredConfigDigest(config.semanticsJson(), resourceDigests);
-        DesiredConfig desired = new DesiredConfig(configDir, config, configDigest, resourceDigests,
-                List.copyOf(resources.values()), List.copyOf(dependencies), bindings, graphs, providers);
-        return new DesiredConfigResult(read, desired, diagnostics);
     }
 
     private static void bindProvider(ClusterConfig config, String graphId, GraphConfig graph,

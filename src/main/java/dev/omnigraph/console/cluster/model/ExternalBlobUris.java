@@ -119,6 +119,31 @@ public final class ExternalBlobUris {
     }
 
     private static Parsed parse(String raw) throws InvalidExternalBlobException {
+        rejectMalformedText(raw);
+        int colon = raw.indexOf(':');
+        if (colon <= 0 || !isScheme(raw.substring(0, colon))) {
+            throw new InvalidExternalBlobException(
+                    "the base is not an absolute URI (no scheme)");
+        }
+        String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("s3") && !scheme.equals("file")) {
+            throw new InvalidExternalBlobException(
+                    "scheme `" + scheme + "` is not supported; use s3:// or file://");
+        }
+        String[] authorityAndPath = splitAuthority(scheme, raw.substring(colon + 1));
+        String afterAuthority = authorityAndPath[1];
+        if (indexOfAny(afterAuthority, "?#") >= 0) {
+            throw new InvalidExternalBlobException("query strings and fragments (? or #) are not allowed");
+        }
+        String authority = host(scheme, authorityAndPath[0]);
+        if (!afterAuthority.startsWith("/")) {
+            throw new InvalidExternalBlobException("the base needs a path starting with /");
+        }
+        return new Parsed(scheme, authority, pathSegments(afterAuthority.substring(1)), afterAuthority.endsWith("/"));
+    }
+
+    /** Checks on the raw text before it is parsed: size, surrounding whitespace, backslashes, dot segments. */
+    private static void rejectMalformedText(String raw) throws InvalidExternalBlobException {
         if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_URI_BYTES) {
             throw new InvalidExternalBlobException("the base is longer than " + MAX_URI_BYTES + " bytes");
         }
@@ -130,57 +155,46 @@ public final class ExternalBlobUris {
             throw new InvalidExternalBlobException("backslashes are not allowed");
         }
         rejectRawDotPathComponents(raw);
-        int colon = raw.indexOf(':');
-        if (colon <= 0 || !isScheme(raw.substring(0, colon))) {
-            throw new InvalidExternalBlobException(
-                    "the base is not an absolute URI (no scheme)");
-        }
-        String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
-        String rest = raw.substring(colon + 1);
-        if (!scheme.equals("s3") && !scheme.equals("file")) {
-            throw new InvalidExternalBlobException(
-                    "scheme `" + scheme + "` is not supported; use s3:// or file://");
-        }
-        String authority;
-        String afterAuthority;
+    }
+
+    /** What follows {@code scheme:}, split into the authority and the rest (path, query, fragment). */
+    private static String[] splitAuthority(String scheme, String rest) throws InvalidExternalBlobException {
         if (rest.startsWith("//")) {
             String hierarchical = rest.substring(2);
             int end = indexOfAny(hierarchical, "/?#");
-            authority = end < 0 ? hierarchical : hierarchical.substring(0, end);
-            afterAuthority = end < 0 ? "" : hierarchical.substring(end);
-        } else if (scheme.equals("s3")) {
-            if (!rest.startsWith("/")) {
-                throw new InvalidExternalBlobException("the base must be hierarchical (scheme://bucket/path)");
-            }
+            return end < 0 ? new String[] {hierarchical, ""} : new String[] {hierarchical.substring(0, end), hierarchical.substring(end)};
+        }
+        if (scheme.equals("s3") && !rest.startsWith("/")) {
+            throw new InvalidExternalBlobException("the base must be hierarchical (scheme://bucket/path)");
+        }
+        if (scheme.equals("s3")) {
             throw new InvalidExternalBlobException("an s3:// base needs a bucket name");
-        } else {
-            authority = "";
-            afterAuthority = rest.startsWith("/") ? rest : "/" + rest;
         }
-        if (indexOfAny(afterAuthority, "?#") >= 0) {
-            throw new InvalidExternalBlobException("query strings and fragments (? or #) are not allowed");
-        }
+        return new String[] {"", rest.startsWith("/") ? rest : "/" + rest};
+    }
+
+    /** The bucket of an s3:// base; empty for a file:// base (which must be local). */
+    private static String host(String scheme, String authority) throws InvalidExternalBlobException {
         if (authority.indexOf('@') >= 0) {
             throw new InvalidExternalBlobException("credentials (user@) are not allowed");
         }
-        authority = stripPort(authority);
+        String host = stripPort(authority);
         if (scheme.equals("s3")) {
-            authority = opaqueHost(authority);
-            if (authority.isEmpty()) {
+            host = opaqueHost(host);
+            if (host.isEmpty()) {
                 throw new InvalidExternalBlobException("an s3:// base needs a bucket name");
             }
-        } else {
-            if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
-                throw new InvalidExternalBlobException(
-                        "a file:// base must be local: no host name allowed");
-            }
-            authority = "";
+            return host;
         }
-        if (!afterAuthority.startsWith("/")) {
-            throw new InvalidExternalBlobException("the base needs a path starting with /");
+        if (!host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+            throw new InvalidExternalBlobException(
+                    "a file:// base must be local: no host name allowed");
         }
-        boolean trailingSlash = afterAuthority.endsWith("/");
-        String body = afterAuthority.substring(1);
+        return "";
+    }
+
+    /** The decoded path segments (a trailing slash adds none); empty components are refused. */
+    private static List<byte[]> pathSegments(String body) throws InvalidExternalBlobException {
         String[] rawSegments = body.isEmpty() ? new String[0] : body.split("/", -1);
         for (int i = 0; i < rawSegments.length; i++) {
             if (rawSegments[i].isEmpty() && i + 1 != rawSegments.length) {
@@ -199,7 +213,7 @@ public final class ExternalBlobUris {
                 throw new InvalidExternalBlobException("empty path components (//) are not allowed");
             }
         }
-        return new Parsed(scheme, authority, List.copyOf(path), trailingSlash);
+        return List.copyOf(path);
     }
 
     private static Parsed canonicalFileBase(Parsed lexical) throws InvalidExternalBlobException {

@@ -38,28 +38,6 @@ public record LedgerClassification(Optional<Ledger> ledger, Optional<Diagnostic>
         };
     }
 
-    /**
-     * What OmniGraph ≤ 0.11 (which knew only ledger v1, strict) answered for these bytes: empty when it
-     * read them; {@code invalid_state_json} for any ledger v2 field (it did not know them),
-     * {@code unsupported_state_version} for a version other than 1, or the shape/observation code.
-     */
-    public static Optional<String> v011Refusal(byte[] bytes) {
-        try {
-            LedgerReader.Decoded d = LedgerReader.decode(StrictJson.parse(bytes, Ledger.SOURCE));
-            if (d.ledgerId() != null || d.nextSequence() != null || d.outstanding() != null || d.results() != null
-                    || d.resultRevision() != null || d.schemaContracts() != null) {
-                return Optional.of("invalid_state_json");
-            }
-            if (d.version() != 1) {
-                return Optional.of("unsupported_state_version");
-            }
-            LedgerReader.canonicalObservations(d.observations());
-            return Optional.empty();
-        } catch (WireFormatException e) {
-            return Optional.of(e.code());
-        }
-    }
-
     /** The generation, when the console could read the ledger. */
     public Optional<LedgerGeneration> generation() {
         return ledger.map(Ledger::generation);

@@ -30,118 +30,139 @@ final class QueryDeclarationScanner {
     }
 
     static List<String> declaredNames(String source) throws QueryParseException {
-        List<String> names = new ArrayList<>();
-        State state = State.EXPECT_QUERY;
-        int parenDepth = 0;
-        int braceDepth = 0;
-        int line = 1;
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (c == '\n') {
-                line++;
-                i++;
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\r') {
-                i++;
-                continue;
-            }
-            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
-                while (i < n && source.charAt(i) != '\n') {
+        return new Scan(source).run();
+    }
+
+    /** One pass over a file: position, line, where in a declaration it is, and the names found. */
+    private static final class Scan {
+        private final String source;
+        private final int n;
+        private final List<String> names = new ArrayList<>();
+        private State state = State.EXPECT_QUERY;
+        private int parenDepth;
+        private int braceDepth;
+        private int line = 1;
+        private int i;
+
+        Scan(String source) {
+            this.source = source;
+            this.n = source.length();
+        }
+
+        List<String> run() throws QueryParseException {
+            while (i < n) {
+                char c = source.charAt(i);
+                if (c == '\n') {
+                    line++;
+                    i++;
+                } else if (c == ' ' || c == '\t' || c == '\r') {
+                    i++;
+                } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+                    skipLineComment();
+                } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                    skipBlockComment();
+                } else if (c == '"') {
+                    skipString();
+                } else if (isIdentStart(c)) {
+                    word();
+                } else {
+                    punctuation(c);
                     i++;
                 }
-                continue;
             }
-            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-                int end = source.indexOf("*/", i + 2);
-                if (end < 0) {
-                    throw new QueryParseException("unterminated block comment starting on line " + line);
-                }
-                line += countNewlines(source, i, end);
-                i = end + 2;
-                continue;
+            if (state != State.EXPECT_QUERY) {
+                throw new QueryParseException("unexpected end of file (unterminated query declaration)");
             }
-            if (c == '"') {
-                int start = line;
+            return names;
+        }
+
+        private void skipLineComment() {
+            while (i < n && source.charAt(i) != '\n') {
                 i++;
-                while (i < n && source.charAt(i) != '"') {
-                    if (source.charAt(i) == '\\') {
-                        i++;
-                    }
-                    if (i < n && source.charAt(i) == '\n') {
-                        line++;
-                    }
+            }
+        }
+
+        private void skipBlockComment() throws QueryParseException {
+            int end = source.indexOf("*/", i + 2);
+            if (end < 0) {
+                throw new QueryParseException("unterminated block comment starting on line " + line);
+            }
+            line += countNewlines(source, i, end);
+            i = end + 2;
+        }
+
+        /** A {@code "..."} string with backslash escapes; only allowed inside a declaration. */
+        private void skipString() throws QueryParseException {
+            int start = line;
+            i++;
+            while (i < n && source.charAt(i) != '"') {
+                if (source.charAt(i) == '\\') {
                     i++;
                 }
-                if (i >= n) {
-                    throw new QueryParseException("unterminated string starting on line " + start);
+                if (i < n && source.charAt(i) == '\n') {
+                    line++;
                 }
                 i++;
-                if (state == State.EXPECT_QUERY || state == State.EXPECT_NAME) {
-                    throw new QueryParseException("unexpected string on line " + start);
-                }
-                continue;
             }
-            if (isIdentStart(c)) {
-                int start = i;
-                while (i < n && isIdentPart(source.charAt(i))) {
-                    i++;
-                }
-                String word = source.substring(start, i);
-                switch (state) {
-                    case EXPECT_QUERY -> {
-                        if (!word.equals("query")) {
-                            throw new QueryParseException("expected `query` on line " + line + ", found `" + word + "`");
-                        }
-                        state = State.EXPECT_NAME;
-                    }
-                    case EXPECT_NAME -> {
-                        char first = word.charAt(0);
-                        if (!(first == '_' || (first >= 'a' && first <= 'z'))) {
-                            throw new QueryParseException("invalid query name `" + word + "` on line " + line);
-                        }
-                        names.add(word);
-                        state = State.HEADER;
-                    }
-                    default -> {
-                    }
-                }
-                continue;
+            if (i >= n) {
+                throw new QueryParseException("unterminated string starting on line " + start);
             }
+            i++;
+            if (state == State.EXPECT_QUERY || state == State.EXPECT_NAME) {
+                throw new QueryParseException("unexpected string on line " + start);
+            }
+        }
+
+        /** An identifier: {@code query}, then the declaration's name; ignored inside a declaration. */
+        private void word() throws QueryParseException {
+            int start = i;
+            while (i < n && isIdentPart(source.charAt(i))) {
+                i++;
+            }
+            String word = source.substring(start, i);
+            if (state == State.EXPECT_QUERY) {
+                if (!word.equals("query")) {
+                    throw new QueryParseException("expected `query` on line " + line + ", found `" + word + "`");
+                }
+                state = State.EXPECT_NAME;
+            } else if (state == State.EXPECT_NAME) {
+                char first = word.charAt(0);
+                if (!(first == '_' || (first >= 'a' && first <= 'z'))) {
+                    throw new QueryParseException("invalid query name `" + word + "` on line " + line);
+                }
+                names.add(word);
+                state = State.HEADER;
+            }
+        }
+
+        /** Any other character: parameters' parentheses in the header, braces around the body. */
+        private void punctuation(char c) throws QueryParseException {
             switch (state) {
                 case EXPECT_QUERY, EXPECT_NAME -> throw new QueryParseException(
                         "unexpected `" + c + "` on line " + line);
-                case HEADER -> {
-                    if (c == '(') {
-                        parenDepth++;
-                    } else if (c == ')') {
-                        parenDepth--;
-                    } else if (c == '{' && parenDepth == 0) {
-                        braceDepth = 1;
-                        state = State.BODY;
-                    } else if (c == '{' || c == '}') {
-                        throw new QueryParseException("unexpected `" + c + "` on line " + line);
-                    }
-                }
+                case HEADER -> header(c);
                 case BODY -> {
                     if (c == '{') {
                         braceDepth++;
-                    } else if (c == '}') {
-                        braceDepth--;
-                        if (braceDepth == 0) {
-                            state = State.EXPECT_QUERY;
-                        }
+                    } else if (c == '}' && --braceDepth == 0) {
+                        state = State.EXPECT_QUERY;
                     }
                 }
             }
-            i++;
         }
-        if (state != State.EXPECT_QUERY) {
-            throw new QueryParseException("unexpected end of file (unterminated query declaration)");
+
+        private void header(char c) throws QueryParseException {
+            if (c == '(') {
+                parenDepth++;
+            } else if (c == ')') {
+                parenDepth--;
+            } else if (c == '{' && parenDepth == 0) {
+                braceDepth = 1;
+                state = State.BODY;
+            } else if (c == '{' || c == '}') {
+                throw new QueryParseException("unexpected `" + c + "` on line " + line);
+            }
         }
-        return names;
     }
 
     private static int countNewlines(String s, int from, int to) {

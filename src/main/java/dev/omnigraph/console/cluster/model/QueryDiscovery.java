@@ -51,68 +51,89 @@ final class QueryDiscovery {
         for (String declared : declaredPaths) {
             Path resolved = ConfigFiles.resolve(configDir, declared);
             if (Files.isDirectory(resolved)) {
-                List<String> names = new ArrayList<>();
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(resolved)) {
-                    for (Path entry : entries) {
-                        String name = entry.getFileName().toString();
-                        int dot = name.lastIndexOf('.');
-                        if (dot > 0 && name.substring(dot + 1).equals("gq")) {
-                            names.add(name);
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    diagnostics.add(Diagnostic.error("query_dir_unreadable", at,
-                            "cannot list query directory '" + resolved + "': " + e.getMessage()));
-                    continue;
-                }
-                names.sort(RustStrings.CODE_POINT_ORDER);
-                if (names.isEmpty()) {
-                    diagnostics.add(Diagnostic.warning("query_dir_empty", at,
-                            "query directory '" + resolved + "' has no .gq files"));
-                }
-                for (String name : names) {
-                    String relative = declared.isEmpty() ? name
-                            : declared.endsWith("/") ? declared + name : declared + "/" + name;
-                    files.add(new FileRef(relative, resolved.resolve(name)));
-                }
+                files.addAll(queryFilesIn(declared, resolved, at, diagnostics));
             } else {
                 files.add(new FileRef(declared, resolved));
             }
         }
+        return register(files, at, diagnostics);
+    }
 
+    /** A discovery directory's direct {@code .gq} children, sorted by name; none when it cannot be listed. */
+    private static List<FileRef> queryFilesIn(String declared, Path resolved, String at, List<Diagnostic> diagnostics) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(resolved)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && name.substring(dot + 1).equals("gq")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error("query_dir_unreadable", at,
+                    "cannot list query directory '" + resolved + "': " + e.getMessage()));
+            return List.of();
+        }
+        names.sort(RustStrings.CODE_POINT_ORDER);
+        if (names.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("query_dir_empty", at,
+                    "query directory '" + resolved + "' has no .gq files"));
+        }
+        List<FileRef> files = new ArrayList<>();
+        for (String name : names) {
+            String relative = declared.isEmpty() ? name
+                    : declared.endsWith("/") ? declared + name : declared + "/" + name;
+            files.add(new FileRef(relative, resolved.resolve(name)));
+        }
+        return files;
+    }
+
+    /** Reads and scans every file; each declared query name registers under its file's declared path, once. */
+    private static Result register(List<FileRef> files, String at, List<Diagnostic> diagnostics) {
         SortedMap<String, String> registry = new TreeMap<>(RustStrings.CODE_POINT_ORDER);
         Map<String, String> origin = new HashMap<>();
         Map<String, ConfigFiles.Source> contents = new HashMap<>();
         for (FileRef file : files) {
             String declared = file.declared();
-            ConfigFiles.Source source;
-            try {
-                source = ConfigFiles.read(file.resolved());
-            } catch (IOException | RuntimeException e) {
-                diagnostics.add(Diagnostic.error("query_file_missing", at,
-                        "cannot read query file '" + file.resolved() + "': " + e.getMessage()));
-                continue;
-            }
-            List<String> names;
-            try {
-                names = QueryDeclarationScanner.declaredNames(source.text());
-            } catch (QueryDeclarationScanner.QueryParseException e) {
-                diagnostics.add(Diagnostic.error("query_parse_error", at,
-                        "query file '" + file.resolved() + "' is not a list of query declarations: " + e.getMessage()));
+            ConfigFiles.Source source = readSource(file, at, diagnostics);
+            List<String> names = source == null ? null : scan(source, file, at, diagnostics);
+            if (names == null) {
                 continue;
             }
             for (String name : names) {
-                String previous = origin.get(name);
+                String previous = origin.putIfAbsent(name, declared);
                 if (previous != null) {
                     diagnostics.add(Diagnostic.error("duplicate_query_name", at + "." + name,
                             "query `" + name + "` is declared in '" + previous + "' and again in '" + declared + "'"));
-                    continue;
+                } else {
+                    registry.put(name, declared);
                 }
-                origin.put(name, declared);
-                registry.put(name, declared);
             }
             contents.put(declared, source);
         }
         return new Result(registry, contents);
+    }
+
+    /** The file's source; null (with {@code query_file_missing}) when it cannot be read. */
+    private static ConfigFiles.Source readSource(FileRef file, String at, List<Diagnostic> diagnostics) {
+        try {
+            return ConfigFiles.read(file.resolved());
+        } catch (IOException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error("query_file_missing", at,
+                    "cannot read query file '" + file.resolved() + "': " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The query names the file declares; null (with {@code query_parse_error}) when it is not a list of declarations. */
+    private static List<String> scan(ConfigFiles.Source source, FileRef file, String at, List<Diagnostic> diagnostics) {
+        try {
+            return QueryDeclarationScanner.declaredNames(source.text());
+        } catch (QueryDeclarationScanner.QueryParseException e) {
+            diagnostics.add(Diagnostic.error("query_parse_error", at,
+                    "query file '" + file.resolved() + "' is not a list of query declarations: " + e.getMessage()));
+            return null;
+        }
     }
 }

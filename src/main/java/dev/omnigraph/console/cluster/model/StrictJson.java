@@ -136,83 +136,9 @@ final class StrictJson {
                     "expected value at line 1 column 1 (a byte-order mark is not JSON)");
         }
         Deque<Frame> stack = new ArrayDeque<>();
-        JsonNode root = null;
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                Frame top = stack.peek();
-                switch (token) {
-                    case START_OBJECT, START_ARRAY -> {
-                        String path = childPath(top, source);
-                        if (stack.size() >= WireLimits.MAX_JSON_DEPTH) {
-                            throw error(source, path, "nesting deeper than " + WireLimits.MAX_JSON_DEPTH
-                                    + " levels (recursion limit exceeded) at " + where(parser));
-                        }
-                        ContainerNode<?> node = token == JsonToken.START_OBJECT
-                                ? (source.mapDuplicatesLastWin() ? new TrackedObjectNode(path) : JsonNodeFactory.instance.objectNode())
-                                : JsonNodeFactory.instance.arrayNode();
-                        attach(top, node);
-                        stack.push(new Frame(node, path));
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        Frame done = stack.pop();
-                        if (stack.isEmpty()) {
-                            root = done.node;
-                        }
-                    }
-                    case FIELD_NAME -> {
-                        String name = parser.currentName();
-                        ObjectNode object = (ObjectNode) top.node;
-                        if (RustStrings.hasLoneSurrogate(name)) {
-                            throw error(source, top.path, "key contains a lone surrogate escape at "
-                                    + where(parser));
-                        }
-                        if (object.has(name)) {
-                            if (!(object instanceof TrackedObjectNode tracked)) {
-                                throw error(source, top.path + "." + name,
-                                        "duplicate key `" + name + "` at " + where(parser));
-                            }
-                            tracked.duplicates().add(name);
-                        }
-                        top.pendingName = name;
-                    }
-                    case VALUE_STRING -> {
-                        String value = parser.getText();
-                        if (RustStrings.hasLoneSurrogate(value)) {
-                            throw error(source, childPath(top, source),
-                                    "string contains a lone surrogate escape at " + where(parser));
-                        }
-                        root = attachScalar(top, TextNode.valueOf(value), root);
-                    }
-                    case VALUE_NUMBER_INT -> root = attachScalar(top,
-                            integerNode(parser.getText(), source, childPath(top, source), parser), root);
-                    case VALUE_NUMBER_FLOAT -> root = attachScalar(top,
-                            floatNode(parser.getText(), source, childPath(top, source), parser), root);
-                    case VALUE_TRUE -> root = attachScalar(top, BooleanNode.TRUE, root);
-                    case VALUE_FALSE -> root = attachScalar(top, BooleanNode.FALSE, root);
-                    case VALUE_NULL -> root = attachScalar(top, NullNode.instance, root);
-                    default -> throw error(source, childPath(top, source), "unexpected token " + token
-                            + " at " + where(parser));
-                }
-                if (root != null && stack.isEmpty()) {
-                    break;
-                }
-            }
-            if (root == null) {
-                throw error(source, stack.isEmpty() ? source.rootPath() : stack.peek().path,
-                        "EOF while parsing a value at " + where(parser));
-            }
-            JsonToken trailing;
-            try {
-                trailing = parser.nextToken();
-            } catch (JsonProcessingException e) {
-                throw error(source, source.rootPath(), "trailing characters after the JSON value at "
-                        + where(e.getLocation()));
-            }
-            if (trailing != null) {
-                throw error(source, source.rootPath(), "trailing characters after the JSON value at "
-                        + where(parser));
-            }
+            JsonNode root = readValue(parser, source, stack);
+            rejectTrailing(parser, source);
             return root;
         } catch (JacksonException e) {
             String path = stack.isEmpty() ? source.rootPath() : childPath(stack.peek(), source);
@@ -222,6 +148,105 @@ final class StrictJson {
         } catch (IOException e) {
             throw new WireFormatException(Diagnostic.error(source.readCode(), source.rootPath(),
                     "could not read " + source.label() + ": " + e.getMessage()), e);
+        }
+    }
+
+    /** Reads tokens until the first complete value; {@code stack} holds the open containers (for error paths). */
+    private static JsonNode readValue(JsonParser parser, Source source, Deque<Frame> stack) throws IOException, WireFormatException {
+        JsonNode root = null;
+        JsonToken token;
+        while (root == null && (token = parser.nextToken()) != null) {
+            root = onToken(token, parser, source, stack);
+        }
+        if (root == null) {
+            throw error(source, stack.isEmpty() ? source.rootPath() : stack.peek().path,
+                    "EOF while parsing a value at " + where(parser));
+        }
+        return root;
+    }
+
+    /** Applies one token; answers the root value once it is complete, else null. */
+    private static JsonNode onToken(JsonToken token, JsonParser parser, Source source, Deque<Frame> stack)
+            throws IOException, WireFormatException {
+        Frame top = stack.peek();
+        switch (token) {
+            case START_OBJECT, START_ARRAY -> {
+                open(token, parser, source, stack);
+                return null;
+            }
+            case END_OBJECT, END_ARRAY -> {
+                Frame done = stack.pop();
+                return stack.isEmpty() ? done.node : null;
+            }
+            case FIELD_NAME -> {
+                onFieldName(top, parser, source);
+                return null;
+            }
+            default -> {
+                return attachScalar(top, scalar(token, top, parser, source), null);
+            }
+        }
+    }
+
+    private static void open(JsonToken token, JsonParser parser, Source source, Deque<Frame> stack) throws WireFormatException {
+        Frame top = stack.peek();
+        String path = childPath(top, source);
+        if (stack.size() >= WireLimits.MAX_JSON_DEPTH) {
+            throw error(source, path, "nesting deeper than " + WireLimits.MAX_JSON_DEPTH
+                    + " levels (recursion limit exceeded) at " + where(parser));
+        }
+        ContainerNode<?> node = token == JsonToken.START_OBJECT
+                ? (source.mapDuplicatesLastWin() ? new TrackedObjectNode(path) : JsonNodeFactory.instance.objectNode())
+                : JsonNodeFactory.instance.arrayNode();
+        attach(top, node);
+        stack.push(new Frame(node, path));
+    }
+
+    /** A key: no lone surrogates; a repeated key is an error unless the source lets the last one win (then tracked). */
+    private static void onFieldName(Frame top, JsonParser parser, Source source) throws IOException, WireFormatException {
+        String name = parser.currentName();
+        ObjectNode object = (ObjectNode) top.node;
+        if (RustStrings.hasLoneSurrogate(name)) {
+            throw error(source, top.path, "key contains a lone surrogate escape at " + where(parser));
+        }
+        if (object.has(name) && !(object instanceof TrackedObjectNode)) {
+            throw error(source, top.path + "." + name, "duplicate key `" + name + "` at " + where(parser));
+        }
+        if (object.has(name)) {
+            ((TrackedObjectNode) object).duplicates().add(name);
+        }
+        top.pendingName = name;
+    }
+
+    private static JsonNode scalar(JsonToken token, Frame top, JsonParser parser, Source source) throws IOException, WireFormatException {
+        return switch (token) {
+            case VALUE_STRING -> {
+                String value = parser.getText();
+                if (RustStrings.hasLoneSurrogate(value)) {
+                    throw error(source, childPath(top, source), "string contains a lone surrogate escape at " + where(parser));
+                }
+                yield TextNode.valueOf(value);
+            }
+            case VALUE_NUMBER_INT -> integerNode(parser.getText(), source, childPath(top, source), parser);
+            case VALUE_NUMBER_FLOAT -> floatNode(parser.getText(), source, childPath(top, source), parser);
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.instance;
+            default -> throw error(source, childPath(top, source), "unexpected token " + token + " at " + where(parser));
+        };
+    }
+
+    private static void rejectTrailing(JsonParser parser, Source source) throws IOException, WireFormatException {
+        JsonToken trailing;
+        try {
+            trailing = parser.nextToken();
+        } catch (JsonProcessingException e) {
+            throw error(source, source.rootPath(), "trailing characters after the JSON value at "
+                    + where(e.getLocation()));
+        }
+        if (trailing != null) {
+            throw error(source, source.rootPath(), "trailing characters after the JSON value at "
+                    + where(parser));
         }
     }
 

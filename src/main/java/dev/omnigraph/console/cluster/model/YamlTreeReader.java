@@ -78,63 +78,13 @@ final class YamlTreeReader {
         options.setNestingDepthLimit(WireLimits.MAX_YAML_DEPTH + 1);
         try {
             ParserImpl parser = new ParserImpl(new StreamReader(text), options);
-            Map<String, YamlNode> anchors = new HashMap<>();
-            Deque<Frame> stack = new ArrayDeque<>();
-            YamlNode root = null;
-            boolean anyDuplicate = false;
-            int documents = 0;
-            while (true) {
-                Event event = parser.getEvent();
-                switch (event.getEventId()) {
-                    case StreamStart, DocumentEnd, Comment -> {
-                    }
-                    case StreamEnd -> {
-                        return new Document(root, anyDuplicate);
-                    }
-                    case DocumentStart -> {
-                        documents++;
-                        if (documents > 1) {
-                            throw syntax("deserializing from YAML containing more than one document is not supported",
-                                    event.getStartMark());
-                        }
-                    }
-                    case MappingStart, SequenceStart -> {
-                        if (stack.size() >= WireLimits.MAX_YAML_DEPTH) {
-                            throw syntax("recursion limit exceeded (nesting deeper than "
-                                    + WireLimits.MAX_YAML_DEPTH + " levels)", event.getStartMark());
-                        }
-                        stack.push(new Frame((CollectionStartEvent) event,
-                                event.getEventId() == Event.ID.MappingStart));
-                    }
-                    case MappingEnd, SequenceEnd -> {
-                        Frame frame = stack.pop();
-                        anyDuplicate |= frame.duplicateKeys;
-                        int line = line(frame.start.getStartMark());
-                        int column = column(frame.start.getStartMark());
-                        YamlNode node = frame.mapping
-                                ? new YamlNode.Mapping(List.copyOf(frame.entries), frame.duplicateKeys, line, column)
-                                : new YamlNode.Sequence(List.copyOf(frame.items), line, column);
-                        register(anchors, frame.start, node);
-                        root = attach(stack, node, root);
-                    }
-                    case Scalar -> {
-                        ScalarEvent scalar = (ScalarEvent) event;
-                        YamlNode node = new YamlNode.Scalar(scalar.getValue(), scalar.isPlain(),
-                                line(scalar.getStartMark()), column(scalar.getStartMark()));
-                        register(anchors, scalar, node);
-                        root = attach(stack, node, root);
-                    }
-                    case Alias -> {
-                        AliasEvent alias = (AliasEvent) event;
-                        YamlNode target = anchors.get(alias.getAnchor());
-                        if (target == null) {
-                            throw syntax("unknown anchor `" + alias.getAnchor() + "`", alias.getStartMark());
-                        }
-                        root = attach(stack, target, root);
-                    }
-                    default -> throw syntax("unexpected YAML event " + event.getEventId(), event.getStartMark());
-                }
-            }
+            TreeBuilder tree = new TreeBuilder();
+            Event event;
+            do {
+                event = parser.getEvent();
+                tree.accept(event);
+            } while (event.getEventId() != Event.ID.StreamEnd);
+            return tree.document();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -145,30 +95,94 @@ final class YamlTreeReader {
         }
     }
 
-    private static void register(Map<String, YamlNode> anchors, NodeEvent event, YamlNode node) {
-        if (event.getAnchor() != null) {
-            anchors.put(event.getAnchor(), node);
-        }
-    }
+    /** Turns the event stream into nodes: open collections on a stack, anchors by name. */
+    private static final class TreeBuilder {
+        private final Map<String, YamlNode> anchors = new HashMap<>();
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private YamlNode root;
+        private boolean anyDuplicate;
+        private int documents;
 
-    private static YamlNode attach(Deque<Frame> stack, YamlNode node, YamlNode root) {
-        Frame top = stack.peek();
-        if (top == null) {
-            return node;
+        Document document() {
+            return new Document(root, anyDuplicate);
         }
-        if (!top.mapping) {
-            top.items.add(node);
-        } else if (top.pendingKey == null) {
-            top.pendingKey = node;
-        } else {
-            String identity = keyIdentity(top.pendingKey);
-            if (identity != null && !top.keyIdentities.add(identity)) {
-                top.duplicateKeys = true;
+
+        void accept(Event event) throws YamlSyntaxException {
+            switch (event.getEventId()) {
+                case StreamStart, StreamEnd, DocumentEnd, Comment -> {
+                }
+                case DocumentStart -> {
+                    documents++;
+                    if (documents > 1) {
+                        throw syntax("deserializing from YAML containing more than one document is not supported",
+                                event.getStartMark());
+                    }
+                }
+                case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+                case MappingEnd, SequenceEnd -> close();
+                case Scalar -> {
+                    ScalarEvent scalar = (ScalarEvent) event;
+                    YamlNode node = new YamlNode.Scalar(scalar.getValue(), scalar.isPlain(),
+                            line(scalar.getStartMark()), column(scalar.getStartMark()));
+                    register(scalar, node);
+                    attach(node);
+                }
+                case Alias -> {
+                    AliasEvent alias = (AliasEvent) event;
+                    YamlNode target = anchors.get(alias.getAnchor());
+                    if (target == null) {
+                        throw syntax("unknown anchor `" + alias.getAnchor() + "`", alias.getStartMark());
+                    }
+                    attach(target);
+                }
+                default -> throw syntax("unexpected YAML event " + event.getEventId(), event.getStartMark());
             }
-            top.entries.add(new YamlNode.Entry(top.pendingKey, node));
-            top.pendingKey = null;
         }
-        return root;
+
+        private void open(CollectionStartEvent event) throws YamlSyntaxException {
+            if (stack.size() >= WireLimits.MAX_YAML_DEPTH) {
+                throw syntax("recursion limit exceeded (nesting deeper than "
+                        + WireLimits.MAX_YAML_DEPTH + " levels)", event.getStartMark());
+            }
+            stack.push(new Frame(event, event.getEventId() == Event.ID.MappingStart));
+        }
+
+        private void close() {
+            Frame frame = stack.pop();
+            anyDuplicate |= frame.duplicateKeys;
+            int line = line(frame.start.getStartMark());
+            int column = column(frame.start.getStartMark());
+            YamlNode node = frame.mapping
+                    ? new YamlNode.Mapping(List.copyOf(frame.entries), frame.duplicateKeys, line, column)
+                    : new YamlNode.Sequence(List.copyOf(frame.items), line, column);
+            register(frame.start, node);
+            attach(node);
+        }
+
+        private void register(NodeEvent event, YamlNode node) {
+            if (event.getAnchor() != null) {
+                anchors.put(event.getAnchor(), node);
+            }
+        }
+
+        /** Adds a finished node to the open collection (as item, key or value), or makes it the root. */
+        private void attach(YamlNode node) {
+            Frame top = stack.peek();
+            if (top == null) {
+                root = node;
+            } else if (!top.mapping) {
+                top.items.add(node);
+            } else if (top.pendingKey == null) {
+                top.pendingKey = node;
+            } else {
+                String identity = keyIdentity(top.pendingKey);
+                if (identity != null && !top.keyIdentities.add(identity)) {
+                    top.duplicateKeys = true;
+                }
+                top.entries.add(new YamlNode.Entry(top.pendingKey, node));
+                top.pendingKey = null;
+            }
+        }
     }
 
     /** Equality of keys as {@code serde_yaml::Value}s; null for non-scalar keys. */

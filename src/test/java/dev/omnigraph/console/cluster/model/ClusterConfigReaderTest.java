@@ -148,7 +148,6 @@ class ClusterConfigReaderTest {
         assertThat(config.storage()).isNull();
         assertThat(config.stateBackend()).isNull();
         assertThat(config.stateLock()).isFalse();
-        assertThat(config.effectiveStateLock()).isFalse();
         GraphConfig graph = config.graphs().get("true");
         assertThat(graph.schema()).isEqualTo("12");
         assertThat(graph.queries()).isEqualTo(new QueriesDecl.DiscoverMany(List.of("a.gq", "b.gq")));

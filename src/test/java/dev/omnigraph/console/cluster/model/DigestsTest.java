@@ -14,6 +14,10 @@ class DigestsTest {
             new ExternalBlobBase("s3://assets-bucket/knowledge/", ExternalBlobScope.SERVER_SAFE)));
     private static final String QUERY = "bdcc722f18645b6366807fbe3180bff5c366af6a1fc848e9041653bd0e2d4d45";
     private static final String PROVIDER = "cc5bbcf3999f2de707fb7782413f1a64fbfc804b229b55d183ef8bbc7b051730";
+    // schema digests of the fixture files, computed with `sha256sum` over /work/shared/omnigraph/fixtures/…
+    private static final String KNOWLEDGE_PREVIOUS = "3dc78563c26fd207793d549d050ab51123a6609b9bada73c7864a73c5d17856e"; // config-previous/knowledge.pg
+    private static final String KNOWLEDGE = "3bdb4191b83af53d9f3fbd9281d137188287db7ae342e2d2f311146a0198fb09"; // config/knowledge.pg
+    private static final String SCRATCH_LIVE = "f1e61b961f3a4ae87c7cb9ba5e83b80c0dcd97f909d3ae863661adb8d95a2b83"; // notes/scratch.live.pg
 
     @Test
     void stateCasOfTheFixtureLedger() {
@@ -23,10 +27,10 @@ class DigestsTest {
 
     @Test
     void leafSourceDigests() {
-        assertThat(Digests.sha256Hex(Fixtures.bytes("config-previous/knowledge.pg"))).startsWith("3dc78563").endsWith("17856e");
-        assertThat(Digests.sha256Hex(Fixtures.bytes("config/knowledge.pg"))).startsWith("3bdb4191").endsWith("98fb09");
+        assertThat(Digests.sha256Hex(Fixtures.bytes("config-previous/knowledge.pg"))).isEqualTo(KNOWLEDGE_PREVIOUS);
+        assertThat(Digests.sha256Hex(Fixtures.bytes("config/knowledge.pg"))).isEqualTo(KNOWLEDGE);
         assertThat(Digests.sha256Hex(Fixtures.bytes("config-previous/scratch.pg"))).startsWith("c425e738").endsWith("49656f");
-        assertThat(Digests.sha256Hex(Fixtures.bytes("notes/scratch.live.pg"))).startsWith("f1e61b96").endsWith("95a2b83");
+        assertThat(Digests.sha256Hex(Fixtures.bytes("notes/scratch.live.pg"))).isEqualTo(SCRATCH_LIVE);
         assertThat(Digests.sha256Hex(Fixtures.bytes("config/queries/people.gq"))).isEqualTo(QUERY);
         assertThat(Digests.sha256Hex(Fixtures.bytes("config/policies/base.policy.yaml"))).startsWith("56e2020c").endsWith("916032");
         assertThat(Digests.sha256Hex(Fixtures.bytes("config/policies/server.policy.yaml"))).startsWith("3f09fcb0").endsWith("88b35d");
@@ -47,13 +51,13 @@ class DigestsTest {
     @Test
     void ledgerAndDesiredGraphComposites() {
         Map<String, String> queries = Map.of("list_people", QUERY, "find_person", QUERY);
-        assertThat(Digests.graphComposite("knowledge", Digests.sha256Hex(Fixtures.bytes("config-previous/knowledge.pg")),
+        assertThat(Digests.graphComposite("knowledge", KNOWLEDGE_PREVIOUS,
                 queries, "provider.embedding.default", PROVIDER, KNOWLEDGE_POLICY))
                 .isEqualTo("1c8a018a66fb3a3d099fd075e0fbd53cf07da585cea49f8bcb3d2bdd8f1a2b0a");
-        assertThat(Digests.graphComposite("knowledge", Digests.sha256Hex(Fixtures.bytes("config/knowledge.pg")),
+        assertThat(Digests.graphComposite("knowledge", KNOWLEDGE,
                 queries, "provider.embedding.default", PROVIDER, KNOWLEDGE_POLICY))
                 .isEqualTo("7784365a5371447ca4c0058c447386b5cf862659946acde7073dd9d72be8ecba");
-        assertThat(Digests.graphComposite("scratch", Digests.sha256Hex(Fixtures.bytes("notes/scratch.live.pg")),
+        assertThat(Digests.graphComposite("scratch", SCRATCH_LIVE,
                 Map.of(), null, null, null))
                 .isEqualTo("756ad779ed496fb1695d22e15b495f59e3f2c22f3826fb92dbc9e16d6d79263c");
     }

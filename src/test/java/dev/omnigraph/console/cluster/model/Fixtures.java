@@ -44,6 +44,18 @@ final class Fixtures {
         }
     }
 
+    /**
+     * SHA-256 as lower-case hex computed with the JDK alone: the oracle for expectations that must
+     * not come from the code under test ({@link Digests}).
+     */
+    static String jdkSha256Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
