@@ -139,7 +139,8 @@ cfg_add_java_option() {
 }
 
 # Records a start-up cache for an application image by one training start of its window (which
-# exits after its first frame) and names it in the launcher configuration.
+# exits after its first frame) and names it in the launcher configuration. With TRAINING_COMMANDS
+# (a file, see cli-training.sh) the same process first runs those commands: one cache for both.
 #   record_startup_cache KIND LAUNCHER CFG LOG [PREFIX...]
 #   KIND    aot     JDK 25 AOT cache: -XX:AOTCacheOutput at training, -XX:AOTCache at run time
 #                   (classes loaded and linked ahead of time plus method profiles; JEP 483/514/515)
@@ -159,7 +160,9 @@ record_startup_cache() {
   esac
   rm -f "$file"
   train_home="$(mktemp -d)"
-  JAVA_TOOL_OPTIONS="$record -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true" \
+  local commands=""   # TRAINING_COMMANDS (cli-training.sh): commands the training process runs before the window
+  [[ -n "${TRAINING_COMMANDS:-}" ]] && commands="-Domnigraph.console.trainingCommands=$TRAINING_COMMANDS"
+  JAVA_TOOL_OPTIONS="$record -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true $commands" \
     "$@" "$launcher" > "$logfile" 2>&1
   rc=$?
   rm -rf "$train_home" "$app_dir"/*.aot.config
