@@ -88,11 +88,11 @@ if [[ "$STARTUP_CACHE" != none ]]; then
   cli_training_prepare "$LAUNCHER" "$OUT/cli-training" \
     || log "start-up cache: the training's loopback S3 endpoint did not start; training the window alone"
   trained=0
-  record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 300 && trained=1
+  record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 900 && trained=1
   if ((!trained)) && [[ -n "${TRAINING_COMMANDS:-}" ]]; then
     log "start-up cache: no window could be trained (no display?); training the commands alone"
     record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" \
-      timeout 300 bash -c '"$0" --version' && trained=1
+      timeout 900 bash -c '"$0" --version' && trained=1
   fi
   cli_training_finish
   if ((trained)); then

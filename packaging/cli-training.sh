@@ -3,9 +3,12 @@
 # The packaged launcher has one JDK AOT cache for the window and for commands. Its training process
 # (record_startup_cache) first runs representative commands in itself (CommandTraining, property
 # omnigraph.console.trainingCommands), then starts the window, which exits after its first frame.
-# The commands read and write a demo cluster in a folder and on a loopback S3 endpoint (the
-# launcher's own `local-s3`, a separate process that is not trained): status of a folder and of
-# S3, migrate-storage folder -> s3 (the AWS SDK's request path, hashing, JSON), catalog verify.
+# The commands read and write demo clusters in a folder and on a loopback S3 endpoint (the
+# launcher's own `local-s3`, a separate process that is not trained): status of a v0.13 and of a
+# v0.11 folder and of S3, migrate-storage folder -> s3 of the benchmark demo (2,000 x 16 KiB and
+# 20 x 32 MiB objects: the AWS SDK's request path and the hashing loops become hot enough to be
+# profiled), catalog verify. About 700 MiB under WORKDIR (target/packaging/cli-training), and one
+# to three minutes.
 #
 #   cli_training_prepare LAUNCHER WORKDIR   starts the endpoint, writes WORKDIR/commands.txt and
 #                                           exports TRAINING_COMMANDS and the endpoint's AWS_*
@@ -38,7 +41,9 @@ cli_training_prepare() {
     done
   done < "$out"
   cat > "$work/commands.txt" <<EOF
-demo create --quiet-cluster --root $work/demo
+demo create --kind serving --root $work/v013
+status --root $work/v013
+demo create --quiet-cluster --benchmark --root $work/demo
 status --root $work/demo
 migrate-storage --from $work/demo --to s3://train/cluster --writers-stopped --yes
 status --root s3://train/cluster
