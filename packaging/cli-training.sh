@@ -5,10 +5,10 @@
 # omnigraph.console.trainingCommands), then starts the window, which exits after its first frame.
 # The commands read and write demo clusters in a folder and on a loopback S3 endpoint (the
 # launcher's own `local-s3`, a separate process that is not trained): status of a v0.13 and of a
-# v0.11 folder and of S3, migrate-storage folder -> s3 of the benchmark demo (2,000 x 16 KiB and
-# 20 x 32 MiB objects: the AWS SDK's request path and the hashing loops become hot enough to be
-# profiled), catalog verify. About 700 MiB under WORKDIR (target/packaging/cli-training), and one
-# to three minutes.
+# v0.11 folder and of S3, migrate-storage folder -> s3 (the AWS SDK's request path, hashing, JSON),
+# catalog verify. The quiet demo (about 190 objects, 30 MiB) is enough: training on the benchmark
+# demo (2,000 x 16 KiB + 20 x 32 MiB) measured no better on the CLI and took six times longer
+# (docs/benchmarks.md, December 8).
 #
 #   cli_training_prepare LAUNCHER WORKDIR   starts the endpoint, writes WORKDIR/commands.txt and
 #                                           exports TRAINING_COMMANDS and the endpoint's AWS_*
@@ -43,7 +43,7 @@ cli_training_prepare() {
   cat > "$work/commands.txt" <<EOF
 demo create --kind serving --root $work/v013
 status --root $work/v013
-demo create --quiet-cluster --benchmark --root $work/demo
+demo create --quiet-cluster --root $work/demo
 status --root $work/demo
 migrate-storage --from $work/demo --to s3://train/cluster --writers-stopped --yes
 status --root s3://train/cluster
