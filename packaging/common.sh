@@ -31,10 +31,11 @@ DIST="$OUT/dist"                        # installers (.deb)
 #  - JVM log output (CDS notes and warnings) goes to stderr and CDS stays quiet: stdout belongs to
 #    the CLI's results, and an unusable archive must only cost speed, never print anything;
 #  - the serial collector: the console's heap stays small (112 MiB peak for a 2 GiB migration), and
-#    on the whole CLI command it measured 17-30 % less client CPU and half the peak RSS of G1 (no
-#    concurrent GC threads, no heap grown for throughput; docs/benchmarks.md, December 8); its
-#    young pauses on such a heap are a few milliseconds. MetaspaceSize=128m: class metadata
-#    (about 6,500 classes for a migration) must not trigger a full collection of its own.
+#    on the whole CLI command it measured about half G1's peak RSS on large objects (250 vs 450-690
+#    MiB) with equal or up to 12 % less client CPU (no concurrent GC threads, no heap grown for
+#    throughput; docs/benchmarks.md, December 8); its young pauses on such a heap are milliseconds.
+#    MetaspaceSize=128m: class metadata (about 6,500 classes for a migration) must not trigger a
+#    full collection of its own (seen without a usable AOT cache).
 COMMON_JAVA_OPTIONS=(
   "--enable-native-access=ALL-UNNAMED"
   "-XX:+UseSerialGC" "-XX:MetaspaceSize=128m"
