@@ -12,9 +12,13 @@
 #                                       (bin/omnigraph-console: the window, or the CLI with a command)
 #   5. start-up cache                 → lib/app/omnigraph-console.aot: JDK 25's AOT cache (a CDS archive
 #                                       with classes loaded and linked ahead of time and method
-#                                       profiles), recorded by one training start of the window under
-#                                       Xvfb (exits after its first frame) and named in the launcher's
-#                                       java-options. --startup-cache appcds records a dynamic AppCDS
+#                                       profiles), recorded by one training process that first runs
+#                                       representative commands (status, migrate-storage to a loopback
+#                                       S3 endpoint, catalog verify: packaging/cli-training.sh), then
+#                                       starts the window under Xvfb (exits after its first frame), and
+#                                       named in the launcher's java-options: window and commands both
+#                                       use it (without a display, the commands alone are trained).
+#                                       A missing or stale cache only costs speed: the JVM starts. --startup-cache appcds records a dynamic AppCDS
 #                                       archive (omnigraph-console.jsa) instead; none skips the step.
 #   6. .deb                           → target/packaging/dist/omnigraph-console_<version>_amd64.deb
 #                                       (installs to /opt/omnigraph-console, a desktop entry, the icon
@@ -34,6 +38,7 @@
 set -Eeuo pipefail
 trap 'echo "build.sh: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$PKG_DIR/cli-training.sh"
 
 STARTUP_CACHE=aot WITH_DEB=1
 while (($#)); do
@@ -79,8 +84,18 @@ cp -p "$REPO_DIR"/icons/png/omnigraph-console-*.png "$REPO_DIR/icons/omnigraph-c
 
 # ---------------------------------------------------------------- start-up cache
 if [[ "$STARTUP_CACHE" != none ]]; then
-  log "start-up cache ($STARTUP_CACHE): training start of the window (exits after its first frame)"
-  if record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 300; then
+  log "start-up cache ($STARTUP_CACHE): training run of commands, then of the window (exits after its first frame)"
+  cli_training_prepare "$LAUNCHER" "$OUT/cli-training" \
+    || log "start-up cache: the training's loopback S3 endpoint did not start; training the window alone"
+  trained=0
+  record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" with_display timeout 900 && trained=1
+  if ((!trained)) && [[ -n "${TRAINING_COMMANDS:-}" ]]; then
+    log "start-up cache: no window could be trained (no display?); training the commands alone"
+    record_startup_cache "$STARTUP_CACHE" "$LAUNCHER" "$CFG" "$OUT/cache-training.log" \
+      timeout 900 bash -c '"$0" --version' && trained=1
+  fi
+  cli_training_finish
+  if ((trained)); then
     for f in "$APP_DIR/$AOT_CACHE_NAME" "$APP_DIR/$CDS_ARCHIVE_NAME"; do
       if [[ -f "$f" ]]; then log "start-up cache: $(basename "$f"), $(du -h "$f" | cut -f1); the launcher uses it"; fi
     done

@@ -29,9 +29,16 @@ DIST="$OUT/dist"                        # installers (.deb)
 # Options of the launcher's JVM, shared by every platform (jpackage --java-options).
 #  - native access for JavaFX's glass/prism libraries;
 #  - JVM log output (CDS notes and warnings) goes to stderr and CDS stays quiet: stdout belongs to
-#    the CLI's results, and an unusable archive must only cost speed, never print anything.
+#    the CLI's results, and an unusable archive must only cost speed, never print anything;
+#  - the serial collector: the console's heap stays small (112 MiB peak for a 2 GiB migration), and
+#    on the whole CLI command it measured about half G1's peak RSS on large objects (250 vs 450-690
+#    MiB) with equal or up to 12 % less client CPU (no concurrent GC threads, no heap grown for
+#    throughput; docs/benchmarks.md, December 8); its young pauses on such a heap are milliseconds.
+#    MetaspaceSize=128m: class metadata (about 6,500 classes for a migration) must not trigger a
+#    full collection of its own (seen without a usable AOT cache).
 COMMON_JAVA_OPTIONS=(
   "--enable-native-access=ALL-UNNAMED"
+  "-XX:+UseSerialGC" "-XX:MetaspaceSize=128m"
   "-Xlog:disable" "-Xlog:all=warning:stderr" "-Xlog:cds*=off:stderr" "-Xlog:aot*=off:stderr"
 )
 
@@ -139,7 +146,8 @@ cfg_add_java_option() {
 }
 
 # Records a start-up cache for an application image by one training start of its window (which
-# exits after its first frame) and names it in the launcher configuration.
+# exits after its first frame) and names it in the launcher configuration. With TRAINING_COMMANDS
+# (a file, see cli-training.sh) the same process first runs those commands: one cache for both.
 #   record_startup_cache KIND LAUNCHER CFG LOG [PREFIX...]
 #   KIND    aot     JDK 25 AOT cache: -XX:AOTCacheOutput at training, -XX:AOTCache at run time
 #                   (classes loaded and linked ahead of time plus method profiles; JEP 483/514/515)
@@ -159,7 +167,9 @@ record_startup_cache() {
   esac
   rm -f "$file"
   train_home="$(mktemp -d)"
-  JAVA_TOOL_OPTIONS="$record -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true" \
+  local commands=""   # TRAINING_COMMANDS (cli-training.sh): commands the training process runs before the window
+  [[ -n "${TRAINING_COMMANDS:-}" ]] && commands="-Domnigraph.console.trainingCommands=$TRAINING_COMMANDS"
+  JAVA_TOOL_OPTIONS="$record -Domnigraph.console.home=$train_home -Domnigraph.console.exitAfterFirstFrame=true $commands" \
     "$@" "$launcher" > "$logfile" 2>&1
   rc=$?
   rm -rf "$train_home" "$app_dir"/*.aot.config

@@ -26,11 +26,18 @@
 #   --compare-jar PATH    another build's jar (its lib/ beside it) as one more variant, e.g. a copy of
 #                         the jar and lib/ of the commit before a change: before/after in one run
 #   --compare-name NAME   that variant's name in the table (before)
+#   --compare-java-options "..."  JVM options for that jar's commands
+#   --variant NAME=OPTS   one more variant: the jar under test with these JVM options, e.g.
+#                         --variant 'serial=-XX:+UseSerialGC' ({aot} stands for the --aot cache); repeatable
+#   --launcher [NAME=]PATH  a packaged launcher (target/packaging/image/omnigraph-console/bin/omnigraph-console
+#                         from packaging/build.sh, with its own JVM options and AOT cache) as one more
+#                         variant; repeatable (e.g. an image of the commit before a change)
 #
 # Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), python3 and Debian's
 # rclone (apt-get install -y rclone). AWS_CA_BUNDLE and every other AWS_/RCLONE_ variable of the
 # caller are dropped for the commands (Debian's rclone 1.60 refuses to start with AWS_CA_BUNDLE).
-# Prints each run, then the table of medians (wall, ratio, client CPU, peak RSS). Asserts nothing.
+# Prints each run, then the table of medians: wall, its ratio to rclone at the same concurrency and
+# to rclone's defaults, client CPU (and its ratio), peak RSS. Asserts nothing.
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -248,9 +248,9 @@ class Bench:
 
     # -- the commands under test --
 
-    def console(self, source, dest_prefix, env, concurrency=None, jar=None, options=None):
-        cmd = self.java_cmd(jar, options) + ["migrate-storage", "--from", source, "--to", f"s3://{self.bucket}/{dest_prefix}",
-                                 "--writers-stopped", "--yes"]
+    def console(self, source, dest_prefix, env, concurrency=None, prefix=None):
+        cmd = (prefix or self.java_cmd()) + ["migrate-storage", "--from", source, "--to", f"s3://{self.bucket}/{dest_prefix}",
+                                             "--writers-stopped", "--yes"]
         if concurrency:
             cmd += ["--concurrency", str(concurrency)]
         s = run(cmd, env, self.log)
@@ -306,15 +306,27 @@ class Bench:
             out.append((f"2000x16KiB +{a.latency_ms}ms link", str(small), slow))
         return out, n
 
+    def console_variants(self):
+        """(name, command prefix) of every console variant: the jar under test first, then --aot, --variant,
+        --compare-jar and --launcher ones."""
+        out = [("console", self.java_cmd())]
+        if self.aot_cache:
+            out.append(("console+AOT", self.java_cmd(options=(self.args.java_options + " -XX:AOTCache=" + str(self.aot_cache)).strip())))
+        for spec in self.args.variant:
+            name, _, options = spec.partition("=")
+            out.append((name.strip(), self.java_cmd(options=options.replace("{aot}", str(self.aot_cache or "")))))
+        if self.other_jar:
+            out.append((self.args.compare_name, self.java_cmd(self.other_jar, self.args.compare_java_options)))
+        for spec in self.args.launcher:
+            name, _, path = spec.rpartition("=")
+            out.append((name or "launcher", [str(Path(path).resolve())]))
+        return out
+
     def variants(self, source, env, n):
         tag = re.sub(r"[^a-z0-9]+", "-", source.lower())[-20:]
-        out = [(f"console ({n})", lambda: self.console(source, self.fresh("c" + tag), env, n))]
-        if self.aot_cache:
-            opts = (self.args.java_options + " -XX:AOTCache=" + str(self.aot_cache)).strip()
-            out.append((f"console+AOT ({n})", lambda: self.console(source, self.fresh("a" + tag), env, n, None, opts)))
-        if self.other_jar:
-            out.append((f"{self.args.compare_name} ({n})", lambda: self.console(
-                source, self.fresh("o" + tag), env, n, self.other_jar, self.args.compare_java_options)))
+        out = []
+        for i, (name, prefix) in enumerate(self.console_variants()):
+            out.append((f"{name} ({n})", lambda i=i, prefix=prefix: self.console(source, self.fresh(f"c{i}" + tag), env, n, prefix)))
         return out + [
             (f"rclone ({n})", lambda: self.rclone(source, self.fresh("r" + tag), env, n)),
             ("rclone (defaults)", lambda: self.rclone(source, self.fresh("d" + tag), env)),
@@ -351,8 +363,9 @@ class Bench:
         print(f"uploading the {count}-object root (not timed)", flush=True)
         self.upload_source(root, prefix)
         uri = f"s3://{self.bucket}/{prefix}"
-        return [("console status", lambda: run(self.java_cmd() + ["status", "--root", uri], self.env, self.log)),
-                ("rclone lsf -R", lambda: run(["rclone", "lsf", "-R", f"ref:{self.bucket}/{prefix}"], self.env, self.log))]
+        out = [(f"{name} status", lambda p=p: run(p + ["status", "--root", uri], self.env, self.log))
+               for name, p in self.console_variants()]
+        return out + [("rclone lsf -R", lambda: run(["rclone", "lsf", "-R", f"ref:{self.bucket}/{prefix}"], self.env, self.log))]
 
     def go(self):
         self.work.mkdir(parents=True, exist_ok=True)
@@ -370,7 +383,7 @@ class Bench:
                 for variant, fn in vs[shift:] + vs[:shift]:
                     self.record(name, variant, fn())
             if status:
-                shift = r % 2
+                shift = r % len(status)
                 for variant, fn in status[shift:] + status[:shift]:
                     self.record(f"status {self.args.status_objects} objects", variant, fn())
         self.table()
@@ -380,21 +393,25 @@ class Bench:
         print(f"Medians of {self.args.rounds} round(s); load average now {os.getloadavg()[0]:.1f}. "
               "CPU = user + sys of the client process tree; RSS = its largest process.")
         print()
-        print("| case | variant | wall (median) | ratio to console | client CPU | peak RSS | failed runs |")
-        print("|---|---|---:|---:|---:|---:|---:|")
+        print("| case | variant | wall (median) | × rclone (same concurrency) | × rclone (defaults) | client CPU "
+              "| CPU × rclone (same concurrency) | peak RSS | failed runs |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         by_case = {}
         for (case, variant), samples in self.results.items():
-            by_case.setdefault(case, []).append((variant, samples))
+            by_case.setdefault(case, {})[variant] = samples
         for case, rows in by_case.items():
-            base = statistics.median(s.wall for s in rows[0][1])
-            for variant, samples in rows:
-                wall = statistics.median(s.wall for s in samples)
-                cpu = statistics.median(s.cpu for s in samples)
+            med = {v: (statistics.median(s.wall for s in ss), statistics.median(s.cpu for s in ss)) for v, ss in rows.items()}
+            equal = next((v for v in med if v.startswith("rclone (") and v != "rclone (defaults)"), None)
+            equal = equal or ("rclone lsf -R" if "rclone lsf -R" in med else None)
+            defaults = "rclone (defaults)" if "rclone (defaults)" in med else None
+            for variant, samples in rows.items():
+                wall, cpu = med[variant]
                 rss = statistics.median(s.rss_kib for s in samples) / 1024
                 failed = sum(1 for s in samples if not s.ok)
-                print(f"| {case} | {variant} | {wall:.2f} s | {wall / base:.2f}× | {cpu:.2f} s | {rss:.0f} MiB | {failed} |")
+                print(f"| {case} | {variant} | {wall:.2f} s | {ratio(wall, med, equal, 0)} | {ratio(wall, med, defaults, 0)} "
+                      f"| {cpu:.2f} s | {ratio(cpu, med, equal, 1)} | {rss:.0f} MiB | {failed} |")
         print()
-        print("ratio to console > 1: that variant took longer than the console's migrate-storage.")
+        print("× rclone: that variant's median over rclone's (wall or CPU); below 1 is faster than rclone.")
 
     def close(self):
         if self.proxy:
@@ -405,6 +422,13 @@ class Bench:
                 self.server.wait(20)
             except subprocess.TimeoutExpired:
                 os.killpg(self.server.pid, signal.SIGKILL)
+
+
+def ratio(value, medians, reference, index):
+    """value over the reference variant's median (index 0 wall, 1 CPU), as text; '–' without a reference."""
+    if not reference or medians[reference][index] <= 0:
+        return "–"
+    return f"{value / medians[reference][index]:.2f}×"
 
 
 def main():
@@ -425,6 +449,10 @@ def main():
     p.add_argument("--compare-jar", default="", help="a second console jar (its lib/ beside it), run as one more variant")
     p.add_argument("--compare-name", default="before", help="that variant's name in the table")
     p.add_argument("--compare-java-options", default="", help="JVM options for the second jar's commands")
+    p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTIONS",
+                   help="one more console variant: the jar under test with these JVM options ({aot}: the --aot cache); repeatable")
+    p.add_argument("--launcher", action="append", default=[], metavar="[NAME=]PATH",
+                   help="a packaged launcher (bin/omnigraph-console of an image) as one more variant; repeatable")
     a = p.parse_args()
     a.cases = [c.strip() for c in a.cases.split(",") if c.strip()]
     if shutil.which("rclone") is None:
