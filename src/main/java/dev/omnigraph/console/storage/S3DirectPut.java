@@ -2,6 +2,7 @@ package dev.omnigraph.console.storage;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A conditional PUT of a small body held in memory, sent without the SDK's request pipeline: one
+ * Conditional PUTs sent without the SDK's request pipeline: a small body held in memory, or a
+ * server-side copy (CopyObject) of a single-part object. One
  * request on a kept-alive connection ({@link S3Connections}), signed with SigV4 over the payload
  * hash the caller already has ({@link S3Signer}), Content-MD5 checked by the server. Used for plain
  * http endpoints (where the SDK hashes and signs every payload itself and its per-request work is
@@ -35,6 +37,8 @@ final class S3DirectPut implements AutoCloseable {
     static final String SWITCH = "omnigraph.s3.direct";
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+    private static final Pattern ETAG = Pattern.compile("<ETag>([^<]*)</ETag>");
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private final S3Connections connections;
     private final S3Signer signer;
@@ -80,19 +84,47 @@ final class S3DirectPut implements AutoCloseable {
 
     /** Sends the PUT of {@code content} to {@code bucket}/{@code fullKey} with its condition; returns the ETag the server gave. */
     String put(String bucket, String fullKey, byte[] content, String md5Base64, String sha256Hex, WriteCondition condition) {
+        TreeMap<String, String> headers = new TreeMap<>();
+        headers.put("content-length", Integer.toString(content.length));
+        headers.put("content-md5", md5Base64);
+        headers.put("content-type", "application/octet-stream");
+        S3Uploads.applyCondition(condition, v -> headers.put("if-none-match", v), v -> headers.put("if-match", v));
+        return send(bucket, fullKey, headers, content, sha256Hex).header("etag");
+    }
+
+    /**
+     * A server-side copy (CopyObject, a PUT with {@code x-amz-copy-source}) of the source version
+     * whose ETag is {@code sourceEtag} ({@code x-amz-copy-source-if-match}) onto {@code bucket}/{@code fullKey}
+     * with its condition; returns the ETag of the new object from the answer's body.
+     */
+    String copy(String sourceBucket, String sourceFullKey, String sourceEtag, String bucket, String fullKey, WriteCondition condition) {
+        TreeMap<String, String> headers = new TreeMap<>();
+        headers.put("content-length", "0");
+        headers.put("x-amz-copy-source", S3Signer.encodePath(sourceBucket + "/" + sourceFullKey));
+        headers.put("x-amz-copy-source-if-match", S3Root.quote(sourceEtag));
+        S3Uploads.applyCondition(condition, v -> headers.put("if-none-match", v), v -> headers.put("if-match", v));
+        S3Connections.Answer answer = send(bucket, fullKey, headers, new byte[0], EMPTY_SHA256);
+        String xml = new String(answer.body(), StandardCharsets.UTF_8);
+        String etag = first(ETAG, xml);
+        if (xml.contains("<Error>") || etag == null) {
+            // S3 may report a failed copy in a 200 answer; an answer without the new ETag cannot be trusted either
+            throw SdkClientException.builder().message("Could not parse XML response of the copy: " + (xml.length() > 200
+                    ? xml.substring(0, 200) : xml)).build();
+        }
+        return etag.replace("&quot;", "\"").replace("&#34;", "\"");
+    }
+
+    /** Signs and sends one request (headers: those of the request itself), retrying what the server did not act on; a 2xx answer. */
+    private S3Connections.Answer send(String bucket, String fullKey, Map<String, String> own, byte[] body, String sha256Hex) {
         String path = S3Signer.encodePath(pathStyle ? "/" + bucket + "/" + fullKey : "/" + fullKey);
         String hostHeader = pathStyle ? host : bucket + "." + host;
         for (int attempt = 1; ; attempt++) {
-            TreeMap<String, String> headers = new TreeMap<>();
+            TreeMap<String, String> headers = new TreeMap<>(own);
             headers.put("host", hostHeader);
-            headers.put("content-length", Integer.toString(content.length));
-            headers.put("content-md5", md5Base64);
-            headers.put("content-type", "application/octet-stream");
-            S3Uploads.applyCondition(condition, v -> headers.put("if-none-match", v), v -> headers.put("if-match", v));
             signer.sign("PUT", path, headers, sha256Hex, credentials.resolveCredentials());
             S3Connections.Answer answer;
             try {
-                answer = connections.exchange(head(path, headers), content, content.length);
+                answer = connections.exchange(head(path, headers), body, body.length);
             } catch (S3Connections.NotSent e) {
                 if (attempt >= maxAttempts) {
                     throw transport(e);
@@ -102,9 +134,13 @@ final class S3DirectPut implements AutoCloseable {
                 throw transport(e);
             }
             if (answer.status() / 100 == 2) {
-                return answer.header("etag");
+                return answer;
             }
             S3Exception refused = refusal(answer);
+            if (attempt < maxAttempts && "RequestTimeTooSkewed".equals(S3Errors.code(refused)) && answer.header("date") != null
+                    && signer.adoptServerClock(answer.header("date"))) {
+                continue; // refused for our clock, before acting: signed again with the server's
+            }
             if (attempt >= maxAttempts || !refusedBeforeActing(refused)) {
                 throw refused;
             }
@@ -126,7 +162,7 @@ final class S3DirectPut implements AutoCloseable {
     }
 
     private static S3Exception refusal(S3Connections.Answer answer) {
-        String xml = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String xml = new String(answer.body(), StandardCharsets.UTF_8);
         String code = first(CODE, xml);
         String message = first(MESSAGE, xml);
         String text = (message == null ? "HTTP " + answer.status() : message) + " (Service: S3, Status Code: " + answer.status() + ")";
@@ -153,6 +189,10 @@ final class S3DirectPut implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw AbortedException.builder().message("interrupted while waiting to send a write again").cause(e).build();
         }
+    }
+
+    S3Signer signer() {
+        return signer;
     }
 
     @Override

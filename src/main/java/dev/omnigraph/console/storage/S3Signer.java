@@ -22,6 +22,7 @@ final class S3Signer {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private final String region;
     private volatile CachedKey cached;
+    private volatile long skewMillis;
 
     private record CachedKey(String day, String secret, byte[] key) {}
 
@@ -36,7 +37,7 @@ final class S3Signer {
      * @param canonicalPath the request path, URI-encoded once ({@link #encodePath})
      */
     void sign(String method, String canonicalPath, TreeMap<String, String> headers, String payloadSha256, AwsCredentials credentials) {
-        String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC).plusNanos(skewMillis * 1_000_000L));
         String day = stamp.substring(0, 8);
         headers.put("x-amz-date", stamp);
         headers.put("x-amz-content-sha256", payloadSha256);
@@ -56,6 +57,25 @@ final class S3Signer {
         String signature = Hashing.hex(hmac(signingKey(day, credentials.secretAccessKey()), toSign));
         headers.put("authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/" + scope
                 + ", SignedHeaders=" + signed + ", Signature=" + signature);
+    }
+
+    /**
+     * After a RequestTimeTooSkewed refusal: signs with the server's clock from now on ({@code serverDate}
+     * its {@code Date} header), as the SDK corrects its clock skew. False when the date cannot be read.
+     */
+    boolean adoptServerClock(String serverDate) {
+        try {
+            long server = ZonedDateTime.parse(serverDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            skewMillis = server - System.currentTimeMillis();
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** How far the server's clock is ahead of ours, as last adopted (0 until a server said otherwise). */
+    long skewMillis() {
+        return skewMillis;
     }
 
     private byte[] signingKey(String day, String secret) {

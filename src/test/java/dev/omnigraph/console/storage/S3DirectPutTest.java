@@ -94,4 +94,43 @@ class S3DirectPutTest {
             assertThat(store.stat("x.bin")).isEqualTo(Optional.empty());
         }
     }
+
+    @Test
+    void aServerSideCopyReturnsTheNewETagAndPinsTheSourceVersion() throws Exception {
+        StoreUri.S3 srcRoot = S3TestServer.newRoot("direct-copy", "src");
+        try (S3ObjectStore src = new S3ObjectStore(srcRoot, S3TestServer.settings());
+             S3ObjectStore dst = new S3ObjectStore(new StoreUri.S3(srcRoot.bucket(), "dst"), S3TestServer.settings())) {
+            byte[] body = "copied by the server".getBytes(UTF_8);
+            src.put("dir with space/a+b.bin", body, WriteCondition.IF_ABSENT);
+            ObjectInfo info = src.stat("dir with space/a+b.bin").orElseThrow();
+
+            Optional<CheckedCopy> copied = dst.copyChecked(src, info, "dir with space/a+b.bin");
+
+            assertThat(copied).containsInstanceOf(CheckedCopy.Confirmed.class);
+            assertThat(((CheckedCopy.Confirmed) copied.get()).etag()).isEqualTo(info.etag());
+            assertThat(dst.read("dir with space/a+b.bin", 1024).map(StoredObject::bytes)).contains(body);
+
+            ObjectInfo stale = new ObjectInfo(info.key(), info.size(), info.lastModified(), "0123456789abcdef0123456789abcdef");
+            assertThatThrownBy(() -> dst.copyFrom(src, stale, "other.bin", WriteCondition.IF_ABSENT))
+                    .as("x-amz-copy-source-if-match pins the listed version").isInstanceOf(StorageException.class)
+                    .hasMessageContaining("changed while it was being copied");
+            assertThat(dst.stat("other.bin")).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteRefusedForOurClockIsSignedAgainWithTheServers() throws Exception {
+        try (S3ObjectStore store = new S3ObjectStore(S3TestServer.newRoot("direct-skew", "s"), S3TestServer.settings())) {
+            S3Signer signer = store.root().direct().signer();
+            String anHourAgo = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+            assertThat(signer.adoptServerClock(anHourAgo)).isTrue();
+
+            assertThat(store.put("late.bin", "signed an hour late".getBytes(UTF_8), WriteCondition.IF_ABSENT))
+                    .isInstanceOf(PutResult.Written.class);
+
+            assertThat(Math.abs(signer.skewMillis())).as("the server's Date was adopted").isLessThan(5 * 60_000L);
+            assertThat(store.read("late.bin", 1024).map(o -> new String(o.bytes(), UTF_8))).contains("signed an hour late");
+        }
+    }
 }
