@@ -147,6 +147,9 @@ final class S3Connections implements AutoCloseable {
                 headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
             }
         }
+        if (code / 100 == 1) {
+            return read(in); // an interim answer (100 Continue without asking, 102 Processing): the final one follows
+        }
         if (status.startsWith("HTTP/1.0") && !"keep-alive".equalsIgnoreCase(headers.get("connection"))) {
             headers.put("connection", "close");
         }
@@ -154,7 +157,7 @@ final class S3Connections implements AutoCloseable {
     }
 
     private static byte[] body(InputStream in, int code, Map<String, String> headers) throws IOException {
-        if (code == 204 || code == 304 || code / 100 == 1) {
+        if (code == 204 || code == 304) {
             return new byte[0];
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
