@@ -127,7 +127,7 @@ final class S3ClientFactory {
                 .build();
     }
 
-    private static String region(S3Settings settings) {
+    static String region(S3Settings settings) {
         if (settings.region() != null) {
             return settings.region();
         }
@@ -140,7 +140,7 @@ final class S3ClientFactory {
         }
     }
 
-    private static AwsCredentialsProvider credentials(S3Settings settings) {
+    static AwsCredentialsProvider credentials(S3Settings settings) {
         S3Settings.StaticKeys keys = settings.keys();
         if (keys != null) {
             return StaticCredentialsProvider.create(keys.sessionToken() == null || keys.sessionToken().isBlank()

@@ -81,9 +81,9 @@ public final class S3ObjectStore implements ObjectStore {
     S3ObjectStore(StoreUri.S3 uri, S3Settings settings, long singlePutMax) {
         this.uri = uri;
         this.settings = settings;
-        this.client = S3ClientFactory.create(settings);
         // writes that must not be re-sent blindly: retries throttling answers only (see S3ClientFactory#createForWrites)
-        this.root = new S3Root(uri, client, S3ClientFactory.createForWrites(settings, true), S3ClientFactory.createForWrites(settings, false));
+        this.root = S3Root.open(uri, settings);
+        this.client = root.reads();
         this.uploads = new S3Uploads(root, new S3UnknownOutcome(this), singlePutMax);
         this.copies = new S3ServerCopy(root, uploads);
         this.listings = new S3Listings(root);

@@ -10,8 +10,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param reads  the client for reads and listings (retries transport failures)
  * @param writes the client for writes that must not be re-sent blindly ({@link S3ClientFactory#createForWrites})
  * @param whole  the write client for bodies sent in one piece (buffered ones): no aws-chunked framing
+ * @param direct small conditional PUTs without the SDK's pipeline (plain http endpoints), or null
  */
-record S3Root(StoreUri.S3 uri, S3Client reads, S3Client writes, S3Client whole) {
+record S3Root(StoreUri.S3 uri, S3Client reads, S3Client writes, S3Client whole, S3DirectPut direct) {
+
+    /** The clients for {@code uri}: reads, writes, whole bodies, and the direct PUT where the endpoint allows it. */
+    static S3Root open(StoreUri.S3 uri, S3Settings settings) {
+        return new S3Root(uri, S3ClientFactory.create(settings), S3ClientFactory.createForWrites(settings, true),
+                S3ClientFactory.createForWrites(settings, false), S3DirectPut.forSettings(settings, S3ClientFactory.credentials(settings),
+                S3ClientFactory.region(settings)).orElse(null));
+    }
 
     String bucket() {
         return uri.bucket();
@@ -48,5 +56,8 @@ record S3Root(StoreUri.S3 uri, S3Client reads, S3Client writes, S3Client whole) 
         reads.close();
         writes.close();
         whole.close();
+        if (direct != null) {
+            direct.close();
+        }
     }
 }

@@ -47,6 +47,10 @@ final class S3ServerCopy {
         String srcFull = source.root().objectKey(sourceInfo.key());
         String dstFull = root.objectKey(key);
         try {
+            if (root.direct() != null) {
+                return Optional.of(new PutResult.Written(S3Root.unquote(root.direct().copy(source.root().bucket(), srcFull,
+                        sourceInfo.etag(), root.bucket(), dstFull, condition))));
+            }
             var r = root.writes().copyObject(b -> {
                 b.sourceBucket(source.root().bucket()).sourceKey(srcFull).destinationBucket(root.bucket()).destinationKey(dstFull)
                         .copySourceIfMatch(S3Root.quote(sourceInfo.etag()));

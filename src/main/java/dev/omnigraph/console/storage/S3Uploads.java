@@ -48,17 +48,18 @@ final class S3Uploads {
      * precondition only when it persists.
      */
     PutResult put(String key, byte[] content, WriteCondition condition) throws StorageException {
+        return put(key, content, null, condition);
+    }
+
+    /** As {@link #put(String, byte[], WriteCondition)}; {@code sha256Hex}: the body's SHA-256 when the caller has it (else null). */
+    PutResult put(String key, byte[] content, String sha256Hex, WriteCondition condition) throws StorageException {
         String full = root.objectKey(key);
         String md5 = Base64.getEncoder().encodeToString(Hashing.md5().digest(content));
         boolean unknownBefore = false;
         for (int attempt = 0; ; attempt++) {
             StorageException unknown;
             try {
-                var response = root.whole().putObject(b -> {
-                    b.bucket(root.bucket()).key(full).contentMD5(md5).contentLength((long) content.length);
-                    applyCondition(condition, b::ifNoneMatch, b::ifMatch);
-                }, body(content));
-                return new PutResult.Written(S3Root.unquote(response.eTag()));
+                return new PutResult.Written(S3Root.unquote(send(full, content, md5, sha256Hex, condition)));
             } catch (S3Exception e) {
                 if (conditionalConflict(e) && attempt < UNKNOWN_OUTCOME_RETRIES) {
                     pause(key, attempt);
@@ -91,6 +92,17 @@ final class S3Uploads {
         }
     }
 
+    /** One PUT of a body in memory: the direct path for small bodies where the endpoint allows it, else the SDK; the ETag as sent. */
+    private String send(String full, byte[] content, String md5, String sha256Hex, WriteCondition condition) {
+        if (root.direct() != null && S3DirectPut.carries(content.length)) {
+            return root.direct().put(root.bucket(), full, content, md5, sha256Hex != null ? sha256Hex : Hashing.sha256Hex(content), condition);
+        }
+        return root.whole().putObject(b -> {
+            b.bucket(root.bucket()).key(full).contentMD5(md5).contentLength((long) content.length);
+            applyCondition(condition, b::ifNoneMatch, b::ifMatch);
+        }, body(content)).eTag();
+    }
+
     PutResult putStream(String key, InputStream content, long size, WriteCondition condition, LongConsumer progress)
             throws StorageException {
         try {
@@ -100,7 +112,7 @@ final class S3Uploads {
                     throw new StorageException(StorageException.Kind.IO, root.display(key),
                             "The source of " + root.display(key) + " did not have the expected " + size + " bytes");
                 }
-                PutResult r = put(key, bytes, condition);
+                PutResult r = put(key, bytes, content instanceof Sha256InputStream hashed ? hashed.sha256Hex() : null, condition);
                 if (progress != null) {
                     progress.accept(size);
                 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 public class Sha256InputStream extends FilterInputStream {
     private final MessageDigest sha = Hashing.sha256();
     private long count;
+    private String hex;
 
     public Sha256InputStream(InputStream in) {
         super(in);
@@ -28,6 +29,9 @@ public class Sha256InputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
+        if (n > 0 && hex != null) {
+            throw new IllegalStateException("bytes read after the SHA-256 was taken");
+        }
         if (n > 0) {
             sha.update(b, off, n);
             count += n;
@@ -50,8 +54,11 @@ public class Sha256InputStream extends FilterInputStream {
         return count;
     }
 
-    /** Lower-case hex SHA-256 of the bytes read; call once, at the end. */
+    /** Lower-case hex SHA-256 of the bytes read, taken at the first call (at the end); later calls return the same. */
     public String sha256Hex() {
-        return Hashing.hex(sha.digest());
+        if (hex == null) {
+            hex = Hashing.hex(sha.digest());
+        }
+        return hex;
     }
 }
