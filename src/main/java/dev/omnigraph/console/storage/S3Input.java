@@ -17,9 +17,10 @@ import java.util.function.Function;
  * them); a named profile replaces inherited keys (otherwise the environment's keys would
  * silently win over the profile the admin chose); typed keys win over both.
  *
- * <p>Secrets: every key and token that enters the console through here is registered with the
- * redactor ({@link AppRuntime#secrets}) before it is used, so it never reaches a log, a crash
- * report or a dialog. {@link #toString()} leaves them out.
+ * <p>Secrets: keys and tokens given here become {@link S3Settings.StaticKeys}, which registers
+ * them with the redactor ({@link AppRuntime#secrets}) as it is made, so they never reach a log, a
+ * crash report or a dialog; keys written into the endpoint URL ({@code http://id:secret@host}) are
+ * registered here and refused. {@link #toString()} leaves the keys out.
  */
 public record S3Input(String endpoint, String region, String profile, PathStyle pathStyle,
                       String accessKeyId, String secretAccessKey, String sessionToken) {
@@ -60,6 +61,7 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
         accessKeyId = clean(accessKeyId);
         secretAccessKey = clean(secretAccessKey);
         sessionToken = clean(sessionToken);
+        registerUserInfo(endpoint);
     }
 
     /**
@@ -101,6 +103,10 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
 
     /** What is wrong with the input, as one sentence for the admin, or empty when it can be used. */
     public Optional<String> problem() {
+        if (endpoint != null && userInfo(endpoint) != null) {
+            return Optional.of("Remove the keys from the endpoint URL and enter them in the access key fields "
+                    + "(or use a profile): an endpoint is shown and remembered, keys are not.");
+        }
         if (endpoint != null) {
             try {
                 S3Settings.fromEnvironment(Map.of()).withEndpoint(endpoint);
@@ -121,7 +127,8 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
     }
 
     /**
-     * These fields over {@code base}: validated, secrets registered, then every given field set.
+     * These fields over {@code base}: validated, then every given field set (typed keys become
+     * {@link S3Settings.StaticKeys}, which registers them).
      *
      * @throws IllegalArgumentException with {@link #problem()} when the input cannot be used
      */
@@ -131,9 +138,6 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
             throw new IllegalArgumentException(problem.get());
         }
         S3Settings s = base;
-        if (hasKeys()) {
-            AppRuntime.secrets(accessKeyId, secretAccessKey, sessionToken);
-        }
         if (endpoint != null) {
             s = s.withEndpoint(endpoint);
         }
@@ -152,7 +156,10 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
         return s;
     }
 
-    /** Registers keys that reach the console some other way (a generated local endpoint's, a saved session's). */
+    /**
+     * Registers keys again (they were registered when made: kept for callers that hold keys from
+     * before a runtime was installed).
+     */
     public static void registerSecrets(S3Settings.StaticKeys keys) {
         if (keys != null) {
             AppRuntime.secrets(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
@@ -163,6 +170,33 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
     public String toString() {
         return "S3Input[endpoint=" + endpoint + ", region=" + region + ", profile=" + profile + ", pathStyle=" + pathStyle
                 + (hasKeys() ? ", keys=***" : "") + "]";
+    }
+
+    /**
+     * The {@code user:password} of an endpoint URL as typed (up to the last {@code @}: a secret key
+     * may contain {@code /}), or {@code null} when it has none.
+     */
+    private static String userInfo(String endpoint) {
+        int scheme = endpoint.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < endpoint.length() && "?#".indexOf(endpoint.charAt(end)) < 0) {
+            end++;
+        }
+        int at = endpoint.lastIndexOf('@', end - 1);
+        return at < start ? null : endpoint.substring(start, at);
+    }
+
+    /** Keys typed into the endpoint URL ({@code http://id:secret@host}) are secrets too, whole and in parts. */
+    private static void registerUserInfo(String endpoint) {
+        String info = endpoint == null ? null : userInfo(endpoint);
+        if (info != null) {
+            int colon = info.indexOf(':');
+            AppRuntime.secrets(info, colon < 0 ? null : info.substring(0, colon), colon < 0 ? null : info.substring(colon + 1));
+        }
     }
 
     private static String clean(String value) {
