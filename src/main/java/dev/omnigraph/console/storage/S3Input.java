@@ -86,14 +86,11 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
     }
 
     /**
-     * The environment's settings (the engine's contract, {@link S3Settings#fromEnvironment(Map)}),
-     * with the keys it carries registered as secrets: the one way into the console for keys from
-     * an environment (the process's or a caller's).
+     * The environment's settings (the engine's contract, {@link S3Settings#fromEnvironment(Map)});
+     * the keys it carries become {@link S3Settings.StaticKeys} and so are registered as secrets.
      */
     public static S3Settings environment(Map<String, String> env) {
-        S3Settings settings = S3Settings.fromEnvironment(env);
-        registerSecrets(settings.keys());
-        return settings;
+        return S3Settings.fromEnvironment(env);
     }
 
     /** Whether session keys were given. */
@@ -154,16 +151,6 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
             s = s.withKeys(new S3Settings.StaticKeys(accessKeyId, secretAccessKey, sessionToken));
         }
         return s;
-    }
-
-    /**
-     * Registers keys again (they were registered when made: kept for callers that hold keys from
-     * before a runtime was installed).
-     */
-    public static void registerSecrets(S3Settings.StaticKeys keys) {
-        if (keys != null) {
-            AppRuntime.secrets(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
-        }
     }
 
     @Override
