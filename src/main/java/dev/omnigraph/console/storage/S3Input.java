@@ -100,9 +100,9 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
 
     /** What is wrong with the input, as one sentence for the admin, or empty when it can be used. */
     public Optional<String> problem() {
-        if (endpoint != null && userInfo(endpoint) != null) {
-            return Optional.of("Remove the keys from the endpoint URL and enter them in the access key fields "
-                    + "(or use a profile): an endpoint is shown and remembered, keys are not.");
+        Optional<String> keysInEndpoint = keysInUrl(endpoint, "endpoint URL");
+        if (keysInEndpoint.isPresent()) {
+            return keysInEndpoint;
         }
         if (endpoint != null) {
             try {
@@ -177,7 +177,24 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
         return at < start ? null : endpoint.substring(start, at);
     }
 
-    /** Keys typed into the endpoint URL ({@code http://id:secret@host}) are secrets too, whole and in parts. */
+    /**
+     * Keys written into a URL ({@code http://id:secret@host}, {@code s3://id:secret@bucket/prefix}):
+     * registered as secrets, whole and in parts, and refused with a sentence that does not repeat
+     * them; empty when the URL has none. For every field that takes an endpoint or a storage root:
+     * call it before a message can echo what was typed.
+     *
+     * @param what the field, as the sentence names it ("endpoint URL", "storage root")
+     */
+    public static Optional<String> keysInUrl(String url, String what) {
+        if (url == null || userInfo(url) == null) {
+            return Optional.empty();
+        }
+        registerUserInfo(url);
+        return Optional.of("Remove the keys from the " + what + " and enter them in the access key fields (or use a profile): "
+                + "the " + what + " is shown and remembered, keys are not.");
+    }
+
+    /** Keys typed into a URL ({@code http://id:secret@host}) are secrets too, whole and in parts. */
     private static void registerUserInfo(String endpoint) {
         String info = endpoint == null ? null : userInfo(endpoint);
         if (info != null) {

@@ -50,6 +50,16 @@ class S3InputSecretsTest {
     }
 
     @Test
+    void keysInAStorageRootAreRegisteredAndRefusedForTheFieldThatTookThem() {
+        String root = "s3://" + ID + ":" + SECRET + "@bucket/prefix";
+        assertThat(S3Input.keysInUrl(root, "storage root")).get().asString()
+                .startsWith("Remove the keys from the storage root").doesNotContain(ID, SECRET);
+        assertThat(AppRuntime.redact("'" + root + "' is not a valid bucket")).doesNotContain(ID, SECRET).contains("@bucket/prefix");
+        assertThat(S3Input.keysInUrl("s3://bucket/prefix", "storage root")).isEmpty();
+        assertThat(S3Input.keysInUrl(null, "storage root")).isEmpty();
+    }
+
+    @Test
     void typedAndEnvironmentKeysAreRegisteredWhenTheyBecomeStaticKeys() {
         String envSecret = "a1b2c3d4e5f6/a7b8c9d0e1f2";
         String text = "typed " + SECRET + " env " + envSecret + " id " + ID;
