@@ -100,7 +100,7 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
 
     /** What is wrong with the input, as one sentence for the admin, or empty when it can be used. */
     public Optional<String> problem() {
-        Optional<String> keysInEndpoint = keysInUrl(endpoint, "endpoint URL");
+        Optional<String> keysInEndpoint = refusalOfKeysIn(endpoint, "endpoint URL"); // registered when this input was made
         if (keysInEndpoint.isPresent()) {
             return keysInEndpoint;
         }
@@ -186,10 +186,14 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
      * @param what the field, as the sentence names it ("endpoint URL", "storage root")
      */
     public static Optional<String> keysInUrl(String url, String what) {
+        registerUserInfo(url);
+        return refusalOfKeysIn(url, what);
+    }
+
+    private static Optional<String> refusalOfKeysIn(String url, String what) {
         if (url == null || userInfo(url) == null) {
             return Optional.empty();
         }
-        registerUserInfo(url);
         return Optional.of("Remove the keys from the " + what + " and enter them in the access key fields (or use a profile): "
                 + "the " + what + " is shown and remembered, keys are not.");
     }
