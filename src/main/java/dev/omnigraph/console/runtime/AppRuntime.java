@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  *   <li>{@link #clusterOpened(String)} — the window opened a cluster (logged; the smoke test waits for it);</li>
  *   <li>{@link #doing(String)} — what the console is doing now, for crash reports;</li>
  *   <li>{@link #secret(String)} / {@link #secrets(String...)} — register a secret so it is
- *       redacted everywhere (the storage layer's {@code S3Input} calls it for every key it is given);</li>
+ *       redacted everywhere (the storage layer's {@code S3Settings.StaticKeys} calls it for every key the console uses, {@code LocalS3Server} for the keys it generates);</li>
  *   <li>{@code WindowSupport.windowUp(stage)} — the main window is up (crash dialogs get it as owner).</li>
  * </ul>
  */

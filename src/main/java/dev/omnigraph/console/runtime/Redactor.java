@@ -1,16 +1,9 @@
 package dev.omnigraph.console.runtime;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,18 +22,28 @@ import java.util.regex.Pattern;
  * </ul>
  * Digests (lowercase hex), ULIDs, ETags and object keys are left readable. Thread-safe; the known
  * secrets live in memory only.
+ *
+ * <p>Known secrets are masked even when a line break splits them, and the pieces of one written
+ * over two records are masked too ({@code KnownSecrets}, {@code SecretFragments}); a value shorter
+ * than {@value #MIN_SECRET_LENGTH} characters is masked where it stands as a word of its own.
  */
 public final class Redactor {
     /** What a removed secret is replaced with. */
     public static final String MASK = "[redacted]";
-    /** Shorter values are not registered as known secrets (they would mask ordinary words). */
+    /**
+     * Registered values this long are masked anywhere, also inside longer words and across line
+     * breaks; values guessed from a variable's name ({@link #addFromEnvironment}) must be this long.
+     */
     public static final int MIN_SECRET_LENGTH = 6;
+    /** Shorter values given as secrets are ignored; values down to this length are masked as whole words. */
+    public static final int MIN_SHORT_SECRET_LENGTH = 3;
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|CREDENTIAL|PRIVATE_?KEY|AUTHORIZATION).*");
     private static final Pattern NOT_A_VALUE_NAME = Pattern.compile("(?i).*(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT|_REGION)$");
     private static final Set<String> SDK_PROPERTIES = Set.of("aws.accessKeyId", "aws.secretAccessKey", "aws.secretKey",
             "aws.sessionToken");
+    private static final Set<String> SDK_VARIABLES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     private static final Pattern ACCESS_KEY_ID = Pattern.compile(
             "\\b(AKIA|ASIA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA|ABIA|ACCA|APKA)[A-Z0-9]{16}\\b");
@@ -50,35 +53,22 @@ public final class Redactor {
                     + "(\\\\?[\"']?\\s*[:=]\\s*\\\\?[\"']?)([^\\s\"'&,;}\\]\\\\]+)");
     private static final Pattern SIGV4_PARAMETER = Pattern.compile(
             "(?i)(x-amz-(?:credential|signature|security-token)=|signature=|credential=)([^&\\s\"',]+)");
+    /** A secret-named command-line option's value, as typed or as a parser echoes it ({@code 'option', 'value'}). */
+    private static final Pattern OPTION_VALUE = Pattern.compile(
+            "(?i)(--[a-z0-9-]*(?:secret|token|password|passwd|api-key|access-key)[a-z0-9-]*(?:=|\\s+|'?,\\s*'))([^\\s'\",]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/=-]{8,})");
+    private static final Pattern BASIC = Pattern.compile("(?i)(\\bbasic\\s+)([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])");
     private static final Pattern BASE64_RUN = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])");
 
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
-    private volatile List<String> knownLongestFirst = List.of();
+    private final KnownSecrets known = new KnownSecrets();
 
-    /** Registers one secret value (ignored when shorter than {@value #MIN_SECRET_LENGTH}). */
+    /**
+     * Registers one secret the console was given (a key, a token): masked wherever it occurs when
+     * it has {@value #MIN_SECRET_LENGTH} characters or more, where it stands as a word of its own
+     * when shorter (down to {@value #MIN_SHORT_SECRET_LENGTH}; shorter values are ignored).
+     */
     public void addSecret(String secret) {
-        if (secret == null) {
-            return;
-        }
-        String value = secret.strip();
-        if (value.length() < MIN_SECRET_LENGTH) {
-            return;
-        }
-        boolean changed = known.add(value);
-        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
-        if (!encoded.equals(value)) {
-            changed |= known.add(encoded);
-        }
-        // the base64 form too (HTTP basic credentials, encoded configuration), with and without padding
-        String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-        changed |= known.add(base64);
-        changed |= known.add(base64.replace("=", ""));
-        if (changed) {
-            List<String> sorted = new ArrayList<>(known);
-            sorted.sort(Comparator.comparingInt(String::length).reversed());
-            knownLongestFirst = List.copyOf(sorted);
-        }
+        register(secret, MIN_SHORT_SECRET_LENGTH);
     }
 
     /** Registers several secrets (e.g. the parts of S3 keys; nulls ignored). */
@@ -88,11 +78,17 @@ public final class Redactor {
         }
     }
 
-    /** Registers the values of secret-named variables ({@code *SECRET*}, {@code *TOKEN*}, {@code *API_KEY*} …). */
+    /**
+     * Registers the AWS keys of an environment and the values of secret-named variables
+     * ({@code *SECRET*}, {@code *TOKEN*}, {@code *API_KEY*} …; those only from
+     * {@value #MIN_SECRET_LENGTH} characters, since the name is only a guess).
+     */
     public void addFromEnvironment(Map<String, String> env) {
         env.forEach((name, value) -> {
-            if (SECRET_NAME.matcher(name).matches() && !NOT_A_VALUE_NAME.matcher(name).matches()) {
-                addSecret(value);
+            if (SDK_VARIABLES.contains(name)) {
+                register(value, MIN_SHORT_SECRET_LENGTH);
+            } else if (SECRET_NAME.matcher(name).matches() && !NOT_A_VALUE_NAME.matcher(name).matches()) {
+                register(value, MIN_SECRET_LENGTH); // a guess from the name: short values ("true", "off") stay words
             }
         });
     }
@@ -103,14 +99,24 @@ public final class Redactor {
             if (SDK_PROPERTIES.contains(name)
                     || (SECRET_NAME.matcher(name).matches() && !NOT_A_VALUE_NAME.matcher(name.replace('.', '_')).matches()
                     && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun."))) {
-                addSecret(properties.getProperty(name));
+                register(properties.getProperty(name), SDK_PROPERTIES.contains(name) ? MIN_SHORT_SECRET_LENGTH : MIN_SECRET_LENGTH);
             }
         }
     }
 
-    /** How many known secrets are registered (for tests and diagnostics; never the values). */
+    /** How many known secrets are registered, encoded forms included (for tests and diagnostics; never the values). */
     public int knownSecretCount() {
         return known.size();
+    }
+
+    private void register(String secret, int minLength) {
+        if (secret == null) {
+            return;
+        }
+        String value = secret.strip();
+        if (value.length() >= minLength) {
+            known.add(value);
+        }
     }
 
     /** The text with every known secret and every secret-shaped value replaced by {@value #MASK}. */
@@ -118,21 +124,28 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
-        for (String secret : knownLongestFirst) {
-            if (out.contains(secret)) {
-                out = out.replace(secret, MASK);
-            }
-        }
+        String out = known.mask(text);
+        out = SecretFragments.mask(out, known.longestFirst());
         out = ACCESS_KEY_ID.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         out = NAMED_VALUE.matcher(out).replaceAll(m -> m.group(3).startsWith("[redacted") || m.group(3).startsWith("***")
                 ? Matcher.quoteReplacement(m.group())
                 : Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        out = OPTION_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         out = SIGV4_PARAMETER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         out = BEARER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        out = BASIC.matcher(out).replaceAll(m -> Matcher.quoteReplacement(isUserAndPassword(m.group(2)) ? m.group(1) + MASK : m.group()));
         out = BASE64_RUN.matcher(out).replaceAll(m -> looksLikeSecret(m.group())
                 ? Matcher.quoteReplacement(MASK) : Matcher.quoteReplacement(m.group()));
         return out;
+    }
+
+    /** Whether {@code base64} is HTTP basic credentials ({@code user:password}): "basic" before an ordinary word stays. */
+    private static boolean isUserAndPassword(String base64) {
+        try {
+            return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8).indexOf(':') > 0;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     /**

@@ -12,7 +12,7 @@
  * WindowSupport.windowUp(stage);        // ConsoleApp.start, after stage.show(): crash dialogs get the main window as owner
  * AppRuntime.clusterOpened(root);       // a cluster tab finished its first load (the packaging smoke test waits for it)
  * AppRuntime.doing("Verifying the catalog of s3://…");  // shown under "what the console was doing" in crash reports
- * AppRuntime.secrets(id, secret, token); // S3Input: keys the console is given, redacted everywhere from now on
+ * AppRuntime.secrets(id, secret, token); // S3Settings.StaticKeys, LocalS3Server: keys the console is given, redacted everywhere from now on
  * AppRuntime.secret(value);             // any other secret the console learns (api_key values …)
  * }</pre>
  * The first window is noticed without a hook (its first rendered frame is logged as

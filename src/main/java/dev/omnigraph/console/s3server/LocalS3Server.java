@@ -51,7 +51,6 @@ public final class LocalS3Server implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         String accessKey = "OGC" + HexFormat.of().withUpperCase().formatHex(random.generateSeed(8));
         String secretKey = HexFormat.of().formatHex(random.generateSeed(20));
-        AppRuntime.secrets(accessKey, secretKey); // generated here: never in a log, report or dialog from now on
         return start(backing, port, accessKey, secretKey);
     }
 
@@ -60,6 +59,8 @@ public final class LocalS3Server implements AutoCloseable {
      * in-memory data) is reachable by clients that were talking to the one it replaces.
      */
     public static LocalS3Server start(BlobStore backing, int port, String accessKey, String secretKey) throws Exception {
+        // the server's keys (generated, or a restarted server's): never in a log, report or dialog from now on
+        AppRuntime.secrets(accessKey, secretKey);
         BlobStore guarded = new KeyGuardedBlobStore(backing);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(guarded)

@@ -17,9 +17,10 @@ import java.util.function.Function;
  * them); a named profile replaces inherited keys (otherwise the environment's keys would
  * silently win over the profile the admin chose); typed keys win over both.
  *
- * <p>Secrets: every key and token that enters the console through here is registered with the
- * redactor ({@link AppRuntime#secrets}) before it is used, so it never reaches a log, a crash
- * report or a dialog. {@link #toString()} leaves them out.
+ * <p>Secrets: keys and tokens given here become {@link S3Settings.StaticKeys}, which registers
+ * them with the redactor ({@link AppRuntime#secrets}) as it is made, so they never reach a log, a
+ * crash report or a dialog; keys written into the endpoint URL ({@code http://id:secret@host}) are
+ * registered here and refused. {@link #toString()} leaves the keys out.
  */
 public record S3Input(String endpoint, String region, String profile, PathStyle pathStyle,
                       String accessKeyId, String secretAccessKey, String sessionToken) {
@@ -60,6 +61,7 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
         accessKeyId = clean(accessKeyId);
         secretAccessKey = clean(secretAccessKey);
         sessionToken = clean(sessionToken);
+        registerUserInfo(endpoint);
     }
 
     /**
@@ -84,14 +86,11 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
     }
 
     /**
-     * The environment's settings (the engine's contract, {@link S3Settings#fromEnvironment(Map)}),
-     * with the keys it carries registered as secrets: the one way into the console for keys from
-     * an environment (the process's or a caller's).
+     * The environment's settings (the engine's contract, {@link S3Settings#fromEnvironment(Map)});
+     * the keys it carries become {@link S3Settings.StaticKeys} and so are registered as secrets.
      */
     public static S3Settings environment(Map<String, String> env) {
-        S3Settings settings = S3Settings.fromEnvironment(env);
-        registerSecrets(settings.keys());
-        return settings;
+        return S3Settings.fromEnvironment(env);
     }
 
     /** Whether session keys were given. */
@@ -101,6 +100,10 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
 
     /** What is wrong with the input, as one sentence for the admin, or empty when it can be used. */
     public Optional<String> problem() {
+        Optional<String> keysInEndpoint = refusalOfKeysIn(endpoint, "endpoint URL"); // registered when this input was made
+        if (keysInEndpoint.isPresent()) {
+            return keysInEndpoint;
+        }
         if (endpoint != null) {
             try {
                 S3Settings.fromEnvironment(Map.of()).withEndpoint(endpoint);
@@ -121,7 +124,8 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
     }
 
     /**
-     * These fields over {@code base}: validated, secrets registered, then every given field set.
+     * These fields over {@code base}: validated, then every given field set (typed keys become
+     * {@link S3Settings.StaticKeys}, which registers them).
      *
      * @throws IllegalArgumentException with {@link #problem()} when the input cannot be used
      */
@@ -131,9 +135,6 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
             throw new IllegalArgumentException(problem.get());
         }
         S3Settings s = base;
-        if (hasKeys()) {
-            AppRuntime.secrets(accessKeyId, secretAccessKey, sessionToken);
-        }
         if (endpoint != null) {
             s = s.withEndpoint(endpoint);
         }
@@ -152,17 +153,58 @@ public record S3Input(String endpoint, String region, String profile, PathStyle 
         return s;
     }
 
-    /** Registers keys that reach the console some other way (a generated local endpoint's, a saved session's). */
-    public static void registerSecrets(S3Settings.StaticKeys keys) {
-        if (keys != null) {
-            AppRuntime.secrets(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
-        }
-    }
-
     @Override
     public String toString() {
         return "S3Input[endpoint=" + endpoint + ", region=" + region + ", profile=" + profile + ", pathStyle=" + pathStyle
                 + (hasKeys() ? ", keys=***" : "") + "]";
+    }
+
+    /**
+     * The {@code user:password} of an endpoint URL as typed (up to the last {@code @}: a secret key
+     * may contain {@code /}), or {@code null} when it has none.
+     */
+    private static String userInfo(String endpoint) {
+        int scheme = endpoint.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < endpoint.length() && "?#".indexOf(endpoint.charAt(end)) < 0) {
+            end++;
+        }
+        int at = endpoint.lastIndexOf('@', end - 1);
+        return at < start ? null : endpoint.substring(start, at);
+    }
+
+    /**
+     * Keys written into a URL ({@code http://id:secret@host}, {@code s3://id:secret@bucket/prefix}):
+     * registered as secrets, whole and in parts, and refused with a sentence that does not repeat
+     * them; empty when the URL has none. For every field that takes an endpoint or a storage root:
+     * call it before a message can echo what was typed.
+     *
+     * @param what the field, as the sentence names it ("endpoint URL", "storage root")
+     */
+    public static Optional<String> keysInUrl(String url, String what) {
+        registerUserInfo(url);
+        return refusalOfKeysIn(url, what);
+    }
+
+    private static Optional<String> refusalOfKeysIn(String url, String what) {
+        if (url == null || userInfo(url) == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Remove the keys from the " + what + " and enter them in the access key fields (or use a profile): "
+                + "the " + what + " is shown and remembered, keys are not.");
+    }
+
+    /** Keys typed into a URL ({@code http://id:secret@host}) are secrets too, whole and in parts. */
+    private static void registerUserInfo(String endpoint) {
+        String info = endpoint == null ? null : userInfo(endpoint);
+        if (info != null) {
+            int colon = info.indexOf(':');
+            AppRuntime.secrets(info, colon < 0 ? null : info.substring(0, colon), colon < 0 ? null : info.substring(colon + 1));
+        }
     }
 
     private static String clean(String value) {

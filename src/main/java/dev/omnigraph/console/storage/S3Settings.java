@@ -1,5 +1,6 @@
 package dev.omnigraph.console.storage;
 
+import dev.omnigraph.console.runtime.AppRuntime;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -39,8 +40,18 @@ public record S3Settings(String endpoint, String region, Boolean pathStyle, Stri
 
     private static final Set<String> TRUTHY = Set.of("1", "true", "TRUE", "True", "yes", "YES", "on", "ON");
 
-    /** Session-only credentials; never written anywhere. */
+    /**
+     * Session-only credentials; never written anywhere. Every key the console uses goes through
+     * here (typed in a form via {@link S3Input}, from an environment via {@link #fromEnvironment},
+     * from any other code), so this is where they are registered with the redactor
+     * ({@link AppRuntime#secrets}): from the moment they exist they never reach a log, a crash
+     * report or a dialog.
+     */
     public record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
+        public StaticKeys {
+            AppRuntime.secrets(accessKeyId, secretAccessKey, sessionToken);
+        }
+
         @Override
         public String toString() {
             return "StaticKeys[accessKeyId=" + redact(accessKeyId) + ", secret=***]";

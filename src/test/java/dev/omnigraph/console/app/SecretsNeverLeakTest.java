@@ -10,28 +10,19 @@ import dev.omnigraph.console.demo.DemoOptions;
 import dev.omnigraph.console.migrate.MigrationHome;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.PreferencesStore;
-import dev.omnigraph.console.runtime.AppHome;
-import dev.omnigraph.console.runtime.AppRuntime;
-import dev.omnigraph.console.runtime.Redactor;
-import dev.omnigraph.console.runtime.StartupTimeline;
+import dev.omnigraph.console.secrets.LeakTrap;
 import dev.omnigraph.console.storage.FileObjectStore;
 import dev.omnigraph.console.storage.ObjectStore;
 import dev.omnigraph.console.storage.S3Settings;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.StoreUri;
 import dev.omnigraph.console.testing.S3TestServer;
-import dev.omnigraph.console.ui.common.Failures;
-import dev.omnigraph.console.ui.common.UserMessage;
-import dev.omnigraph.console.ui.connect.CheckRow;
 import dev.omnigraph.console.ui.connect.ConnectViewModel;
 import dev.omnigraph.console.ui.migrate.LocalS3Endpoint;
 import dev.omnigraph.console.ui.migrate.WizardViewModel;
 import dev.omnigraph.console.ui.task.ImmediateTaskRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -42,9 +33,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,108 +42,110 @@ import org.junit.jupiter.api.io.TempDir;
  * Every way a key enters the console registers it with the redactor, and then it reaches no log,
  * crash report, preferences file, window text or standard stream. Each test gives secrets to the
  * console through the product's own path only (the Connect form, the migration wizard's
- * Destination page, the CLI's environment, the local S3 endpoint), provokes failures that log
- * request details and a crash whose report carries them, and greps everything written for each
- * secret in its plain, URL-encoded and base64 forms.
+ * Destination page, the CLI's environment and key options, the local S3 endpoint, the process
+ * environment), provokes the failures that path reports (keys refused by the server, an
+ * unreachable endpoint, keys typed into an endpoint URL), and {@link LeakTrap} then makes the
+ * console write the secrets everywhere (log records with causes, wrapped and split lines, a crash
+ * whose report carries request details) and greps all of it for each secret, plain, URL-encoded
+ * and base64.
  *
  * <p>The runtime starts with an empty environment and no system properties, and the secrets are
- * shaped like real MinIO/local keys that no redaction pattern recognises (lower-case hex,
- * {@code OGC…} ids): only the registration where they enter can mask them, so each test fails
- * when that one registration is removed ({@code S3Input.over}, {@code S3Input.environment},
- * {@code LocalS3Server.start}).
+ * shaped like real MinIO/local keys that no redaction pattern recognises (lower-case hex with
+ * {@code /} and {@code +}, {@code OGC…} ids): only the registration where they enter can mask them,
+ * so a test fails when that registration is removed ({@code S3Settings.StaticKeys},
+ * {@code S3Input}'s endpoint user-info, {@code LocalS3Server.start}, {@code AppRuntime.start}'s
+ * environment and system properties). The test registers nothing itself.
  */
 class SecretsNeverLeakTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Logger REQUESTS = Logger.getLogger("software.amazon.awssdk.request");
 
     @TempDir
     Path home;
 
-    private AppRuntime runtime;
-    private Thread.UncaughtExceptionHandler previousHandler;
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final List<String> windowText = new ArrayList<>();
-    private final StringBuilder streams = new StringBuilder();
+    private LeakTrap trap;
 
     @BeforeEach
     void startRuntimeWithNothingRegistered() {
-        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
-        runtime = AppRuntime.start(AppRuntime.Mode.WINDOW, new AppHome(home), Map.of(), new Properties(),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), StartupTimeline.startingNow());
-        assertThat(runtime.redactor().knownSecretCount()).isZero();
+        trap = new LeakTrap(home, Map.of(), new Properties());
+        assertThat(trap.runtime().redactor().knownSecretCount()).isZero();
     }
 
     @AfterEach
     void restore() {
-        if (runtime != null) {
-            runtime.uninstall();
-        }
-        Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        trap.close();
     }
 
     @Test
     void keysTypedInTheConnectFormNeverLeak() throws Exception {
         String id = accessKeyId();
-        String secret = hex(20);
-        S3Settings server = S3TestServer.settings();
+        String secret = secretKey();
         PreferencesModel prefs = new PreferencesModel(new PreferencesStore(home.resolve("prefs")));
-        ConnectViewModel vm = new ConnectViewModel(new ImmediateTaskRunner(), prefs, S3Settings.fromEnvironment(Map.of()), home, s -> { });
-        vm.rootProperty().set(S3TestServer.newRoot("secrets-connect", "prod").display());
-        vm.s3().endpointProperty().set(server.endpoint());
-        vm.s3().regionProperty().set("us-east-1");
-        vm.s3().accessKeyProperty().set(id);
-        vm.s3().secretKeyProperty().set(secret + "\n"); // pasted with its line end: the same secret
-        vm.testConnection();
-        vm.save();
-        vm.open();
+        ConnectViewModel refused = connectForm(prefs, S3TestServer.settings().endpoint(), id, secret + "\n"); // pasted with its line end
+        assertThat(refused.verdictProperty().get().text()).as("the server refused the typed keys").startsWith("Cannot browse");
+        ConnectViewModel unreachable = connectForm(prefs, "http://127.0.0.1:" + closedPort(), id, secret);
+        assertThat(unreachable.verdictProperty().get().text()).as("the endpoint cannot be reached").startsWith("Cannot browse");
+        trap.assertNothingLeaks(List.of(id, secret));
+    }
 
-        assertThat(vm.verdictProperty().get().text()).as("the server refused the typed keys").startsWith("Cannot browse");
-        windowText.add(vm.verdictProperty().get().text());
-        vm.checks().stream().map(CheckRow::toString).forEach(windowText::add);
-        assertNothingLeaks(List.of(id, secret));
+    @Test
+    void keysTypedIntoTheConnectFormsEndpointUrlNeverLeak() throws Exception {
+        String id = accessKeyId();
+        String secret = secretKey();
+        PreferencesModel prefs = new PreferencesModel(new PreferencesStore(home.resolve("prefs")));
+        ConnectViewModel vm = connectForm(prefs, "http://" + id + ":" + secret + "@127.0.0.1:" + closedPort(), "", "");
+        assertThat(vm.errorProperty().get().detail()).contains("Remove the keys from the endpoint URL");
+        trap.assertNothingLeaks(List.of(id, secret, id + ":" + secret));
     }
 
     @Test
     void keysTypedOnTheDestinationPageNeverLeak() throws Exception {
         String id = accessKeyId();
-        String secret = hex(20);
+        String secret = secretKey();
         Path source = Files.createDirectories(home.resolve("source"));
         try (ObjectStore store = new FileObjectStore(new StoreUri.Local(source))) {
             DemoClusterGenerator.write(store, new DemoOptions("leak", false, false, Duration.ZERO, 0, 2, 1024, 0, 0, 2), Progress.NONE);
         }
-        WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(source)), null, new ImmediateTaskRunner(),
-                new MigrationHome(home.resolve("migrations")), home, Runnable::run);
-        vm.next();
-        vm.form().uriProperty().set(S3TestServer.newRoot("secrets-wizard", "copy").toString());
-        vm.form().s3().endpointProperty().set(S3TestServer.settings().endpoint());
-        vm.form().s3().accessKeyProperty().set(id);
-        vm.form().s3().secretKeyProperty().set(secret);
-        vm.checkDestination();
-
-        assertThat(vm.canNextProperty().get()).as("the server refused the typed keys").isFalse();
-        windowText.add(vm.problemProperty().get());
-        windowText.add(vm.blockedReasonProperty().get());
-        windowText.add(String.valueOf(vm.destinationProperty().get()));
-        vm.close();
-        assertNothingLeaks(List.of(id, secret));
+        for (String endpoint : List.of(S3TestServer.settings().endpoint(), "http://127.0.0.1:" + closedPort())) {
+            WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(source)), null, new ImmediateTaskRunner(),
+                    new MigrationHome(home.resolve("migrations")), home, Runnable::run);
+            vm.next();
+            vm.form().uriProperty().set(S3TestServer.newRoot("secrets-wizard", "copy").toString());
+            vm.form().s3().endpointProperty().set(endpoint);
+            vm.form().s3().accessKeyProperty().set(id);
+            vm.form().s3().secretKeyProperty().set(secret);
+            vm.checkDestination();
+            assertThat(vm.canNextProperty().get()).as("the destination %s refused or unreachable", endpoint).isFalse();
+            trap.shownBy(vm);
+            trap.shownBy(vm.form());
+            vm.close();
+        }
+        trap.assertNothingLeaks(List.of(id, secret));
     }
 
     @Test
-    void keysFromTheCommandLineEnvironmentNeverLeak() throws Exception {
+    void keysGivenToTheCommandLineNeverLeak() throws Exception {
         String id = accessKeyId();
-        String secret = hex(20);
-        String token = hex(48);
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", id, "AWS_SECRET_ACCESS_KEY", secret, "AWS_SESSION_TOKEN", token,
-                "AWS_ENDPOINT_URL", S3TestServer.get().endpoint(), "AWS_REGION", "us-east-1", "AWS_ALLOW_HTTP", "true");
+        String secret = secretKey();
+        String token = hex(24) + "/" + hex(24) + "+" + hex(24);
         String root = S3TestServer.newRoot("secrets-cli", "prod").toString();
-        for (String[] argv : List.of(new String[] {"status", "--root", root}, new String[] {"status", "--root", root, "--json"},
-                new String[] {"probe", "--root", root, "--path-style", "true"})) {
-            CliRunner.Outcome out = CliRunner.run(home, env, "", argv);
-            assertThat(out.exitCode()).as(out.err()).isNotZero();
-            streams.append(out.out()).append(out.err());
+        Map<String, String> refused = Map.of("AWS_ACCESS_KEY_ID", id, "AWS_SECRET_ACCESS_KEY", secret, "AWS_SESSION_TOKEN", token,
+                "AWS_ENDPOINT_URL", S3TestServer.get().endpoint(), "AWS_REGION", "us-east-1", "AWS_ALLOW_HTTP", "true");
+        Map<String, String> unreachable = new java.util.HashMap<>(refused);
+        unreachable.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort());
+        List<String[]> runs = List.of(new String[] {"status", "--root", root}, new String[] {"status", "--root", root, "--json"},
+                new String[] {"probe", "--root", root, "--path-style", "true"},
+                // keys as options: refused (a key on a command line is visible to every user), never echoed
+                new String[] {"status", "--root", root, "--access-key-id", id, "--secret-access-key", secret},
+                new String[] {"probe", "--root", root, "--aws-session-token=" + token});
+        for (Map<String, String> env : List.of(refused, unreachable)) {
+            for (String[] argv : runs) {
+                CliRunner.Outcome out = CliRunner.run(home, env, "", argv);
+                assertThat(out.exitCode()).as(out.err()).isNotZero();
+                trap.printed(out.out() + out.err());
+            }
         }
-        assertThat(streams.toString()).as("the runs reached the server and were refused").contains("(HTTP ");
-        assertNothingLeaks(List.of(id, secret, token));
+        assertThat(trap.printed()).as("the runs reached the server and were refused, or could not reach it").contains("(HTTP ");
+        trap.assertNothingLeaks(List.of(id, secret, token));
     }
 
     @Test
@@ -165,59 +155,38 @@ class SecretsNeverLeakTest {
         try {
             LocalS3Endpoint.Running running = local.runningProperty().get();
             assertThat(running).as(local.problemProperty().get()).isNotNull();
-            windowText.add(local.problemProperty().get());
-            windowText.add(running.toString());
-            assertNothingLeaks(List.of(running.accessKey(), running.secretKey()));
+            trap.shown(local.problemProperty().get());
+            trap.shown(running.toString());
+            trap.assertNothingLeaks(List.of(running.accessKey(), running.secretKey()));
         } finally {
             local.stopNow();
         }
     }
 
-    /**
-     * Failures carrying request details, as a library or a careless line of ours could write them:
-     * log lines (JUL and SLF4J, with causes), an error shown in the window, an uncaught exception
-     * (crash report, standard error). Then every trace of them is read back.
-     */
-    private void assertNothingLeaks(List<String> secrets) throws Exception {
-        List<String> forms = new ArrayList<>();
-        StringBuilder details = new StringBuilder();
-        for (String s : secrets) {
-            String url = URLEncoder.encode(s + "/", StandardCharsets.UTF_8).replace("%2F", "");
-            String base64 = Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-            forms.addAll(List.of(s, base64));
-            details.append(" key=").append(s).append(" url=").append(url).append(" basic=").append(base64);
-        }
-        REQUESTS.log(Level.WARNING, "request failed:" + details, new IOException("sent" + details,
-                new IllegalStateException("signed" + details)));
-        org.slf4j.LoggerFactory.getLogger("software.amazon.awssdk.auth").warn("credentials{}", details);
-        UserMessage shown = Failures.describe(new StorageException(StorageException.Kind.INVALID_CREDENTIALS, "s3://bucket",
-                "refused" + details, null));
-        windowText.add(shown.detail());
-        Thread crashing = new Thread(() -> {
-            throw new IllegalStateException("could not sign" + details);
-        }, "connect-worker");
-        crashing.start();
-        crashing.join();
+    @Test
+    void secretsOfTheProcessEnvironmentAndSystemPropertiesNeverLeak() throws Exception {
+        String apiKey = hex(16);
+        String sdkSecret = secretKey();
+        trap.close();
+        Properties properties = new Properties();
+        properties.setProperty("aws.secretAccessKey", sdkSecret); // read by the AWS SDK only: the console never sees it
+        trap = new LeakTrap(home, Map.of("OPENROUTER_API_KEY", apiKey, "AWS_REGION", "us-east-1"), properties);
+        trap.assertNothingLeaks(List.of(apiKey, sdkSecret));
+    }
 
-        String logText = Files.readString(runtime.logFile());
-        List<Path> reports = list(new AppHome(home).crashReports());
-        assertThat(reports).hasSize(1);
-        String reportText = Files.readString(reports.getFirst());
-        String stderr = errBytes.toString(StandardCharsets.UTF_8);
-        String everyFile = allFilesUnder(home);
-        Map<String, String> written = Map.of("log", logText, "crash report", reportText, "stderr", stderr,
-                "files under home (preferences included)", everyFile, "window text", String.join("\n", windowText),
-                "CLI output", streams.toString());
-        for (var where : written.entrySet()) {
-            for (String form : forms) {
-                assertThat(where.getValue()).as("%s… in the %s", form.substring(0, 6), where.getKey()).doesNotContain(form);
-            }
-        }
-        // and it is not empty: the context is there, the secrets are masked
-        assertThat(logText).contains("request failed: key=" + Redactor.MASK, "signed key=" + Redactor.MASK, "connect-worker");
-        assertThat(reportText).contains("connect-worker", "could not sign key=" + Redactor.MASK);
-        assertThat(stderr).contains("could not sign key=" + Redactor.MASK);
-        assertThat(shown.detail()).contains("refused key=" + Redactor.MASK);
+    private ConnectViewModel connectForm(PreferencesModel prefs, String endpoint, String id, String secret) throws Exception {
+        ConnectViewModel vm = new ConnectViewModel(new ImmediateTaskRunner(), prefs, S3Settings.fromEnvironment(Map.of()), home, s -> { });
+        vm.rootProperty().set(S3TestServer.newRoot("secrets-connect", "prod").display());
+        vm.s3().endpointProperty().set(endpoint);
+        vm.s3().regionProperty().set("us-east-1");
+        vm.s3().accessKeyProperty().set(id);
+        vm.s3().secretKeyProperty().set(secret);
+        vm.testConnection();
+        trap.shownBy(vm);
+        vm.save();
+        vm.open();
+        trap.shownBy(vm);
+        return vm;
     }
 
     /**
@@ -308,7 +277,11 @@ class SecretsNeverLeakTest {
         return "OGC" + HexFormat.of().withUpperCase().formatHex(bytes(8));
     }
 
-    /** Lower-case hex: not secret-shaped for the redactor's patterns. */
+    /** A secret key with the '/' and '+' real ones have, otherwise lower-case hex: not secret-shaped for the patterns. */
+    private static String secretKey() {
+        return hex(8) + "/" + hex(6) + "+" + hex(5);
+    }
+
     private static String hex(int n) {
         return HexFormat.of().formatHex(bytes(n));
     }
@@ -319,19 +292,10 @@ class SecretsNeverLeakTest {
         return b;
     }
 
-    private static String allFilesUnder(Path root) throws IOException {
-        StringBuilder b = new StringBuilder();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                b.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        return b.toString();
-    }
-
-    private static List<Path> list(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.toList();
+    /** A loopback port nothing listens on: the endpoint is unreachable. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -23,13 +23,19 @@ class RedactorTest {
     }
 
     @Test
-    void shortValuesAreNotRegisteredSoOrdinaryWordsSurvive() {
+    void shortSecretsAreMaskedAsWordsSoOrdinaryWordsSurvive() {
         Redactor r = new Redactor();
         r.addSecret("abc");
+        r.addSecret("xy"); // too short to mask anything
         r.addSecret("   ");
         r.addSecret(null);
-        assertThat(r.knownSecretCount()).isZero();
-        assertThat(r.redact("abc is fine")).isEqualTo("abc is fine");
+        assertThat(r.redact("abc is fine")).isEqualTo(Redactor.MASK + " is fine");
+        assertThat(r.redact("abcdef and cabc and xy stay")).isEqualTo("abcdef and cabc and xy stay");
+
+        Redactor guessed = new Redactor();
+        guessed.addFromEnvironment(Map.of("DISABLE_TOKEN_CACHE", "true", "SECRET_MODE", "off"));
+        assertThat(guessed.knownSecretCount()).isZero();
+        assertThat(guessed.redact("true or off")).isEqualTo("true or off");
     }
 
     @Test
@@ -109,6 +115,6 @@ class RedactorTest {
         String base64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String out = r.redact("raw " + secret + " url " + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)
                 + " basic " + base64 + " tiny");
-        assertThat(out).isEqualTo("raw " + Redactor.MASK + " url " + Redactor.MASK + " basic " + Redactor.MASK + " tiny");
+        assertThat(out).isEqualTo("raw " + Redactor.MASK + " url " + Redactor.MASK + " basic " + Redactor.MASK + " " + Redactor.MASK);
     }
 }
