@@ -1,5 +1,6 @@
 package dev.omnigraph.console.migrate;
 
+import dev.omnigraph.console.cluster.diff.LineDiff;
 import dev.omnigraph.console.cluster.model.ClusterConfig;
 import dev.omnigraph.console.cluster.model.ClusterConfigReadResult;
 import dev.omnigraph.console.cluster.model.ClusterConfigReader;
@@ -76,7 +77,6 @@ public final class ConfigEdit {
         String value = StorageLine.value(destination);
         String scalar = StorageLine.yamlScalar(value);
         int changed = -1;
-        boolean inserted = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("storage:") || line.matches("storage\\s+:.*")) {
@@ -90,7 +90,6 @@ public final class ConfigEdit {
                 if (lines.get(i).matches("version\\s*:.*")) {
                     lines.add(i + 1, "storage: " + scalar);
                     changed = i + 1;
-                    inserted = true;
                     break;
                 }
             }
@@ -101,7 +100,8 @@ public final class ConfigEdit {
         }
         String after = String.join(newline, lines);
         check(configDir, after, destination, cwd);
-        String diff = UnifiedDiff.oneLine(file.toString(), text.split("\r?\n", -1), lines.toArray(String[]::new), changed, inserted);
+        String diff = LineDiff.diff(Arrays.asList(text.split("\r?\n", -1)), lines, 2, java.util.function.UnaryOperator.identity())
+                .unified(file.toString(), file + " (edited)");
         return new Proposal(file, bytes, after, diff, value);
     }
 

@@ -148,18 +148,18 @@ final class S3ClientFactory {
                     : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
         }
         if (settings.profile() != null) {
-            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            return RegisteringCredentialsProvider.of(ProfileCredentialsProvider.builder().profileName(settings.profile()).build());
         }
         if (settings.endpoint() != null) {
             // S3-compatible endpoints: the default chain without the EC2 instance-metadata lookup,
             // which only applies to AWS and otherwise makes "no credentials" take many seconds
-            return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+            return RegisteringCredentialsProvider.of(AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
                     EnvironmentVariableCredentialsProvider.create(),
                     SystemPropertyCredentialsProvider.create(),
                     WebIdentityTokenFileCredentialsProvider.create(),
                     ProfileCredentialsProvider.create(),
-                    ContainerCredentialsProvider.create()).build();
+                    ContainerCredentialsProvider.create()).build());
         }
-        return DefaultCredentialsProvider.builder().build();
+        return RegisteringCredentialsProvider.of(DefaultCredentialsProvider.builder().build());
     }
 }

@@ -105,6 +105,11 @@ public sealed interface StoreUri permits StoreUri.S3, StoreUri.Local {
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+            if (bucket.indexOf('@') >= 0) { // s3://id:secret@bucket: keys typed into the root are secrets, never echoed
+                S3Input.keysInUrl("s3://" + bucket, "storage root").ifPresent(refusal -> {
+                    throw new IllegalArgumentException(refusal);
+                });
+            }
             if (bucket.isEmpty()) {
                 throw new IllegalArgumentException("'" + value + "' names no bucket: expected s3://bucket/prefix.");
             }

@@ -117,6 +117,7 @@ class SecretsNeverLeakTest {
             assertThat(vm.canNextProperty().get()).as("the destination %s refused or unreachable", endpoint).isFalse();
             trap.shownBy(vm);
             trap.shownBy(vm.form());
+            trap.shownBy(vm.form().s3());
             vm.close();
         }
         trap.assertNothingLeaks(List.of(id, secret));

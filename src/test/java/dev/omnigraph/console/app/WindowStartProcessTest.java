@@ -45,16 +45,13 @@ class WindowStartProcessTest {
         pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
         Process p = pb.start();
         Path log = home.resolve("logs/omnigraph-console-0.log");
-        String text = "";
+        String text;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline && p.isAlive()) {
-                text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-                if (text.contains(AppRuntime.CLUSTER_OPENED_PREFIX)) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            // until the cluster is open, or the process ended (its log then says why)
+            org.awaitility.Awaitility.await("the window opening the cluster").atMost(java.time.Duration.ofSeconds(90))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> !p.isAlive() || readLog(log).contains(AppRuntime.CLUSTER_OPENED_PREFIX));
+            text = readLog(log);
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
@@ -66,5 +63,9 @@ class WindowStartProcessTest {
                 .isGreaterThan(0).isLessThan(text.indexOf(AppRuntime.CLUSTER_OPENED_PREFIX));
         assertThat(text).doesNotContain(FAKE_SECRET).doesNotContain("SEVERE");
         assertThat(home.resolve("crash-reports")).doesNotExist();
+    }
+
+    private static String readLog(Path log) throws java.io.IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 }

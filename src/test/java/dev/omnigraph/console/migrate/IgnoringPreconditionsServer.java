@@ -37,10 +37,8 @@ public final class IgnoringPreconditionsServer implements AutoCloseable {
         proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "IGNORANT", "ignores-preconditions").build();
         proxy.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        org.awaitility.Awaitility.await("s3proxy started").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> "STARTED".equals(proxy.getState()));
         store.createContainer("lax", CreateContainerOptions.NONE);
     }
 

@@ -50,6 +50,15 @@ class S3InputSecretsTest {
     }
 
     @Test
+    void aStorageRootWithKeysIsRefusedByTheParserWithoutEchoingThem() {
+        String root = "s3://" + ID + ":" + SECRET + "@bucket/prefix";
+        assertThatThrownBy(() -> StoreUri.parse(root)).hasMessageStartingWith("Remove the keys from the storage root")
+                .hasMessageNotContaining(SECRET).hasMessageNotContaining(ID);
+        assertThat(AppRuntime.redact("typed " + SECRET)).doesNotContain(SECRET);
+        assertThat(StoreUri.parse("s3://bucket/pre@fix")).isInstanceOf(StoreUri.S3.class);
+    }
+
+    @Test
     void keysInAStorageRootAreRegisteredAndRefusedForTheFieldThatTookThem() {
         String root = "s3://" + ID + ":" + SECRET + "@bucket/prefix";
         assertThat(S3Input.keysInUrl(root, "storage root")).get().asString()

@@ -60,6 +60,8 @@ final class WizardRun {
     Runnable afterJob = () -> {};
     /** Called when a job fails (a running verify is marked failed). */
     Runnable onJobFailed = () -> {};
+    /** The transfers the spinner asks for now: the plan's estimate assumes them (the copy's ceiling stays the spinner's maximum). */
+    java.util.function.IntSupplier plannedConcurrency = () -> 0;
 
     WizardRun(ClusterLocation cluster, S3Settings sourceS3, TaskRunner runner, MigrationHome home, Path cwd, Consumer<Runnable> ui,
               Opener opener) {
@@ -81,7 +83,7 @@ final class WizardRun {
                 .maxConnections(), pool)));
         Optional<String> takeOver = Optional.ofNullable(takeOverLockId).map(String::trim).filter(id -> !id.isEmpty());
         return new MigrationRequest(cluster, src, dest, CopySettings.withConcurrency(WizardViewModel.MAX_CONCURRENCY), false,
-                takeOver);
+                takeOver, plannedConcurrency.getAsInt());
     }
 
     /** Runs a storage job in the background with "busy" shown; a failure becomes the problem line. */

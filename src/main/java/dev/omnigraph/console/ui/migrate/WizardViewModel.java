@@ -74,6 +74,7 @@ public final class WizardViewModel {
         this.navigation = new WizardNavigation(run, destination, preflight, plan, copy, verify, cutover);
         run.afterJob = navigation::update;
         run.onJobFailed = verify::jobFailed;
+        run.plannedConcurrency = copy.concurrency::get;
     }
 
     /** A wizard over the real engine, its reports under {@code home}. */

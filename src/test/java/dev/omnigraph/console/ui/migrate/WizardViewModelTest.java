@@ -91,6 +91,24 @@ class WizardViewModelTest {
     }
 
     @Test
+    void thePlanAssumesTheTransfersTheSpinnerAsksFor() throws Exception {
+        Path src = source(SMALL);
+        java.util.List<dev.omnigraph.console.migrate.MigrationRequest> opened = new java.util.ArrayList<>();
+        WizardViewModel vm = new WizardViewModel(ClusterLocation.ofRoot(new StoreUri.Local(src)), null, new ImmediateTaskRunner(),
+                new MigrationHome(temp.resolve("home")), temp, Runnable::run, (request, home, pump) -> {
+                    opened.add(request);
+                    return dev.omnigraph.console.migrate.MigrationSession.open(request, home, pump);
+                });
+        vm.concurrencyProperty().set(5);
+        vm.form().uriProperty().set(temp.resolve("dst").toUri().toString());
+        vm.checkDestination();
+        assertThat(opened).hasSize(1);
+        assertThat(opened.getFirst().plannedConcurrency()).as("the estimate's transfers").isEqualTo(5);
+        assertThat(opened.getFirst().settings().concurrency()).as("the copy's ceiling").isEqualTo(WizardViewModel.MAX_CONCURRENCY);
+        vm.close();
+    }
+
+    @Test
     void editingTheDestinationAfterTheProbeAsksForANewProbe() throws Exception {
         Path src = source(SMALL);
         WizardViewModel vm = wizard(src);
@@ -296,14 +314,9 @@ class WizardViewModelTest {
         }
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     @Test
