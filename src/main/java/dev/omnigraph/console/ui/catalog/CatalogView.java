@@ -1,21 +1,18 @@
 package dev.omnigraph.console.ui.catalog;
 
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.ProgressStrip;
-import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -30,8 +27,7 @@ import javafx.scene.layout.VBox;
  * reference (live / orphan / missing) and integrity (verified / tampered / missing / unreadable),
  * a content viewer, and "Verify all" in the background. The tree is virtualized and lazy.
  */
-public final class CatalogView implements ClusterView {
-    private final CatalogViewModel model;
+public final class CatalogView extends SnapshotPage<CatalogViewModel> {
     private final BorderPane root = new BorderPane();
     final TreeTableView<CatalogNode> tree = new TreeTableView<>();
     final Button verifyAll = new Button("_Verify all");
@@ -39,7 +35,7 @@ public final class CatalogView implements ClusterView {
     private boolean restoring;
 
     public CatalogView(ViewContext context) {
-        this.model = new CatalogViewModel(context.session());
+        super(new CatalogViewModel(context.session()));
         root.getStyleClass().add("page");
 
         verifyAll.setMnemonicParsing(true);
@@ -134,14 +130,8 @@ public final class CatalogView implements ClusterView {
         VBox.setVgrow(content, Priority.ALWAYS);
         viewer.setPadding(new Insets(8, 0, 0, 0));
 
-        SplitPane split = new SplitPane(tree, viewer);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        SplitMemory.remember(split, "catalog.content", context.preferences());
-        VBox center = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 20, 16, 20));
-        root.setCenter(center);
+        root.setCenter(PageLayout.splitCenter(tree, viewer, 0.6, "catalog.content", context.preferences()));
+        setPage(root, tree);
     }
 
     /**
@@ -337,29 +327,5 @@ public final class CatalogView implements ClusterView {
         }
         path.removeLast();
         return false;
-    }
-
-    public CatalogViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return tree;
     }
 }

@@ -6,6 +6,7 @@ import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -31,15 +32,14 @@ import javafx.scene.layout.VBox;
  * linked to its bundle in the catalog; the bundle's captured sources as files; a diff of the
  * captured configuration between any two deployments.
  */
-public final class DeploymentsView implements ClusterView {
-    private final DeploymentsViewModel model;
+public final class DeploymentsView extends SnapshotPage<DeploymentsViewModel> {
     private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TableView<DeploymentRow> table = new TableView<>();
 
     public DeploymentsView(ViewContext context) {
+        super(new DeploymentsViewModel(context.session()));
         this.context = context;
-        this.model = new DeploymentsViewModel(context.session());
         root.getStyleClass().add("page");
         root.setId("deployments-page");
         Label notice = new Label();
@@ -60,6 +60,7 @@ public final class DeploymentsView implements ClusterView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("inner-tabs");
         root.setCenter(tabs);
+        setPage(root, table);
     }
 
     private static Tab tab(String title, Node content) {
@@ -176,29 +177,5 @@ public final class DeploymentsView implements ClusterView {
             super.updateItem(f, empty);
             setText(empty || f == null ? null : f.path() + (f.roles().isEmpty() ? "" : "  ·  " + String.join(", ", f.roles())));
         }
-    }
-
-    public DeploymentsViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return table;
     }
 }

@@ -5,7 +5,6 @@ import dev.omnigraph.console.cluster.diff.LedgerDiffReport;
 import dev.omnigraph.console.cluster.diff.LedgerSide;
 import dev.omnigraph.console.cluster.diff.RestoreGuidance;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.ProgressStrip;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
@@ -13,6 +12,7 @@ import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Times;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.UserMessage;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -43,8 +43,7 @@ import javafx.scene.layout.VBox;
  * none, the ledgers this console observed), two pickers A and B, and their diff: structural side by
  * side, the raw JSON line diff, and "How to restore…" (commands only, never an action).
  */
-public final class LedgerHistoryView implements ClusterView {
-    private final LedgerHistoryViewModel model;
+public final class LedgerHistoryView extends SnapshotPage<LedgerHistoryViewModel> {
     private final BorderPane root = new BorderPane();
     private final Label availability = new Label();
     private final Label banner = new Label();
@@ -57,7 +56,7 @@ public final class LedgerHistoryView implements ClusterView {
     private final VBox restoreBox = new VBox(10);
 
     public LedgerHistoryView(ViewContext context) {
-        this.model = new LedgerHistoryViewModel(context.session());
+        super(new LedgerHistoryViewModel(context.session()));
         root.getStyleClass().add("page");
         root.setId("history-page");
 
@@ -90,6 +89,7 @@ public final class LedgerHistoryView implements ClusterView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.30);
         root.setCenter(split);
+        setPage(root, entries);
     }
 
     // ---- the list of ledgers -------------------------------------------------------------------
@@ -336,32 +336,8 @@ public final class LedgerHistoryView implements ClusterView {
         }
     }
 
-    public LedgerHistoryViewModel viewModel() {
-        return model;
-    }
-
     /** Selects a tab by id ({@code history-tab-raw} …), for tests and screenshots. */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return entries;
     }
 }

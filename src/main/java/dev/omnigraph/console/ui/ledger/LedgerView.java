@@ -1,12 +1,12 @@
 package dev.omnigraph.console.ui.ledger;
 
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.JsonLinesView;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -41,16 +41,15 @@ import javafx.scene.layout.VBox;
  * address and digest), the approval and recovery records, observations, and the raw
  * {@code state.json} with its CAS and ETag.
  */
-public final class LedgerView implements ClusterView {
-    private final LedgerViewModel model;
+public final class LedgerView extends SnapshotPage<LedgerViewModel> {
     private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TextField filter = new TextField();
     final TableView<ResourceRow> table = new TableView<>();
 
     public LedgerView(ViewContext context) {
+        super(new LedgerViewModel(context.session()));
         this.context = context;
-        this.model = new LedgerViewModel(context.session());
         root.getStyleClass().add("page");
 
         Label problem = new Label();
@@ -83,6 +82,7 @@ public final class LedgerView implements ClusterView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("inner-tabs");
         root.setCenter(tabs);
+        setPage(root, filter);
     }
 
     private static Tab tab(String title, Node content) {
@@ -241,29 +241,5 @@ public final class LedgerView implements ClusterView {
 
     private static String capitalize(String s) {
         return s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
-    }
-
-    public LedgerViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return filter;
     }
 }

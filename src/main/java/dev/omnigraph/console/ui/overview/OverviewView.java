@@ -2,17 +2,14 @@ package dev.omnigraph.console.ui.overview;
 
 import dev.omnigraph.console.cluster.model.Diagnostic;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,21 +27,19 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /** The Overview page: the cluster at a glance, each card linking to its page. */
-public final class OverviewView implements ClusterView {
-    private final OverviewViewModel model;
+public final class OverviewView extends SnapshotPage<OverviewViewModel> {
     private final ViewContext context;
     private final VBox content = new VBox(14);
     private final HBox extraBadges = new HBox(8);
     private final ScrollPane root;
-    private final Timeline ticker;
 
     /**
      * @param badges extra badges for the title row, contributed by other features (the shell passes
      *               them: a feature does not know the others)
      */
     public OverviewView(ViewContext context, List<Function<ViewContext, Node>> badges) {
+        super(new OverviewViewModel(context.session()));
         this.context = context;
-        this.model = new OverviewViewModel(context.session());
         content.setPadding(new Insets(18, 22, 22, 22));
         content.getStyleClass().add("overview");
         for (Function<ViewContext, Node> badge : badges) {
@@ -58,29 +53,8 @@ public final class OverviewView implements ClusterView {
         waiting.setWrapText(true);
         waiting.textProperty().bind(model.placeholderProperty());
         content.getChildren().add(waiting);
-        ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.recompute()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-    }
-
-    public OverviewViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-        ticker.play();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-        ticker.stop();
+        tickWhileShown(Duration.seconds(30), model::recompute);
+        setPage(root, null);
     }
 
     private void render(OverviewModel m) {
