@@ -145,24 +145,12 @@ public final class ClusterSession {
         return read.ledgerIfPresent().map(l -> observations.record(spec.location(), l)).orElse(null);
     }
 
-    /** Stops a running read; the previous snapshot stays on screen. */
-    public void cancelRefresh() {
-        loadHandle.cancel();
-        loadProgress.cancel();
-    }
-
     private void loadDesiredOnce() {
         Optional<java.nio.file.Path> dir = spec.location().configDir();
         if (dir.isEmpty() || desired.get() != null) {
             return;
         }
         runner.run("Load desired config", ctx -> DesiredConfig.load(dir.get()), desired::set, e -> { });
-    }
-
-    /** Reloads the config folder's desired state (after the admin edited it). */
-    public void reloadDesired() {
-        desired.set(null);
-        loadDesiredOnce();
     }
 
     // ---- live refresh ----------------------------------------------------------------------------

@@ -25,14 +25,12 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
 /**
@@ -61,7 +59,7 @@ public final class ConsoleWindow {
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
     private PreferencesDialog preferencesDialog;
-    private DialogService dialogs;
+    private final DialogService dialogs;
     private final QuitGuard quitGuard;
 
     public ConsoleWindow(Stage stage, Services services) {
@@ -280,13 +278,9 @@ public final class ConsoleWindow {
         };
     }
 
-    /** The dialogs every view-model of this window asks (tests swap in a scripted double). */
+    /** The dialogs every view-model of this window asks. */
     public DialogService dialogs() {
         return dialogs;
-    }
-
-    public void useDialogs(DialogService replacement) {
-        this.dialogs = replacement;
     }
 
     /** File → Preferences…: one dialog at a time, brought to the front when already open. */
