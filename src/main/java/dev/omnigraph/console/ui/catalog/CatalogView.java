@@ -37,7 +37,14 @@ public final class CatalogView extends SnapshotPage<CatalogViewModel> {
     public CatalogView(ViewContext context) {
         super(new CatalogViewModel(context.session()));
         root.getStyleClass().add("page");
+        root.setTop(header());
+        fillTree();
+        root.setCenter(PageLayout.splitCenter(tree, contentViewer(), 0.6, "catalog.content", context.preferences()));
+        setPage(root, tree);
+    }
 
+    /** Title, totals, the catalog's verdict and "Verify all" with its progress. */
+    private VBox header() {
         verifyAll.setMnemonicParsing(true);
         verifyAll.setId("catalog-verify-all");
         verifyAll.getStyleClass().add("accent");
@@ -53,8 +60,11 @@ public final class CatalogView extends SnapshotPage<CatalogViewModel> {
         VBox header = new VBox(8, Ui.row(12, Ui.title("Catalog"), totals, Ui.spacer(), summary, verifyAll),
                 new ProgressStrip(model.verifyProgress(), "catalog verification"));
         header.setPadding(new Insets(16, 20, 10, 20));
-        root.setTop(header);
+        return header;
+    }
 
+    /** The blob tree's columns, and its selection kept in step with the view-model's. */
+    private void fillTree() {
         TreeTableColumn<CatalogNode, String> name = new TreeTableColumn<>("Name");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().label()));
         name.setPrefWidth(260);
@@ -105,7 +115,10 @@ public final class CatalogView extends SnapshotPage<CatalogViewModel> {
         });
         model.treeProperty().addListener((o, a, b) -> show(b));
         model.verdictsProperty().addListener((o, a, b) -> tree.refresh());
+    }
 
+    /** The selected blob's bytes under the verdict on them. */
+    private VBox contentViewer() {
         Label verdict = new Label();
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
@@ -129,9 +142,7 @@ public final class CatalogView extends SnapshotPage<CatalogViewModel> {
         VBox viewer = new VBox(8, Ui.section("Content"), verdict, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         viewer.setPadding(new Insets(8, 0, 0, 0));
-
-        root.setCenter(PageLayout.splitCenter(tree, viewer, 0.6, "catalog.content", context.preferences()));
-        setPage(root, tree);
+        return viewer;
     }
 
     /**

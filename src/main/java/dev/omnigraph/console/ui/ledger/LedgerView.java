@@ -33,6 +33,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -98,6 +99,24 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
     }
 
     private Node resourcesPane() {
+        HBox bar = filterBar();
+        fillResourcesTable();
+        addCopyShortcuts();
+        VBox detailBox = resourceDetail();
+
+        SplitPane split = new SplitPane(table, detailBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        SplitMemory.remember(split, "ledger.resources", context.preferences());
+        split.setId("ledger-split");
+        VBox box = new VBox(bar, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 20, 16, 20));
+        return box;
+    }
+
+    /** The filter field (shrinks when narrow), the status and kind pickers, and "N of M". */
+    private HBox filterBar() {
         filter.setPromptText("Filter by address, digest, status, condition…");
         filter.setAccessibleText("Filter resources");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
@@ -117,9 +136,12 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the filter field shrinks, never these
         }
         filter.setMinWidth(120);
-        var bar = Ui.row(8, filter, statusLabel, status, kindLabel, kind, Ui.spacer(), count);
+        HBox bar = Ui.row(8, filter, statusLabel, status, kindLabel, kind, Ui.spacer(), count);
         bar.setPadding(new Insets(8, 0, 8, 0));
+        return bar;
+    }
 
+    private void fillResourcesTable() {
         TableColumn<ResourceRow, String> address = Ui.monoColumn("Address", ResourceRow::address, 250);
         TableColumn<ResourceRow, Tagged> st = Ui.badgeColumn("Status", r -> r.status().isEmpty() ? Tagged.neutral("—")
                 : new Tagged(r.status(), Severity.ofResourceStatus(r.status())), 90);
@@ -138,6 +160,10 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
         table.getSortOrder().add(address);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeeper.bind(table, model.selectedProperty());
+    }
+
+    /** Copy address / digest from a row's context menu, or with Ctrl+C / Ctrl+Shift+C on the selection. */
+    private void addCopyShortcuts() {
         table.setRowFactory(t -> {
             TableRow<ResourceRow> row = new TableRow<>();
             MenuItem copyAddress = new MenuItem("Copy address");
@@ -161,7 +187,10 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
                 e.consume();
             }
         });
+    }
 
+    /** The selected resource's every field, with buttons copying its address and digest. */
+    private VBox resourceDetail() {
         TextArea detail = new TextArea();
         detail.setEditable(false);
         detail.setWrapText(true);
@@ -180,16 +209,7 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
         VBox detailBox = new VBox(8, Ui.row(8, Ui.section("Detail"), Ui.spacer(), copyAddress, copyDigest), detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         detailBox.setPadding(new Insets(8, 0, 0, 0));
-
-        SplitPane split = new SplitPane(table, detailBox);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
-        SplitMemory.remember(split, "ledger.resources", context.preferences());
-        split.setId("ledger-split");
-        VBox box = new VBox(bar, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(0, 20, 16, 20));
-        return box;
+        return detailBox;
     }
 
     private Node sectionPane(KeyedSection section, String keyName) {
