@@ -246,15 +246,7 @@ public final class CatalogView extends SnapshotPage<CatalogViewModel> {
         @Override
         protected void updateItem(Tagged item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null || item.text().isEmpty()) {
-                setGraphic(null);
-                setText(null);
-            } else {
-                Ui.styleBadge(label, item);
-                setGraphic(label);
-                setText(item.text());
-                setAccessibleText(item.text());
-            }
+            Ui.showBadge(this, label, item, empty);
         }
     }
 

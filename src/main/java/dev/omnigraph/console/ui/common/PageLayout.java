@@ -9,6 +9,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -38,6 +40,21 @@ public final class PageLayout {
         scroll.setFitToWidth(true);
         detail.setPadding(new Insets(10));
         return scroll;
+    }
+
+    /** A tab of a page's inner tab pane; {@code id} names it for tests and keyboard walks. */
+    public static Tab tab(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** {@code pane} shows these tabs as a page's inner tabs (none closable). */
+    public static TabPane innerTabs(TabPane pane, Tab... tabs) {
+        pane.getTabs().setAll(tabs);
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        pane.getStyleClass().add("inner-tabs");
+        return pane;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.omnigraph.console.ui.deployments;
 
 import dev.omnigraph.console.cluster.model.CapturedSources;
 import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.common.TableKeeper;
@@ -56,17 +57,13 @@ public final class DeploymentsView extends SnapshotPage<DeploymentsViewModel> {
         VBox header = new VBox(8, Ui.title("Deployments"), about, notice);
         header.setPadding(new Insets(16, 20, 8, 20));
         root.setTop(header);
-        TabPane tabs = new TabPane(tab("Receipts", receiptsPane()), tab("Compare", comparePane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
+        TabPane tabs = PageLayout.innerTabs(new TabPane(), tab("Receipts", receiptsPane()), tab("Compare", comparePane()));
         root.setCenter(tabs);
         setPage(root, table);
     }
 
     private static Tab tab(String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId("deployments-tab-" + title.toLowerCase(java.util.Locale.ROOT));
-        return t;
+        return PageLayout.tab("deployments-tab-" + title.toLowerCase(java.util.Locale.ROOT), title, content);
     }
 
     private Node receiptsPane() {

@@ -5,6 +5,7 @@ import dev.omnigraph.console.cluster.diff.LedgerDiffReport;
 import dev.omnigraph.console.cluster.diff.LedgerSide;
 import dev.omnigraph.console.cluster.diff.RestoreGuidance;
 import dev.omnigraph.console.common.Format;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.ProgressStrip;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
@@ -27,7 +28,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -200,11 +200,9 @@ public final class LedgerHistoryView extends SnapshotPage<LedgerHistoryViewModel
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines get their height
         summary.textProperty().bind(model.summaryProperty());
 
-        tabs.getTabs().setAll(tab("history-tab-structure", "Structure", structurePane()),
-                tab("history-tab-raw", "Raw JSON diff", rawPane()),
-                tab("history-tab-restore", "How to restore…", restorePane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
+        PageLayout.innerTabs(tabs, PageLayout.tab("history-tab-structure", "Structure", structurePane()),
+                PageLayout.tab("history-tab-raw", "Raw JSON diff", rawPane()),
+                PageLayout.tab("history-tab-restore", "How to restore…", restorePane()));
         model.diffProperty().addListener((o, x, d) -> renderSides(d));
         model.restoreProperty().addListener((o, x, g) -> renderRestore(g));
         model.restoreHintProperty().addListener((o, x, g) -> renderRestore(model.restoreProperty().get()));
@@ -213,12 +211,6 @@ public final class LedgerHistoryView extends SnapshotPage<LedgerHistoryViewModel
         VBox.setVgrow(tabs, Priority.ALWAYS);
         box.setPadding(new Insets(8, 20, 12, 20));
         return box;
-    }
-
-    private static Tab tab(String id, String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        return t;
     }
 
     private Node structurePane() {

@@ -1,6 +1,7 @@
 package dev.omnigraph.console.ui.ledger;
 
 import dev.omnigraph.console.ui.common.JsonLinesView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
@@ -74,22 +75,18 @@ public final class LedgerView extends SnapshotPage<LedgerViewModel> {
         header.setPadding(new Insets(16, 20, 10, 20));
         root.setTop(header);
 
-        TabPane tabs = new TabPane(
+        TabPane tabs = PageLayout.innerTabs(new TabPane(),
                 tab("Resources", resourcesPane()),
                 tab("Approval records", sectionPane(model.approvalSection(), "approval id")),
                 tab("Recovery records", sectionPane(model.recoverySection(), "operation id")),
                 tab("Observations", sectionPane(model.observationSection(), "address")),
                 tab("Raw state.json", rawPane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
         root.setCenter(tabs);
         setPage(root, filter);
     }
 
     private static Tab tab(String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId("ledger-tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
-        return t;
+        return PageLayout.tab("ledger-tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"), title, content);
     }
 
     private static Label factLabel(String text) {
