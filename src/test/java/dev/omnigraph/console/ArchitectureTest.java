@@ -114,6 +114,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theShellIsOnTopOfTheUi() {
+        classes().that().resideInAPackage(ROOT + ".ui.shell..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(ROOT + ".ui", ROOT + ".ui.shell..")
+                .because("the shell composes the pages; only the application class builds it")
+                .check(MAIN);
+    }
+
+    @Test
     void noCyclesBetweenUiPackages() {
         slices().matching(ROOT + ".ui.(*)..").should().beFreeOfCycles().check(MAIN);
     }

@@ -1,36 +1,29 @@
 package dev.omnigraph.console.ui.approvals;
 
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.DetailGrid;
-import dev.omnigraph.console.ui.common.SplitMemory;
-import dev.omnigraph.console.ui.common.TableKeeper;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Approvals page: every artifact, its state, and its bound digests against ledger and desired config. */
-public final class ApprovalsView implements ClusterView {
-    private final ApprovalsViewModel model;
+public final class ApprovalsView extends SnapshotPage<ApprovalsViewModel> {
     private final BorderPane root = new BorderPane();
     final TableView<ApprovalRow> table = new TableView<>();
     private final DetailGrid detail = new DetailGrid();
 
     public ApprovalsView(ViewContext context) {
-        this.model = new ApprovalsViewModel(context.session());
+        super(new ApprovalsViewModel(context.session()));
         root.getStyleClass().add("page");
         ComboBox<String> state = new ComboBox<>(FXCollections.observableArrayList(ApprovalsViewModel.STATES));
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
@@ -61,22 +54,10 @@ public final class ApprovalsView implements ClusterView {
         table.setId("approvals-table");
         table.setPlaceholder(Ui.placeholder("No approval artifacts under __cluster/approvals/."));
         table.setAccessibleText("Approval artifacts");
-        TableKeeper.bind(table, model.selectedProperty());
-        model.selectedProperty().addListener((o, a, b) -> showDetail(b));
-        model.goneProperty().addListener((o, a, b) -> showDetail(model.selectedProperty().get()));
-        showDetail(null);
-
-        ScrollPane detailScroll = new ScrollPane(detail);
-        detailScroll.setFitToWidth(true);
-        detail.setPadding(new Insets(10));
-        SplitPane split = new SplitPane(table, detailScroll);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
-        SplitMemory.remember(split, "approvals.detail", context.preferences());
-        VBox center = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 20, 16, 20));
-        root.setCenter(center);
+        PageLayout.showSelection(table, model.selectedProperty(), model.goneProperty(), this::showDetail);
+        root.setCenter(PageLayout.splitCenter(table, PageLayout.scrollingDetail(detail), 0.4, "approvals.detail",
+                context.preferences()));
+        setPage(root, table);
     }
 
     private void showDetail(ApprovalRow r) {
@@ -97,29 +78,5 @@ public final class ApprovalsView implements ClusterView {
                 .mono("Bound config", r.boundConfig()).mono("Bound before", r.boundBefore()).mono("Bound after", r.boundAfter());
         detail.add("vs ledger", Ui.badge(r.ledger()));
         detail.add("vs desired config", Ui.badge(r.desired()));
-    }
-
-    public ApprovalsViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return table;
     }
 }

@@ -142,10 +142,6 @@ public final class CatalogNode {
         return bundleReference != null;
     }
 
-    public boolean changedSinceVerified() {
-        return changedSinceVerified;
-    }
-
     /** This blob's integrity in words, including "not verified since it changed". */
     public Tagged integrityTag() {
         if (changedSinceVerified && integrity == CatalogIntegrity.UNVERIFIED) {

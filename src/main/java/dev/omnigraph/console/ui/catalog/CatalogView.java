@@ -1,21 +1,18 @@
 package dev.omnigraph.console.ui.catalog;
 
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.ProgressStrip;
-import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -30,8 +27,7 @@ import javafx.scene.layout.VBox;
  * reference (live / orphan / missing) and integrity (verified / tampered / missing / unreadable),
  * a content viewer, and "Verify all" in the background. The tree is virtualized and lazy.
  */
-public final class CatalogView implements ClusterView {
-    private final CatalogViewModel model;
+public final class CatalogView extends SnapshotPage<CatalogViewModel> {
     private final BorderPane root = new BorderPane();
     final TreeTableView<CatalogNode> tree = new TreeTableView<>();
     final Button verifyAll = new Button("_Verify all");
@@ -39,9 +35,16 @@ public final class CatalogView implements ClusterView {
     private boolean restoring;
 
     public CatalogView(ViewContext context) {
-        this.model = new CatalogViewModel(context.session());
+        super(new CatalogViewModel(context.session()));
         root.getStyleClass().add("page");
+        root.setTop(header());
+        fillTree();
+        root.setCenter(PageLayout.splitCenter(tree, contentViewer(), 0.6, "catalog.content", context.preferences()));
+        setPage(root, tree);
+    }
 
+    /** Title, totals, the catalog's verdict and "Verify all" with its progress. */
+    private VBox header() {
         verifyAll.setMnemonicParsing(true);
         verifyAll.setId("catalog-verify-all");
         verifyAll.getStyleClass().add("accent");
@@ -57,8 +60,11 @@ public final class CatalogView implements ClusterView {
         VBox header = new VBox(8, Ui.row(12, Ui.title("Catalog"), totals, Ui.spacer(), summary, verifyAll),
                 new ProgressStrip(model.verifyProgress(), "catalog verification"));
         header.setPadding(new Insets(16, 20, 10, 20));
-        root.setTop(header);
+        return header;
+    }
 
+    /** The blob tree's columns, and its selection kept in step with the view-model's. */
+    private void fillTree() {
         TreeTableColumn<CatalogNode, String> name = new TreeTableColumn<>("Name");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().getValue().label()));
         name.setPrefWidth(260);
@@ -109,7 +115,10 @@ public final class CatalogView implements ClusterView {
         });
         model.treeProperty().addListener((o, a, b) -> show(b));
         model.verdictsProperty().addListener((o, a, b) -> tree.refresh());
+    }
 
+    /** The selected blob's bytes under the verdict on them. */
+    private VBox contentViewer() {
         Label verdict = new Label();
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
@@ -133,15 +142,7 @@ public final class CatalogView implements ClusterView {
         VBox viewer = new VBox(8, Ui.section("Content"), verdict, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         viewer.setPadding(new Insets(8, 0, 0, 0));
-
-        SplitPane split = new SplitPane(tree, viewer);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        SplitMemory.remember(split, "catalog.content", context.preferences());
-        VBox center = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 20, 16, 20));
-        root.setCenter(center);
+        return viewer;
     }
 
     /**
@@ -245,15 +246,7 @@ public final class CatalogView implements ClusterView {
         @Override
         protected void updateItem(Tagged item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null || item.text().isEmpty()) {
-                setGraphic(null);
-                setText(null);
-            } else {
-                Ui.styleBadge(label, item);
-                setGraphic(label);
-                setText(item.text());
-                setAccessibleText(item.text());
-            }
+            Ui.showBadge(this, label, item, empty);
         }
     }
 
@@ -337,29 +330,5 @@ public final class CatalogView implements ClusterView {
         }
         path.removeLast();
         return false;
-    }
-
-    public CatalogViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return tree;
     }
 }

@@ -6,7 +6,6 @@ import dev.omnigraph.console.cluster.model.WireFormatException;
 import dev.omnigraph.console.runtime.AppRuntime;
 import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.storage.UncheckedStorageException;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
@@ -81,10 +80,5 @@ public final class Failures {
             case CANCELLED -> "Cancelled";
             case IO -> "Local I/O error";
         } + "";
-    }
-
-    /** Lower-case first letter, for embedding a title in a sentence. */
-    public static String lower(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 }

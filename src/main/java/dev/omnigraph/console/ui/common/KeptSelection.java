@@ -60,11 +60,6 @@ public final class KeptSelection<T> {
         return again;
     }
 
-    /** Forgets the note (e.g. when the page shows an unrelated problem instead). */
-    public void clearGone() {
-        gone.set("");
-    }
-
     /** Empty, or the sentence saying the selected row disappeared in the last refresh. */
     public ReadOnlyStringProperty goneProperty() {
         return gone;
@@ -72,9 +67,5 @@ public final class KeptSelection<T> {
 
     public String gone() {
         return gone.get();
-    }
-
-    public String keyOf(T row) {
-        return row == null ? null : key.apply(row);
     }
 }

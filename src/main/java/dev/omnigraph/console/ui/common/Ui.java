@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Cell;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -222,16 +223,21 @@ public final class Ui {
         @Override
         protected void updateItem(Tagged item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null || item.text().isEmpty()) {
-                setGraphic(null);
-                setText(null);
-                setAccessibleText(null);
-            } else {
-                styleBadge(label, item);
-                setGraphic(label);
-                setText(item.text());
-                setAccessibleText(item.text());
-            }
+            showBadge(this, label, item, empty);
+        }
+    }
+
+    /** Shows {@code item} in a table or tree-table cell as the badge {@code label} (nothing when empty or blank). */
+    public static void showBadge(Cell<?> cell, Label label, Tagged item, boolean empty) {
+        if (empty || item == null || item.text().isEmpty()) {
+            cell.setGraphic(null);
+            cell.setText(null);
+            cell.setAccessibleText(null);
+        } else {
+            styleBadge(label, item);
+            cell.setGraphic(label);
+            cell.setText(item.text());
+            cell.setAccessibleText(item.text());
         }
     }
 }

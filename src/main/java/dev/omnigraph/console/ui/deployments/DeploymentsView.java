@@ -2,10 +2,12 @@ package dev.omnigraph.console.ui.deployments;
 
 import dev.omnigraph.console.cluster.model.CapturedSources;
 import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -31,15 +33,14 @@ import javafx.scene.layout.VBox;
  * linked to its bundle in the catalog; the bundle's captured sources as files; a diff of the
  * captured configuration between any two deployments.
  */
-public final class DeploymentsView implements ClusterView {
-    private final DeploymentsViewModel model;
+public final class DeploymentsView extends SnapshotPage<DeploymentsViewModel> {
     private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TableView<DeploymentRow> table = new TableView<>();
 
     public DeploymentsView(ViewContext context) {
+        super(new DeploymentsViewModel(context.session()));
         this.context = context;
-        this.model = new DeploymentsViewModel(context.session());
         root.getStyleClass().add("page");
         root.setId("deployments-page");
         Label notice = new Label();
@@ -56,16 +57,13 @@ public final class DeploymentsView implements ClusterView {
         VBox header = new VBox(8, Ui.title("Deployments"), about, notice);
         header.setPadding(new Insets(16, 20, 8, 20));
         root.setTop(header);
-        TabPane tabs = new TabPane(tab("Receipts", receiptsPane()), tab("Compare", comparePane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
+        TabPane tabs = PageLayout.innerTabs(new TabPane(), tab("Receipts", receiptsPane()), tab("Compare", comparePane()));
         root.setCenter(tabs);
+        setPage(root, table);
     }
 
     private static Tab tab(String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId("deployments-tab-" + title.toLowerCase(java.util.Locale.ROOT));
-        return t;
+        return PageLayout.tab("deployments-tab-" + title.toLowerCase(java.util.Locale.ROOT), title, content);
     }
 
     private Node receiptsPane() {
@@ -176,29 +174,5 @@ public final class DeploymentsView implements ClusterView {
             super.updateItem(f, empty);
             setText(empty || f == null ? null : f.path() + (f.roles().isEmpty() ? "" : "  ·  " + String.join(", ", f.roles())));
         }
-    }
-
-    public DeploymentsViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return table;
     }
 }

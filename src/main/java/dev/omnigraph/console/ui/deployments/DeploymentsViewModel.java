@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -178,10 +177,6 @@ public final class DeploymentsViewModel extends SnapshotViewModel {
 
     public ObjectProperty<DeploymentRow> selectedProperty() {
         return selected;
-    }
-
-    public ReadOnlyObjectProperty<BundleView> bundleProperty() {
-        return bundle;
     }
 
     public ObservableList<CapturedSources.File> files() {

@@ -2,19 +2,16 @@ package dev.omnigraph.console.ui.graphs;
 
 import dev.omnigraph.console.cluster.TableSummary;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
-import dev.omnigraph.console.ui.common.SplitMemory;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -22,14 +19,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Graphs page: each graph root with size, Lance tables and ledger linkage. */
-public final class GraphsView implements ClusterView {
-    private final GraphsViewModel model;
+public final class GraphsView extends SnapshotPage<GraphsViewModel> {
     private final BorderPane root = new BorderPane();
     final TableView<GraphRow> table = new TableView<>();
     private final ObservableList<TableSummary> tables = FXCollections.observableArrayList();
 
     public GraphsView(ViewContext context) {
-        this.model = new GraphsViewModel(context.session());
+        super(new GraphsViewModel(context.session()));
         root.getStyleClass().add("page");
         Label totals = Ui.muted("");
         totals.textProperty().bind(model.totalsProperty());
@@ -74,37 +70,7 @@ public final class GraphsView implements ClusterView {
         VBox lower = new VBox(8, Ui.section("Lance datasets"), explanation, tableList);
         VBox.setVgrow(tableList, Priority.ALWAYS);
         lower.setPadding(new Insets(8, 0, 0, 0));
-        SplitPane split = new SplitPane(table, lower);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
-        SplitMemory.remember(split, "graphs.datasets", context.preferences());
-        VBox center = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 20, 16, 20));
-        root.setCenter(center);
-    }
-
-    public GraphsViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return table;
+        root.setCenter(PageLayout.splitCenter(table, lower, 0.4, "graphs.datasets", context.preferences()));
+        setPage(root, table);
     }
 }

@@ -5,7 +5,7 @@ import dev.omnigraph.console.cluster.diff.LedgerDiffReport;
 import dev.omnigraph.console.cluster.diff.LedgerSide;
 import dev.omnigraph.console.cluster.diff.RestoreGuidance;
 import dev.omnigraph.console.common.Format;
-import dev.omnigraph.console.ui.common.ClusterView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.ProgressStrip;
 import dev.omnigraph.console.ui.common.RawDiffCell;
 import dev.omnigraph.console.ui.common.RawLine;
@@ -13,6 +13,7 @@ import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Times;
 import dev.omnigraph.console.ui.common.Ui;
 import dev.omnigraph.console.ui.common.UserMessage;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -27,7 +28,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -43,8 +43,7 @@ import javafx.scene.layout.VBox;
  * none, the ledgers this console observed), two pickers A and B, and their diff: structural side by
  * side, the raw JSON line diff, and "How to restore…" (commands only, never an action).
  */
-public final class LedgerHistoryView implements ClusterView {
-    private final LedgerHistoryViewModel model;
+public final class LedgerHistoryView extends SnapshotPage<LedgerHistoryViewModel> {
     private final BorderPane root = new BorderPane();
     private final Label availability = new Label();
     private final Label banner = new Label();
@@ -57,7 +56,7 @@ public final class LedgerHistoryView implements ClusterView {
     private final VBox restoreBox = new VBox(10);
 
     public LedgerHistoryView(ViewContext context) {
-        this.model = new LedgerHistoryViewModel(context.session());
+        super(new LedgerHistoryViewModel(context.session()));
         root.getStyleClass().add("page");
         root.setId("history-page");
 
@@ -90,6 +89,7 @@ public final class LedgerHistoryView implements ClusterView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.30);
         root.setCenter(split);
+        setPage(root, entries);
     }
 
     // ---- the list of ledgers -------------------------------------------------------------------
@@ -200,11 +200,9 @@ public final class LedgerHistoryView implements ClusterView {
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines get their height
         summary.textProperty().bind(model.summaryProperty());
 
-        tabs.getTabs().setAll(tab("history-tab-structure", "Structure", structurePane()),
-                tab("history-tab-raw", "Raw JSON diff", rawPane()),
-                tab("history-tab-restore", "How to restore…", restorePane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
+        PageLayout.innerTabs(tabs, PageLayout.tab("history-tab-structure", "Structure", structurePane()),
+                PageLayout.tab("history-tab-raw", "Raw JSON diff", rawPane()),
+                PageLayout.tab("history-tab-restore", "How to restore…", restorePane()));
         model.diffProperty().addListener((o, x, d) -> renderSides(d));
         model.restoreProperty().addListener((o, x, g) -> renderRestore(g));
         model.restoreHintProperty().addListener((o, x, g) -> renderRestore(model.restoreProperty().get()));
@@ -213,12 +211,6 @@ public final class LedgerHistoryView implements ClusterView {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         box.setPadding(new Insets(8, 20, 12, 20));
         return box;
-    }
-
-    private static Tab tab(String id, String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        return t;
     }
 
     private Node structurePane() {
@@ -336,32 +328,8 @@ public final class LedgerHistoryView implements ClusterView {
         }
     }
 
-    public LedgerHistoryViewModel viewModel() {
-        return model;
-    }
-
     /** Selects a tab by id ({@code history-tab-raw} …), for tests and screenshots. */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return entries;
     }
 }

@@ -1,12 +1,13 @@
 package dev.omnigraph.console.ui.ledger;
 
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.JsonLinesView;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.Severity;
 import dev.omnigraph.console.ui.common.SplitMemory;
 import dev.omnigraph.console.ui.common.TableKeeper;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -33,6 +34,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -41,16 +43,15 @@ import javafx.scene.layout.VBox;
  * address and digest), the approval and recovery records, observations, and the raw
  * {@code state.json} with its CAS and ETag.
  */
-public final class LedgerView implements ClusterView {
-    private final LedgerViewModel model;
+public final class LedgerView extends SnapshotPage<LedgerViewModel> {
     private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TextField filter = new TextField();
     final TableView<ResourceRow> table = new TableView<>();
 
     public LedgerView(ViewContext context) {
+        super(new LedgerViewModel(context.session()));
         this.context = context;
-        this.model = new LedgerViewModel(context.session());
         root.getStyleClass().add("page");
 
         Label problem = new Label();
@@ -74,21 +75,18 @@ public final class LedgerView implements ClusterView {
         header.setPadding(new Insets(16, 20, 10, 20));
         root.setTop(header);
 
-        TabPane tabs = new TabPane(
+        TabPane tabs = PageLayout.innerTabs(new TabPane(),
                 tab("Resources", resourcesPane()),
                 tab("Approval records", sectionPane(model.approvalSection(), "approval id")),
                 tab("Recovery records", sectionPane(model.recoverySection(), "operation id")),
                 tab("Observations", sectionPane(model.observationSection(), "address")),
                 tab("Raw state.json", rawPane()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("inner-tabs");
         root.setCenter(tabs);
+        setPage(root, filter);
     }
 
     private static Tab tab(String title, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId("ledger-tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
-        return t;
+        return PageLayout.tab("ledger-tab-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"), title, content);
     }
 
     private static Label factLabel(String text) {
@@ -98,6 +96,24 @@ public final class LedgerView implements ClusterView {
     }
 
     private Node resourcesPane() {
+        HBox bar = filterBar();
+        fillResourcesTable();
+        addCopyShortcuts();
+        VBox detailBox = resourceDetail();
+
+        SplitPane split = new SplitPane(table, detailBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        SplitMemory.remember(split, "ledger.resources", context.preferences());
+        split.setId("ledger-split");
+        VBox box = new VBox(bar, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 20, 16, 20));
+        return box;
+    }
+
+    /** The filter field (shrinks when narrow), the status and kind pickers, and "N of M". */
+    private HBox filterBar() {
         filter.setPromptText("Filter by address, digest, status, condition…");
         filter.setAccessibleText("Filter resources");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
@@ -117,9 +133,12 @@ public final class LedgerView implements ClusterView {
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the filter field shrinks, never these
         }
         filter.setMinWidth(120);
-        var bar = Ui.row(8, filter, statusLabel, status, kindLabel, kind, Ui.spacer(), count);
+        HBox bar = Ui.row(8, filter, statusLabel, status, kindLabel, kind, Ui.spacer(), count);
         bar.setPadding(new Insets(8, 0, 8, 0));
+        return bar;
+    }
 
+    private void fillResourcesTable() {
         TableColumn<ResourceRow, String> address = Ui.monoColumn("Address", ResourceRow::address, 250);
         TableColumn<ResourceRow, Tagged> st = Ui.badgeColumn("Status", r -> r.status().isEmpty() ? Tagged.neutral("—")
                 : new Tagged(r.status(), Severity.ofResourceStatus(r.status())), 90);
@@ -138,6 +157,10 @@ public final class LedgerView implements ClusterView {
         table.getSortOrder().add(address);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeeper.bind(table, model.selectedProperty());
+    }
+
+    /** Copy address / digest from a row's context menu, or with Ctrl+C / Ctrl+Shift+C on the selection. */
+    private void addCopyShortcuts() {
         table.setRowFactory(t -> {
             TableRow<ResourceRow> row = new TableRow<>();
             MenuItem copyAddress = new MenuItem("Copy address");
@@ -161,7 +184,10 @@ public final class LedgerView implements ClusterView {
                 e.consume();
             }
         });
+    }
 
+    /** The selected resource's every field, with buttons copying its address and digest. */
+    private VBox resourceDetail() {
         TextArea detail = new TextArea();
         detail.setEditable(false);
         detail.setWrapText(true);
@@ -180,16 +206,7 @@ public final class LedgerView implements ClusterView {
         VBox detailBox = new VBox(8, Ui.row(8, Ui.section("Detail"), Ui.spacer(), copyAddress, copyDigest), detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         detailBox.setPadding(new Insets(8, 0, 0, 0));
-
-        SplitPane split = new SplitPane(table, detailBox);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
-        SplitMemory.remember(split, "ledger.resources", context.preferences());
-        split.setId("ledger-split");
-        VBox box = new VBox(bar, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        box.setPadding(new Insets(0, 20, 16, 20));
-        return box;
+        return detailBox;
     }
 
     private Node sectionPane(KeyedSection section, String keyName) {
@@ -241,29 +258,5 @@ public final class LedgerView implements ClusterView {
 
     private static String capitalize(String s) {
         return s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
-    }
-
-    public LedgerViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return filter;
     }
 }

@@ -1,34 +1,27 @@
 package dev.omnigraph.console.ui.recoveries;
 
-import dev.omnigraph.console.ui.common.ClusterView;
 import dev.omnigraph.console.ui.common.DetailGrid;
-import dev.omnigraph.console.ui.common.SplitMemory;
-import dev.omnigraph.console.ui.common.TableKeeper;
+import dev.omnigraph.console.ui.common.PageLayout;
 import dev.omnigraph.console.ui.common.Tagged;
 import dev.omnigraph.console.ui.common.Ui;
+import dev.omnigraph.console.ui.session.SnapshotPage;
 import dev.omnigraph.console.ui.session.ViewContext;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Recoveries page: pending sidecars, whether the ledger moved since, and what each blocks. */
-public final class RecoveriesView implements ClusterView {
-    private final RecoveriesViewModel model;
+public final class RecoveriesView extends SnapshotPage<RecoveriesViewModel> {
     private final BorderPane root = new BorderPane();
     final TableView<RecoveryRow> table = new TableView<>();
     private final DetailGrid detail = new DetailGrid();
 
     public RecoveriesView(ViewContext context) {
-        this.model = new RecoveriesViewModel(context.session());
+        super(new RecoveriesViewModel(context.session()));
         root.getStyleClass().add("page");
         VBox header = new VBox(8, Ui.title("Recoveries"), Ui.muted("A sidecar is written by apply before it moves a graph and "
                 + "removed when the ledger write lands. One that remains means an apply stopped half-way: the next apply or "
@@ -48,21 +41,10 @@ public final class RecoveriesView implements ClusterView {
         table.setId("recoveries-table");
         table.setPlaceholder(Ui.placeholder("No recovery sidecars: no apply was interrupted."));
         table.setAccessibleText("Recovery sidecars");
-        TableKeeper.bind(table, model.selectedProperty());
-        model.selectedProperty().addListener((o, a, b) -> showDetail(b));
-        model.goneProperty().addListener((o, a, b) -> showDetail(model.selectedProperty().get()));
-        showDetail(null);
-        ScrollPane detailScroll = new ScrollPane(detail);
-        detailScroll.setFitToWidth(true);
-        detail.setPadding(new Insets(10));
-        SplitPane split = new SplitPane(table, detailScroll);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.32);
-        SplitMemory.remember(split, "recoveries.detail", context.preferences());
-        VBox center = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 20, 16, 20));
-        root.setCenter(center);
+        PageLayout.showSelection(table, model.selectedProperty(), model.goneProperty(), this::showDetail);
+        root.setCenter(PageLayout.splitCenter(table, PageLayout.scrollingDetail(detail), 0.32, "recoveries.detail",
+                context.preferences()));
+        setPage(root, table);
     }
 
     private void showDetail(RecoveryRow r) {
@@ -84,29 +66,5 @@ public final class RecoveriesView implements ClusterView {
         FlowPane blocks = new FlowPane(6, 6);
         r.blocks().forEach(b -> blocks.getChildren().add(Ui.badge(Tagged.warn(b))));
         detail.add("Blocks", blocks);
-    }
-
-    public RecoveriesViewModel viewModel() {
-        return model;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void activate() {
-        model.activate();
-    }
-
-    @Override
-    public void deactivate() {
-        model.deactivate();
-    }
-
-    @Override
-    public Node initialFocus() {
-        return table;
     }
 }

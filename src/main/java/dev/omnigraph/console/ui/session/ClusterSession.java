@@ -1,31 +1,22 @@
 package dev.omnigraph.console.ui.session;
 
-import dev.omnigraph.console.cluster.ApprovalEntry;
 import dev.omnigraph.console.cluster.CatalogVerifier;
 import dev.omnigraph.console.cluster.ClusterLayout;
 import dev.omnigraph.console.cluster.ClusterLocation;
 import dev.omnigraph.console.cluster.ClusterReader;
 import dev.omnigraph.console.cluster.ClusterSnapshot;
-import dev.omnigraph.console.cluster.RecoveryEntry;
 import dev.omnigraph.console.cluster.history.LedgerObservationCache;
 import dev.omnigraph.console.cluster.model.DesiredConfig;
 import dev.omnigraph.console.cluster.model.DesiredConfigResult;
-import dev.omnigraph.console.cluster.model.WireLimits;
 import dev.omnigraph.console.common.Format;
 import dev.omnigraph.console.storage.CapabilityProbe;
-import dev.omnigraph.console.storage.ConditionalRead;
-import dev.omnigraph.console.storage.ObjectInfo;
 import dev.omnigraph.console.storage.ObjectStore;
-import dev.omnigraph.console.storage.StorageException;
 import dev.omnigraph.console.ui.common.Failures;
 import dev.omnigraph.console.ui.common.UserMessage;
 import dev.omnigraph.console.ui.task.ProgressModel;
 import dev.omnigraph.console.ui.task.TaskHandle;
 import dev.omnigraph.console.ui.task.TaskRunner;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -145,24 +136,12 @@ public final class ClusterSession {
         return read.ledgerIfPresent().map(l -> observations.record(spec.location(), l)).orElse(null);
     }
 
-    /** Stops a running read; the previous snapshot stays on screen. */
-    public void cancelRefresh() {
-        loadHandle.cancel();
-        loadProgress.cancel();
-    }
-
     private void loadDesiredOnce() {
         Optional<java.nio.file.Path> dir = spec.location().configDir();
         if (dir.isEmpty() || desired.get() != null) {
             return;
         }
         runner.run("Load desired config", ctx -> DesiredConfig.load(dir.get()), desired::set, e -> { });
-    }
-
-    /** Reloads the config folder's desired state (after the admin edited it). */
-    public void reloadDesired() {
-        desired.set(null);
-        loadDesiredOnce();
     }
 
     // ---- live refresh ----------------------------------------------------------------------------
@@ -214,30 +193,7 @@ public final class ClusterSession {
         if (closed || current == null || loadProgress.isRunning() || !pollHandle.isDone()) {
             return;
         }
-        String ledgerToken = ChangeDescriber.token(current.ledger());
-        String lockToken = ChangeDescriber.token(current.lock());
-        pollHandle = runner.run("Poll " + spec.location().name(), ctx -> {
-            ConditionalRead ledger = store.readIfChanged(ClusterLayout.STATE, ledgerToken, WireLimits.STATE_JSON_MAX_BYTES);
-            ConditionalRead lock = store.readIfChanged(ClusterLayout.LOCK, lockToken, WireLimits.LOCK_MAX_BYTES);
-            List<LiveChange> found = new ArrayList<>();
-            Instant now = clock.instant();
-            ChangeDescriber.ledger(current.ledger(), ledger).ifPresent(t -> found.add(new LiveChange(now, LiveChange.Subject.LEDGER, t)));
-            ChangeDescriber.lock(current.lock(), lock).ifPresent(t -> found.add(new LiveChange(now, LiveChange.Subject.LOCK, t)));
-            // approvals and recovery sidecars are separate objects: one small listing each shows
-            // one appearing (a pending apply, an interrupted operation) or going away
-            ChangeDescriber.artifacts("approval", current.approvals().stream().map(ApprovalEntry::stem).toList(),
-                            jsonStems(ClusterLayout.APPROVALS))
-                    .forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.APPROVALS, t)));
-            ChangeDescriber.artifacts("recovery sidecar", current.recoveries().stream().map(RecoveryEntry::stem).toList(),
-                            jsonStems(ClusterLayout.RECOVERIES))
-                    .forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.RECOVERIES, t)));
-            // catalog blobs are content addresses, but their bytes can still be removed or replaced
-            // under them; a small catalog is listed on every poll (a large one on Refresh only)
-            if (CatalogWatch.watched(current)) {
-                CatalogWatch.changes(current, store).forEach(t -> found.add(new LiveChange(now, LiveChange.Subject.CATALOG, t)));
-            }
-            return found;
-        }, found -> {
+        pollHandle = runner.run("Poll " + spec.location().name(), ctx -> LiveChanges.since(current, store, clock.instant()), found -> {
             refreshFailure.set(null);
             lastCheck.set(LastCheck.poll(clock.instant(), found, CatalogWatch.watched(current)));
             if (!found.isEmpty() && snapshot.get() == current) {
@@ -252,14 +208,6 @@ public final class ClusterSession {
             failure.set(m);
             refreshFailure.set(m);
         });
-    }
-
-    private List<String> jsonStems(String dir) throws StorageException {
-        List<String> stems = new ArrayList<>();
-        for (ObjectInfo info : store.listChildren(dir).objects()) {
-            ClusterLayout.jsonChildStem(dir, info.key()).ifPresent(stems::add);
-        }
-        return stems;
     }
 
     // ---- capability probe --------------------------------------------------------------------------

@@ -165,10 +165,6 @@ public final class ClusterWorkspace extends BorderPane {
         movedTo.set(destination);
     }
 
-    public javafx.beans.property.ReadOnlyStringProperty movedToProperty() {
-        return movedTo;
-    }
-
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
 
     /** The header's refresh state: live, paused, or failing (the last read did not work; it is retried). */

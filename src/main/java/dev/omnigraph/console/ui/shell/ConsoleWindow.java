@@ -1,5 +1,6 @@
 package dev.omnigraph.console.ui.shell;
 
+import dev.omnigraph.console.prefs.ConsolePreferences;
 import dev.omnigraph.console.prefs.PreferencesModel;
 import dev.omnigraph.console.prefs.Theme;
 import dev.omnigraph.console.prefs.WindowLayout;
@@ -25,14 +26,10 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
 /**
@@ -61,7 +58,7 @@ public final class ConsoleWindow {
     private final Map<Tab, ClusterWorkspace> workspaces = new HashMap<>();
     private ClusterWorkspace activeWorkspace;
     private PreferencesDialog preferencesDialog;
-    private DialogService dialogs;
+    private final DialogService dialogs;
     private final QuitGuard quitGuard;
 
     public ConsoleWindow(Stage stage, Services services) {
@@ -81,9 +78,7 @@ public final class ConsoleWindow {
         this.quitGuard = new QuitGuard(this::dialogs, () -> dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared().heldRoots());
         var prefs = services.preferences().get();
         this.theme = new ThemeManager(prefs.theme());
-        theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
-        // the preferences drive the theme live (the Preferences dialog, a reset); the sessions follow them in ShellViewModel
-        services.preferences().property().addListener((o, a, b) -> theme.themeProperty().set(b.theme()));
+        followThemePreference();
         SessionSettings settings = new SessionSettings(prefs.pollInterval(), prefs.lockStaleAfter());
         this.shell = new ShellViewModel(services.runner(), services.preferences(), settings, services.scheduler(), services.clock(),
                 services.opener());
@@ -91,12 +86,30 @@ public final class ConsoleWindow {
 
         connectModel = new ConnectViewModel(services.runner(), services.preferences(), services.environment(),
                 services.cwd(), shell::open);
-        // the last open's failure belongs to what was typed then: editing the form drops it (one error at a time)
+        dropOpenErrorOnEdit();
+        connectTab = new Tab("＋ Connect");
+        setUpTabs(connectFormNow);
+        followSessions();
+        showScene(prefs);
+    }
+
+    /** The window's theme is the preference's: a change in the menu is saved, a change in the preferences (dialog, reset) applied. */
+    private void followThemePreference() {
+        theme.themeProperty().addListener((o, a, b) -> services.preferences().update(p -> p.withTheme(b)));
+        // the sessions follow the other preferences in ShellViewModel
+        services.preferences().property().addListener((o, a, b) -> theme.themeProperty().set(b.theme()));
+    }
+
+    /** The last open's failure belongs to what was typed then: editing the form drops it (one error at a time). */
+    private void dropOpenErrorOnEdit() {
         for (javafx.beans.Observable o : List.of(connectModel.rootProperty(), connectModel.configDirProperty(), connectModel.modeProperty(),
                 connectModel.busyProperty())) {
             o.addListener(x -> shell.clearOpenError());
         }
-        connectTab = new Tab("＋ Connect");
+    }
+
+    /** The Connect tab (its form now, or a light placeholder until first use) in the cluster tab pane. */
+    private void setUpTabs(boolean connectFormNow) {
         if (connectFormNow) {
             connectView();
         } else {
@@ -108,7 +121,10 @@ public final class ConsoleWindow {
         tabs.setId("cluster-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getStyleClass().add("cluster-tabs");
+    }
 
+    /** One tab per open session, the selected session's tab selected, the selected tab's workspace active. */
+    private void followSessions() {
         shell.sessions().addListener((ListChangeListener<ClusterSession>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::removeTab);
@@ -130,11 +146,15 @@ public final class ConsoleWindow {
             onTabSelected(b);
         });
         stage.iconifiedProperty().addListener((o, a, b) -> onTabSelected(tabs.getSelectionModel().getSelectedItem()));
+    }
 
+    /** Menus, tabs and status bar in the stage (sized to the remembered bounds within the screen); closing asks the quit guard. */
+    private void showScene(ConsolePreferences prefs) {
         BorderPane root = new BorderPane();
         root.setTop(ShellMenus.build(this));
         root.setCenter(tabs);
-        root.setBottom(statusBar());
+        ObservableList<Activity> activities = services.activities() == null ? FXCollections.observableArrayList() : services.activities();
+        root.setBottom(ActivityStatusBar.of(stage, activities, services.preferences().lastProblem().orElse("")));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(prefs.window().width(), screen.getWidth()),
                 Math.min(prefs.window().height(), screen.getHeight()));
@@ -151,45 +171,6 @@ public final class ConsoleWindow {
             saveBounds();
             shell.closeAll();
         });
-    }
-
-    /** The ControlsFX status bar: what runs now (with its progress) on the left, the preferences note and "Activity…" on the right. */
-    private org.controlsfx.control.StatusBar statusBar() {
-        ObservableList<Activity> activities = services.activities() == null ? FXCollections.observableArrayList() : services.activities();
-        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
-        bar.setId("status-bar");
-        rebind(bar, activities);
-        Button log = new Button("Activity…");
-        log.setAccessibleText("Show all background activity");
-        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        log.setOnAction(e -> new ActivityWindow(stage, activities).show());
-        Label prefsNote = Ui.muted(services.preferences().lastProblem().orElse(""));
-        bar.getRightItems().addAll(prefsNote, log);
-        bar.getStyleClass().add("status-bar");
-        activities.addListener((ListChangeListener<Activity>) c -> {
-            rebind(bar, activities);
-            while (c.next()) {
-                c.getAddedSubList().forEach(a -> {
-                    a.stateProperty().addListener((o, x, y) -> rebind(bar, activities));
-                    a.messageProperty().addListener((o, x, y) -> rebind(bar, activities));
-                    a.progressProperty().addListener((o, x, y) -> rebind(bar, activities));
-                });
-            }
-        });
-        return bar;
-    }
-
-    private static void rebind(org.controlsfx.control.StatusBar bar, ObservableList<Activity> activities) {
-        List<Activity> running = activities.stream().filter(a -> a.stateProperty().get() == Activity.State.RUNNING).toList();
-        if (running.isEmpty()) {
-            bar.setText("Ready");
-            bar.setProgress(0);
-            return;
-        }
-        Activity a = running.getLast();
-        bar.setText(running.size() + " running · " + a.title() + (a.messageProperty().get().isEmpty() ? "" : ": " + a.messageProperty().get()));
-        double p = a.progressProperty().get();
-        bar.setProgress(p >= 0 && p <= 1 ? p : -1);
     }
 
     private void addTab(ClusterSession session) {
@@ -280,13 +261,9 @@ public final class ConsoleWindow {
         };
     }
 
-    /** The dialogs every view-model of this window asks (tests swap in a scripted double). */
+    /** The dialogs every view-model of this window asks. */
     public DialogService dialogs() {
         return dialogs;
-    }
-
-    public void useDialogs(DialogService replacement) {
-        this.dialogs = replacement;
     }
 
     /** File → Preferences…: one dialog at a time, brought to the front when already open. */

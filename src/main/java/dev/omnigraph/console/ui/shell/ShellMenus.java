@@ -18,6 +18,12 @@ final class ShellMenus {
     private ShellMenus() {}
 
     static MenuBar build(ConsoleWindow window) {
+        MenuBar bar = new MenuBar(file(window), view(window), cluster(window), help(window));
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static Menu file(ConsoleWindow window) {
         MenuItem connect = item("_Connect…", e -> window.showConnect());
         connect.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem close = item("_Close cluster", e -> window.closeSelected());
@@ -27,8 +33,11 @@ final class ShellMenus {
         preferences.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item("_Quit", e -> window.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("_File", null, connect, close, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, connect, close, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+    }
 
+    /** The theme radio items; the Preferences dialog changes the theme too, so the marks follow when the menu opens. */
+    private static Menu themes(ConsoleWindow window) {
         Menu themeMenu = new Menu("_Theme");
         ToggleGroup themes = new ToggleGroup();
         for (Theme t : Theme.values()) {
@@ -40,9 +49,12 @@ final class ShellMenus {
             r.setUserData(t);
             themeMenu.getItems().add(r);
         }
-        // the Preferences dialog changes these too: the radio marks follow when the menu opens
         themeMenu.setOnShowing(e -> themes.getToggles().forEach(
                 x -> x.setSelected(x.getUserData() == window.theme().themeProperty().get())));
+        return themeMenu;
+    }
+
+    private static Menu liveRefreshIntervals(ConsoleWindow window) {
         Menu interval = new Menu("_Live refresh every");
         ToggleGroup intervals = new ToggleGroup();
         for (int seconds : List.of(2, 5, 15, 30, 60)) {
@@ -55,6 +67,11 @@ final class ShellMenus {
         }
         interval.setOnShowing(e -> intervals.getToggles().forEach(
                 x -> x.setSelected(x.getUserData().equals(window.shell().settings().pollIntervalProperty().get()))));
+        return interval;
+    }
+
+    /** Refresh, theme, live refresh, then one item per page (Ctrl+1 … Ctrl+9). */
+    private static Menu view(ConsoleWindow window) {
         MenuItem refresh = item("_Refresh", e -> {
             ClusterWorkspace w = window.activeWorkspace();
             if (w != null) {
@@ -62,7 +79,7 @@ final class ShellMenus {
             }
         });
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
-        Menu view = new Menu("_View", null, refresh, new SeparatorMenuItem(), themeMenu, interval);
+        Menu view = new Menu("_View", null, refresh, new SeparatorMenuItem(), themes(window), liveRefreshIntervals(window));
         view.getItems().add(new SeparatorMenuItem());
         int n = 1;
         for (ClusterViewProvider p : ClusterViews.all()) {
@@ -79,7 +96,11 @@ final class ShellMenus {
             n++;
             view.getItems().add(page);
         }
+        return view;
+    }
 
+    /** The registered cluster actions, on the cluster whose tab is selected (disabled without one). */
+    private static Menu cluster(ConsoleWindow window) {
         Menu cluster = new Menu("_Cluster");
         for (ClusterAction a : ClusterActions.all()) {
             MenuItem item = item(a.label(), e -> {
@@ -92,17 +113,17 @@ final class ShellMenus {
             cluster.getItems().add(item);
         }
         cluster.setOnShowing(e -> cluster.getItems().forEach(i -> i.setDisable(window.activeWorkspace() == null)));
+        return cluster;
+    }
 
+    private static Menu help(ConsoleWindow window) {
         MenuItem about = item("_About OmniGraph Console", e -> window.dialogs().inform("About OmniGraph Console", "OmniGraph Console",
                 "An administration console for OmniGraph clusters.\n\nPreferences: "
                         + (window.services().preferences().store() == null ? "in memory" : window.services().preferences().store().file())));
         MenuItem localS3 = item("_Local S3 endpoint (demo)…", e -> dev.omnigraph.console.ui.migrate.LocalS3Window.open(window.stage(),
                 dev.omnigraph.console.ui.migrate.LocalS3Endpoint.shared(), window.services().runner()));
         localS3.setId("menu-local-s3");
-        Menu help = new Menu("_Help", null, localS3, new SeparatorMenuItem(), about);
-        MenuBar bar = new MenuBar(file, view, cluster, help);
-        bar.setUseSystemMenuBar(true);
-        return bar;
+        return new Menu("_Help", null, localS3, new SeparatorMenuItem(), about);
     }
 
     private static MenuItem item(String label, javafx.event.EventHandler<javafx.event.ActionEvent> action) {

@@ -5,8 +5,6 @@ import java.util.Objects;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
@@ -25,7 +23,6 @@ public final class ThemeManager {
             .toExternalForm();
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.SYSTEM);
-    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
 
     public ThemeManager(Theme initial) {
         theme.set(initial);
@@ -47,10 +44,6 @@ public final class ThemeManager {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
-    }
-
-    public ReadOnlyBooleanProperty darkProperty() {
-        return dark.getReadOnlyProperty();
     }
 
     /** Whether the effective scheme is dark (the OS's when following it). */
@@ -108,7 +101,6 @@ public final class ThemeManager {
     }
 
     private void applyAll() {
-        dark.set(isDark());
         for (Window w : Window.getWindows()) {
             style(w.getScene());
         }
