@@ -27,8 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,39 +44,6 @@ class CodeShapeTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final String PACKAGE_ROOT = "dev/omnigraph/console/";
-
-    /**
-     * Offenders being fixed at the same time on other branches (cli, ui, storage/S3*, migrate), as
-     * {@code file#method} (a method or constructor) or {@code file} (a file too long), relative to
-     * {@code dev/omnigraph/console/}. The list only shrinks: an entry that is no longer an offender
-     * fails the test, so remove it.
-     */
-    static final Set<String> KNOWN_OFFENDERS = Set.of(
-            "cli/LedgerDiffCommand.java#run",
-            "cli/LedgerHistoryCommand.java#run",
-            "cli/MigrateStorageCommand.java#phases",
-            "cli/SnapshotReport.java#print",
-            "cli/SnapshotReport.java#toJson",
-            "ui/catalog/CatalogView.java#CatalogView",
-            "ui/connect/ConnectView.java#form",
-            "ui/connect/ConnectView.java#sidebar",
-            "ui/gc/CatalogGcDialog.java#CatalogGcDialog",
-            "ui/ledger/LedgerView.java#resourcesPane",
-            "ui/lock/ForceUnlockDialog.java#ForceUnlockDialog",
-            "ui/migrate/CopyPage.java#CopyPage",
-            "ui/migrate/CutoverPage.java#CutoverPage",
-            "ui/migrate/DestinationPage.java#DestinationPage",
-            "ui/migrate/LocalS3Window.java#open",
-            "ui/migrate/MigrationWizard.java#MigrationWizard",
-            "ui/migrate/PlanPage.java#PlanPage",
-            "ui/overview/OverviewModel.java#of",
-            "ui/overview/OverviewView.java#render",
-            "ui/preferences/PreferencesDialog.java#PreferencesDialog",
-            "ui/runtime/FirstFrameProbe.java#attachTracker",
-            "ui/session/ClusterSession.java",
-            "ui/shell/ConsoleWindow.java#ConsoleWindow",
-            "ui/shell/ShellMenus.java#build",
-            "ui/task/FxTaskRunner.java#run");
 
     /** One offence: what (the known-offender key), where (file:line) and why. */
     record Offence(String key, String where, String why) {
@@ -102,20 +67,10 @@ class CodeShapeTest {
     }
 
     @Test
-    void noFileMethodOrNestingOverTheLimitsExceptKnownOffenders() {
-        List<Offence> unexpected = offences.stream().filter(o -> !KNOWN_OFFENDERS.contains(o.key())).toList();
-        unexpected.forEach(o -> System.out.println("code shape: " + o));
-        assertThat(unexpected).as("files over %d lines, methods over %d lines or nesting deeper than %d (file:line key: why)",
+    void noFileMethodOrNestingOverTheLimits() {
+        offences.forEach(o -> System.out.println("code shape: " + o));
+        assertThat(offences).as("files over %d lines, methods over %d lines or nesting deeper than %d (file:line key: why)",
                 MAX_FILE_LINES, MAX_METHOD_LINES, MAX_NESTING).isEmpty();
-    }
-
-    @Test
-    void knownOffendersOnlyShrink() {
-        Set<String> stillOffending = new TreeSet<>();
-        offences.forEach(o -> stillOffending.add(o.key()));
-        Set<String> fixed = new TreeSet<>(KNOWN_OFFENDERS);
-        fixed.removeAll(stillOffending);
-        assertThat(fixed).as("these are no longer offenders: remove them from KNOWN_OFFENDERS").isEmpty();
     }
 
     @Test

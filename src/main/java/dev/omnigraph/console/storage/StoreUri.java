@@ -90,6 +90,13 @@ public sealed interface StoreUri permits StoreUri.S3, StoreUri.Local {
         return parse(text, Path.of("").toAbsolutePath());
     }
 
+    /** Whether an s3:// root starts with {@code id:secret@}: a ':' before any '/' and an '@' after it. */
+    private static boolean typedKeys(String rest) {
+        int colon = rest.indexOf(':');
+        int slash = rest.indexOf('/');
+        return colon > 0 && (slash < 0 || colon < slash) && rest.indexOf('@', colon) > colon;
+    }
+
     /** As {@link #parse(String)}, resolving relative local paths against {@code cwd}. */
     static StoreUri parse(String text, Path cwd) {
         if (text == null || text.isBlank()) {
@@ -105,8 +112,8 @@ public sealed interface StoreUri permits StoreUri.S3, StoreUri.Local {
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-            if (bucket.indexOf('@') >= 0) { // s3://id:secret@bucket: keys typed into the root are secrets, never echoed
-                S3Input.keysInUrl("s3://" + bucket, "storage root").ifPresent(refusal -> {
+            if (typedKeys(rest)) { // s3://id:secret@bucket (a secret may hold '/'): keys are secrets, never echoed
+                S3Input.keysInUrl(value, "storage root").ifPresent(refusal -> {
                     throw new IllegalArgumentException(refusal);
                 });
             }
