@@ -148,9 +148,13 @@ final class S3DirectPut implements AutoCloseable {
         }
     }
 
-    private static byte[] head(String path, Map<String, String> headers) {
+    /** The request line and headers; a value with a line break (an ETag a hostile listing gave) is refused, never sent. */
+    static byte[] head(String path, Map<String, String> headers) {
         StringBuilder b = new StringBuilder(768).append("PUT ").append(path).append(" HTTP/1.1\r\n");
         for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getValue().indexOf('\r') >= 0 || h.getValue().indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("the " + h.getKey() + " header would hold a line break: the request is not sent");
+            }
             b.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
         return S3Connections.ascii(b.append("user-agent: omnigraph-console\r\n\r\n").toString());

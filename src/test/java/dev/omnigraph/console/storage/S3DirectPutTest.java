@@ -19,6 +19,17 @@ import org.junit.jupiter.api.Test;
 class S3DirectPutTest {
 
     @Test
+    void aHeaderValueWithALineBreakIsNeverSent() {
+        java.util.TreeMap<String, String> headers = new java.util.TreeMap<>(java.util.Map.of("host", "127.0.0.1:9000",
+                "if-match", "\"abc\"\r\nx-amz-acl: public-read"));
+        assertThatThrownBy(() -> S3DirectPut.head("/b/k", headers)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("if-match");
+        headers.put("if-match", "\"abc\"");
+        assertThat(new String(S3DirectPut.head("/b/k", headers), UTF_8)).startsWith("PUT /b/k HTTP/1.1\r\n")
+                .contains("if-match: \"abc\"\r\n").endsWith("\r\n\r\n");
+    }
+
+    @Test
     void onlyPlainHttpEndpointsWithoutAPathGoDirect() {
         S3Settings local = S3TestServer.settings();
         var credentials = S3ClientFactory.credentials(local);
