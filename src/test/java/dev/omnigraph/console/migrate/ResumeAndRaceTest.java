@@ -47,8 +47,16 @@ class ResumeAndRaceTest {
         return session(src, dst, listener, 2);
     }
 
+    /**
+     * Progress is published every 5 ms (not the default 250 ms): the listeners below act from a
+     * published snapshot, and a copy of small objects through the direct path can otherwise finish
+     * between two snapshots.
+     */
     private MigrationSession session(Endpoint src, Endpoint dst, MigrationListener listener, int concurrency) {
-        MigrationRequest request = new MigrationRequest(ClusterLocation.ofRoot(src.uri()), src.s3(), dst, CopySettings.withConcurrency(concurrency),
+        CopySettings defaults = CopySettings.withConcurrency(concurrency);
+        CopySettings settings = new CopySettings(concurrency, defaults.maxAttempts(), defaults.firstBackoff(), defaults.memoryBudget(),
+                java.time.Duration.ofMillis(5));
+        MigrationRequest request = new MigrationRequest(ClusterLocation.ofRoot(src.uri()), src.s3(), dst, settings,
                 false, Optional.empty());
         return MigrationSession.open(request, new MigrationHome(temp.resolve("home")), listener);
     }
@@ -68,7 +76,7 @@ class ResumeAndRaceTest {
     void aCancelledCopyResumesWithoutCopyingAnythingTwice() throws Exception {
         Endpoint src = root(Backend.FILE, "resume-src");
         Endpoint dst = root(Backend.S3, "resume-dst");
-        MigrationRoots.writeDemo(src, MigrationRoots.manySmall(150));
+        MigrationRoots.writeDemo(src, MigrationRoots.manySmall(300));
         Map<String, String> tree = MigrationRoots.fingerprint(src);
         CopyControl control = new CopyControl();
         AtomicLong doneAtCancel = new AtomicLong();
